@@ -1,0 +1,45 @@
+package dev.rocketport.messaging;
+
+import java.time.Duration;
+
+/** Why an administrative operation failed. Expected failures are values, as for publishing. */
+public sealed interface AdminFailure {
+
+  String description();
+
+  /** The request breaks a rule; {@code field} names what was wrong. Nothing was changed. */
+  record InvalidRequest(String field, String reason) implements AdminFailure {
+    @Override
+    public String description() {
+      return "invalid request: " + field + ": " + reason;
+    }
+  }
+
+  record TopicNotFound(Topic topic) implements AdminFailure {
+    @Override
+    public String description() {
+      return "topic '" + topic + "' does not exist";
+    }
+  }
+
+  record Timeout(Duration timeout, String detail) implements AdminFailure {
+    @Override
+    public String description() {
+      return "no answer within " + timeout.toMillis() + " ms: " + detail;
+    }
+  }
+
+  record Unavailable(String detail) implements AdminFailure {
+    @Override
+    public String description() {
+      return "broker unavailable: " + detail;
+    }
+  }
+
+  record Closed(String detail) implements AdminFailure {
+    @Override
+    public String description() {
+      return "admin closed: " + detail;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.rocketport.messaging;
+
+/**
+ * A consumer group: the members of one group share a topic's messages (clustering) or each get
+ * all of them (broadcasting). 1–255 characters of {@code [A-Za-z0-9_-%|]}, no reserved prefix.
+ *
+ * <p>Immutable and thread-safe; an illegal name throws {@link InvalidArgumentException} naming
+ * the field {@code group}.
+ */
+public record ConsumerGroup(String name) {
+  /** RocketMQ's limit on a group name's length. */
+  public static final int MAX_LENGTH = 255;
+
+  public ConsumerGroup {
+    Names.check(name, "group", MAX_LENGTH);
+  }
+
+  public static ConsumerGroup of(String name) {
+    return new ConsumerGroup(name);
+  }
+
+  /** The dead-letter topic RocketMQ keeps for this group: {@code %DLQ%<group>}. */
+  public String deadLetterTopicName() {
+    return "%DLQ%" + name;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.rocketport.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a delayed message becomes visible to subscribers. RocketMQ 5 timer messages have one-second
+ * precision; a message is never delivered before its time, and a time in the past means now.
+ *
+ * <p>Immutable and thread-safe. Durations must be positive, else {@link InvalidArgumentException}
+ * naming {@code delay}.
+ */
+public sealed interface DeliveryDelay {
+
+  /** The instant the message becomes visible, for a message sent at {@code sentAt}. */
+  Instant dueAt(Instant sentAt);
+
+  /** Delivered {@code duration} after it is stored. */
+  record After(Duration duration) implements DeliveryDelay {
+    public After {
+      InvalidArgumentException.requireNonNull(duration, "delay");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new InvalidArgumentException("delay", "must be positive, was " + duration);
+      }
+    }
+
+    @Override
+    public Instant dueAt(Instant sentAt) {
+      return sentAt.plus(duration);
+    }
+  }
+
+  /** Delivered at {@code instant} (at once if that has passed). */
+  record At(Instant instant) implements DeliveryDelay {
+    public At {
+      InvalidArgumentException.requireNonNull(instant, "deliverAt");
+    }
+
+    @Override
+    public Instant dueAt(Instant sentAt) {
+      return instant.isBefore(sentAt) ? sentAt : instant;
+    }
+  }
+
+  /** Delivered after a classic {@link DelayLevel}. */
+  record Level(DelayLevel level) implements DeliveryDelay {
+    public Level {
+      InvalidArgumentException.requireNonNull(level, "delayLevel");
+    }
+
+    @Override
+    public Instant dueAt(Instant sentAt) {
+      return sentAt.plus(level.duration());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.rocketport.messaging;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules for user headers (RocketMQ user properties). A header name must be non-empty, must not
+ * be one of RocketMQ's system property names (they would be silently overwritten or change the
+ * broker's behaviour) and must not start with {@value #RESERVED_PREFIX}. Names and values must not
+ * contain the control characters {@code \u0001} and {@code \u0002}, which RocketMQ uses as
+ * separators. Stateless and thread-safe.
+ */
+public final class Headers {
+  /** Prefix reserved for Rocketport's own headers. */
+  public static final String RESERVED_PREFIX = "rocketport.";
+
+  /** RocketMQ's system property names, which user headers may not use. */
+  public static final Set<String> RESERVED_NAMES = Set.of(
+      "KEYS", "TAGS", "WAIT", "DELAY", "RETRY_TOPIC", "REAL_TOPIC", "REAL_QID", "TRAN_MSG", "PGROUP",
+      "MIN_OFFSET", "MAX_OFFSET", "BUYER_ID", "ORIGIN_MESSAGE_ID", "TRANSFER_FLAG", "CORRECTION_FLAG",
+      "MQ2_FLAG", "RECONSUME_TIME", "MSG_REGION", "TRACE_ON", "UNIQ_KEY", "MAX_RECONSUME_TIMES",
+      "CONSUME_START_TIME", "TRAN_PREPARED_QUEUE_OFFSET", "TRANSACTION_CHECK_TIMES", "CHECK_IMMUNITY_TIME_IN_SECONDS",
+      "INSTANCE_ID", "CORRELATION_ID", "REPLY_TO_CLIENT", "TTL", "ARRIVE_TIME", "PUSH_REPLY_TIME", "CLUSTER",
+      "MSG_TYPE", "__STARTDELIVERTIME", "SHARDING_KEY", "__SHARDINGKEY", "TIMER_DELIVER_MS", "TIMER_DELAY_SEC",
+      "TIMER_DELAY_MS", "TIMER_OUT_MS", "TIMER_ENQUEUE_MS", "TIMER_DEQUEUE_MS", "TIMER_ROLL_TIMES",
+      "TIMER_DEL_UNIQKEY", "POP_CK", "POP_CK_OFFSET", "1ST_POP_TIME", "INNER_NUM", "INNER_BASE",
+      "INNER_MULTI_DISPATCH", "INNER_MULTI_QUEUE_OFFSET", "TRACE_CONTEXT", "DUP_INFO", "EXTEND_UNIQ_INFO",
+      "__RMQ.TRANSIENT.RETRY_TOPIC", "__RMQ.TRANSIENT.OFFSET_ID", "NAMESPACE_ID");
+
+  private Headers() {}
+
+  /** Validates and copies {@code headers}; throws {@link InvalidArgumentException} naming the bad header. */
+  public static Map<String, String> checked(Map<String, String> headers) {
+    InvalidArgumentException.requireNonNull(headers, "headers");
+    Map<String, String> copy = new LinkedHashMap<>();
+    headers.forEach((name, value) -> {
+      checkName(name);
+      checkValue(name, value);
+      copy.put(name, value);
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
+  static void checkName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new InvalidArgumentException("header", "names must be non-empty");
+    }
+    if (RESERVED_NAMES.contains(name) || name.startsWith(RESERVED_PREFIX)) {
+      throw new InvalidArgumentException("header '" + name + "'", "is a reserved name");
+    }
+    if (hasSeparator(name)) {
+      throw new InvalidArgumentException("header '" + name + "'", "name contains a control separator character");
+    }
+  }
+
+  static void checkValue(String name, String value) {
+    if (value == null) {
+      throw new InvalidArgumentException("header '" + name + "'", "value must not be null");
+    }
+    if (hasSeparator(value)) {
+      throw new InvalidArgumentException("header '" + name + "'", "value contains a control separator character");
+    }
+  }
+
+  private static boolean hasSeparator(String s) {
+    return s.indexOf('\u0001') >= 0 || s.indexOf('\u0002') >= 0;
+  }
+}

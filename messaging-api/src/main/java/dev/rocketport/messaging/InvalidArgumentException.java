@@ -1,0 +1,29 @@
+package dev.rocketport.messaging;
+
+/**
+ * A programmer error: an argument or value that can never be valid, reported at once.
+ *
+ * <p>{@link #field()} names what was wrong (for example {@code "topic"} or {@code "header 'KEYS'"}),
+ * so callers and logs can point at the offending input. Thrown before anything is sent.
+ */
+public final class InvalidArgumentException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+  private final String field;
+
+  public InvalidArgumentException(String field, String problem) {
+    super(field + ": " + problem);
+    this.field = field;
+  }
+
+  /** The name of the argument or field that was rejected. */
+  public String field() {
+    return field;
+  }
+
+  static <T> T requireNonNull(T value, String field) {
+    if (value == null) {
+      throw new InvalidArgumentException(field, "must not be null");
+    }
+    return value;
+  }
+}

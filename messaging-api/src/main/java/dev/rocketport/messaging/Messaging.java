@@ -1,0 +1,35 @@
+package dev.rocketport.messaging;
+
+/**
+ * One adapter's runtime: the entry point that hands out every port and owns their resources.
+ * Obtain one from an adapter (or its Guice module); application code then uses the ports only.
+ *
+ * <p>Thread-safe. {@link #close()} is idempotent and ordered: subscriptions stop and wait for
+ * in-flight handlers, asynchronous sends are drained, then publishers and admin are closed. After
+ * close, publishing returns {@link PublishFailure.Closed}, subscribing throws
+ * {@link IllegalStateException}, admin calls return {@link AdminFailure.Closed}.
+ */
+public interface Messaging extends AutoCloseable {
+
+  Publisher publisher();
+
+  OrderedPublisher orderedPublisher();
+
+  /**
+   * A publisher for transactions of {@code group}; {@code checker} answers the broker's check-backs
+   * for that group. One checker per group per runtime: asking again for the same group returns the
+   * same publisher if the checker is the same, and throws {@link IllegalStateException} otherwise.
+   *
+   * @throws UnsupportedFeatureException if the adapter lacks {@link Feature#TRANSACTIONS}
+   */
+  TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker);
+
+  Subscriber subscriber();
+
+  MessagingAdmin admin();
+
+  Capabilities capabilities();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,33 @@
+package dev.rocketport.messaging;
+
+import io.vavr.control.Either;
+import java.util.List;
+
+/**
+ * Operations: topics, backlog, dead letters and tracing by key. Expected failures are values;
+ * invalid arguments throw {@link InvalidArgumentException}. Thread-safe; closed with its
+ * {@link Messaging} runtime, after which every call returns {@link AdminFailure.Closed}.
+ */
+public interface MessagingAdmin {
+
+  /**
+   * Creates {@code topic} with {@code queueCount} queues (1–1024), or raises an existing topic's
+   * queue count to it; returns once publishers and subscribers can use it.
+   */
+  Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount);
+
+  /** The consumer group's backlog on {@code topic}. */
+  Either<AdminFailure, Backlog> backlog(Topic topic, ConsumerGroup group);
+
+  /** The group's dead letters not yet redriven, oldest first, at most {@code max}. */
+  Either<AdminFailure, List<DeadLetter>> deadLetters(ConsumerGroup group, int max);
+
+  /**
+   * Republishes the group's dead letters not yet redriven to their original topics, as new
+   * messages (new ids, same body, tag, keys and headers), and marks them redriven. Returns how many.
+   */
+  Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group);
+
+  /** Messages stored in {@code topic} carrying {@code key}, oldest first, at most {@code max}. */
+  Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max);
+}

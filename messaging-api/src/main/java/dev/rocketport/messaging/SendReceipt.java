@@ -1,0 +1,18 @@
+package dev.rocketport.messaging;
+
+import io.vavr.control.Option;
+
+/**
+ * The broker's acknowledgement of one stored message.
+ *
+ * <p>{@code messageId} is the id subscribers see in {@link ReceivedMessage#messageId()} (RocketMQ's
+ * client-generated unique key). {@code queueOffset} is empty where the stored position is not the
+ * message's final one (delayed and transactional messages). Immutable and thread-safe.
+ */
+public record SendReceipt(String messageId, Topic topic, int queueId, Option<Long> queueOffset) {
+  public SendReceipt {
+    InvalidArgumentException.requireNonNull(messageId, "messageId");
+    InvalidArgumentException.requireNonNull(topic, "topic");
+    InvalidArgumentException.requireNonNull(queueOffset, "queueOffset");
+  }
+}

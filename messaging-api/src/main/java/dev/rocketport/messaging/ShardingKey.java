@@ -1,0 +1,30 @@
+package dev.rocketport.messaging;
+
+/**
+ * Chooses the queue of an ordered message: messages with equal sharding keys go to the same
+ * queue and are consumed in send order by an {@link Ordering#ORDERLY} subscription. The queue is
+ * {@code floorMod(value.hashCode(), queueCount)} on every adapter.
+ *
+ * <p>Immutable and thread-safe; a null or blank key throws {@link InvalidArgumentException} naming
+ * the field {@code shardingKey}.
+ */
+public record ShardingKey(String value) {
+  public ShardingKey {
+    InvalidArgumentException.requireNonNull(value, "shardingKey");
+    if (value.isBlank()) {
+      throw new InvalidArgumentException("shardingKey", "must not be blank");
+    }
+  }
+
+  public static ShardingKey of(String value) {
+    return new ShardingKey(value);
+  }
+
+  /** The index of the queue, among {@code queueCount}, that this key selects. */
+  public int selectQueue(int queueCount) {
+    if (queueCount < 1) {
+      throw new InvalidArgumentException("queueCount", "must be at least 1, was " + queueCount);
+    }
+    return Math.floorMod(value.hashCode(), queueCount);
+  }
+}

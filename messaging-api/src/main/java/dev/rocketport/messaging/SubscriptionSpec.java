@@ -1,0 +1,122 @@
+package dev.rocketport.messaging;
+
+import io.vavr.control.Option;
+import java.time.Duration;
+
+/**
+ * What a subscription consumes and how: topic, consumer group, filter, delivery mode, ordering,
+ * handler concurrency, maximum retries before dead-lettering, optional batch size, and how long
+ * {@link Subscription#close()} waits for in-flight handlers. A group that has never committed an
+ * offset starts from the earliest stored message.
+ *
+ * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; out-of-range values throw
+ * {@link InvalidArgumentException} naming the field. Defaults: all messages, clustering, concurrent,
+ * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
+ * close timeout 30 s.
+ */
+public record SubscriptionSpec(
+    Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
+    int maxRetries, Option<Integer> batchSize, Duration closeTimeout) {
+
+  public static final int DEFAULT_MAX_RETRIES = 16;
+  public static final int MAX_CONCURRENCY = 256;
+  public static final int MAX_BATCH_SIZE = 256;
+  public static final int MAX_RETRIES_LIMIT = 64;
+
+  public SubscriptionSpec {
+    InvalidArgumentException.requireNonNull(topic, "topic");
+    InvalidArgumentException.requireNonNull(group, "group");
+    InvalidArgumentException.requireNonNull(filter, "filter");
+    InvalidArgumentException.requireNonNull(deliveryMode, "deliveryMode");
+    InvalidArgumentException.requireNonNull(ordering, "ordering");
+    InvalidArgumentException.requireNonNull(batchSize, "batchSize");
+    InvalidArgumentException.requireNonNull(closeTimeout, "closeTimeout");
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new InvalidArgumentException("concurrency", "must be 1–" + MAX_CONCURRENCY + ", was " + concurrency);
+    }
+    if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
+      throw new InvalidArgumentException("maxRetries", "must be 0–" + MAX_RETRIES_LIMIT + ", was " + maxRetries);
+    }
+    if (batchSize.exists(b -> b < 1 || b > MAX_BATCH_SIZE)) {
+      throw new InvalidArgumentException("batchSize", "must be 1–" + MAX_BATCH_SIZE + ", was " + batchSize.get());
+    }
+    if (closeTimeout.isNegative()) {
+      throw new InvalidArgumentException("closeTimeout", "must not be negative, was " + closeTimeout);
+    }
+  }
+
+  public static Builder builder(Topic topic, ConsumerGroup group) {
+    return new Builder(topic, group);
+  }
+
+  /** The total number of deliveries a message gets before it is dead-lettered: {@code maxRetries + 1}. */
+  public int maxDeliveryAttempts() {
+    return maxRetries + 1;
+  }
+
+  /** Single-threaded builder with the documented defaults. */
+  public static final class Builder {
+    private final Topic topic;
+    private final ConsumerGroup group;
+    private Filter filter = Filter.all();
+    private DeliveryMode deliveryMode = DeliveryMode.CLUSTERING;
+    private Ordering ordering = Ordering.CONCURRENT;
+    private int concurrency = 4;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Integer batchSize;
+    private Duration closeTimeout = Duration.ofSeconds(30);
+
+    private Builder(Topic topic, ConsumerGroup group) {
+      this.topic = topic;
+      this.group = group;
+    }
+
+    public Builder filter(Filter filter) {
+      this.filter = filter;
+      return this;
+    }
+
+    public Builder deliveryMode(DeliveryMode mode) {
+      this.deliveryMode = mode;
+      return this;
+    }
+
+    public Builder broadcasting() {
+      return deliveryMode(DeliveryMode.BROADCASTING);
+    }
+
+    public Builder ordering(Ordering ordering) {
+      this.ordering = ordering;
+      return this;
+    }
+
+    public Builder orderly() {
+      return ordering(Ordering.ORDERLY);
+    }
+
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder closeTimeout(Duration closeTimeout) {
+      this.closeTimeout = closeTimeout;
+      return this;
+    }
+
+    public SubscriptionSpec build() {
+      return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
+          Option.of(batchSize), closeTimeout);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.rocketport.messaging;
+
+import java.util.regex.Pattern;
+
+/**
+ * A message tag: a one-word label that subscriptions filter on ({@code "created"},
+ * {@code "paid"}). 1–128 characters, no white space, no {@code '|'} (the expression separator) and
+ * not the wildcard {@code "*"}.
+ *
+ * <p>Immutable and thread-safe; an illegal tag throws {@link InvalidArgumentException} naming the
+ * field {@code tag}.
+ */
+public record Tag(String value) {
+  public static final int MAX_LENGTH = 128;
+  private static final Pattern ILLEGAL = Pattern.compile("[\\s|]");
+
+  public Tag {
+    InvalidArgumentException.requireNonNull(value, "tag");
+    if (value.isEmpty() || value.length() > MAX_LENGTH) {
+      throw new InvalidArgumentException("tag", "must be 1–" + MAX_LENGTH + " characters, was " + value.length());
+    }
+    if (ILLEGAL.matcher(value).find() || value.equals("*")) {
+      throw new InvalidArgumentException("tag", "'" + value + "' must not contain white space or '|' and must not be '*'");
+    }
+  }
+
+  public static Tag of(String value) {
+    return new Tag(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
