@@ -1,0 +1,75 @@
+package dev.rocketport.messaging.support;
+
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The checks every adapter applies before sending, so that all adapters reject the same input with
+ * the same failure. Stateless and thread-safe. For adapter authors; applications need not use it.
+ */
+public final class PublishChecks {
+  private PublishChecks() {}
+
+  /** Throws {@link InvalidArgumentException} for a null message; otherwise the failure, if any. */
+  public static Option<PublishFailure> check(Message message, Capabilities capabilities, Instant now) {
+    if (message == null) {
+      throw new InvalidArgumentException("message", "must not be null");
+    }
+    if (message.bodyLength() > capabilities.maxMessageSize()) {
+      return Option.some(new PublishFailure.MessageTooLarge(message.bodyLength(), capabilities.maxMessageSize()));
+    }
+    if (message.bodyLength() == 0) {
+      return Option.some(new PublishFailure.InvalidMessage("body", "must not be empty (RocketMQ refuses empty bodies)"));
+    }
+    if (message.delay().isDefined()) {
+      Duration wait = Duration.between(now, message.delay().get().dueAt(now));
+      if (wait.compareTo(capabilities.maxDelay()) > 0) {
+        return Option.some(new PublishFailure.InvalidMessage("delay",
+            "delivery is " + wait + " away; the maximum is " + capabilities.maxDelay()));
+      }
+    }
+    return Option.none();
+  }
+
+  /** As {@link #check}, and also refuses a delayed message, which {@code port} cannot send. */
+  public static Option<PublishFailure> checkUndelayed(Message message, Capabilities capabilities, Instant now,
+      String port) {
+    Option<PublishFailure> failure = check(message, capabilities, now);
+    if (failure.isEmpty() && message.delay().isDefined()) {
+      return Option.some(new PublishFailure.InvalidMessage("delay", port + " cannot send delayed messages"));
+    }
+    return failure;
+  }
+
+  /**
+   * The failure shared by every entry of a batch that cannot be sent at all (mixed topics or
+   * delayed entries), if any. Throws {@link InvalidArgumentException} for a null or empty list.
+   */
+  public static Option<PublishFailure> checkBatchShape(List<Message> messages) {
+    if (messages == null) {
+      throw new InvalidArgumentException("messages", "must not be null");
+    }
+    if (messages.isEmpty()) {
+      throw new InvalidArgumentException("messages", "a batch needs at least one message");
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i) == null) {
+        throw new InvalidArgumentException("messages[" + i + "]", "must not be null");
+      }
+    }
+    var topic = messages.get(0).topic();
+    if (messages.stream().anyMatch(m -> !m.topic().equals(topic))) {
+      return Option.some(new PublishFailure.InvalidMessage("topic", "all messages of a batch must share one topic"));
+    }
+    if (messages.stream().anyMatch(m -> m.delay().isDefined())) {
+      return Option.some(new PublishFailure.InvalidMessage("delay", "a batch cannot contain delayed messages"));
+    }
+    return Option.none();
+  }
+}

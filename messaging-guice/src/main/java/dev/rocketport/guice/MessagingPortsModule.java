@@ -1,0 +1,89 @@
+package dev.rocketport.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.TransactionChecker;
+import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.support.MessagingLifecycle;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Binds every port, as a singleton, from the {@link Messaging} runtime an adapter module provides,
+ * plus a {@link MessagingLifecycle} that closes it. {@link TransactionalPublisher} is available once
+ * the application binds a {@link TransactionChecker}; it uses the producer group given here.
+ * No I/O happens in {@code configure()}: the runtime is created on first injection.
+ */
+public abstract class MessagingPortsModule extends AbstractModule {
+  private final ProducerGroup transactionGroup;
+
+  protected MessagingPortsModule(ProducerGroup transactionGroup) {
+    this.transactionGroup = java.util.Objects.requireNonNull(transactionGroup, "transactionGroup");
+  }
+
+  /** Creates the adapter's runtime; called once, on first injection. */
+  protected abstract Messaging createMessaging();
+
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), TransactionChecker.class);
+  }
+
+  @Provides
+  @Singleton
+  Messaging messaging() {
+    return createMessaging();
+  }
+
+  @Provides
+  @Singleton
+  MessagingLifecycle lifecycle(Messaging messaging) {
+    return new MessagingLifecycle(messaging);
+  }
+
+  @Provides
+  @Singleton
+  Publisher publisher(Messaging messaging) {
+    return messaging.publisher();
+  }
+
+  @Provides
+  @Singleton
+  OrderedPublisher orderedPublisher(Messaging messaging) {
+    return messaging.orderedPublisher();
+  }
+
+  @Provides
+  @Singleton
+  Subscriber subscriber(Messaging messaging) {
+    return messaging.subscriber();
+  }
+
+  @Provides
+  @Singleton
+  MessagingAdmin admin(Messaging messaging) {
+    return messaging.admin();
+  }
+
+  @Provides
+  @Singleton
+  Capabilities capabilities(Messaging messaging) {
+    return messaging.capabilities();
+  }
+
+  @Provides
+  @Singleton
+  TransactionalPublisher transactionalPublisher(Messaging messaging, Optional<TransactionChecker> checker) {
+    return messaging.transactionalPublisher(transactionGroup, checker.orElseThrow(() -> new IllegalStateException(
+        "TransactionalPublisher needs a TransactionChecker: bind one, e.g. "
+            + "bind(TransactionChecker.class).to(MyChecker.class)")));
+  }
+}

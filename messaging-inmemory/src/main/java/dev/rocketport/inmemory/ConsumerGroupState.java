@@ -1,0 +1,209 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.DeliveryMode;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.Ordering;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One consumer group in the in-memory broker: its members, the queues they own, committed offsets,
+ * and what happens to a message after its handler answered (acknowledge, retry on the ladder,
+ * suspend-and-retry in place, dead-letter, drop). Queues are assigned to members as RocketMQ's
+ * "allocate averagely" strategy does; a queue changes hands only once its current owner has no
+ * message in flight, so a rebalance neither loses nor duplicates. Guarded by the broker lock.
+ */
+final class ConsumerGroupState {
+  private final Broker broker;
+  final String name;
+  private final List<InMemorySubscription> members = new ArrayList<>();
+  private final Map<QueueRef, ProcessQueue> clusterQueues = new LinkedHashMap<>();
+  private SubscriptionSpec shape;
+
+  ConsumerGroupState(Broker broker, String name) {
+    this.broker = broker;
+    this.name = name;
+  }
+
+  /** Adds a member; throws if its spec disagrees with the group's current members. */
+  void join(InMemorySubscription member) {
+    SubscriptionSpec spec = member.spec();
+    if (!members.isEmpty() && !sameShape(shape, spec)) {
+      throw new IllegalStateException("consumer group '" + name + "' is subscribed to topic '" + shape.topic()
+          + "' with filter '" + shape.filter().expression() + "', " + shape.deliveryMode() + ", " + shape.ordering()
+          + "; every member must subscribe the same way, but got topic '" + spec.topic() + "' with filter '"
+          + spec.filter().expression() + "', " + spec.deliveryMode() + ", " + spec.ordering());
+    }
+    if (members.isEmpty()) {
+      shape = spec;
+    }
+    members.add(member);
+    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      for (int q = 0; q < broker.queueCount(spec.topic().name()); q++) {
+        ProcessQueue pq = new ProcessQueue(new QueueRef(spec.topic().name(), q), false);
+        pq.owner = member;
+        pq.desiredOwner = member;
+        member.broadcastQueues.add(pq);
+      }
+    }
+    refreshQueues();
+  }
+
+  void leave(InMemorySubscription member) {
+    members.remove(member);
+    refreshQueues();
+  }
+
+  private static boolean sameShape(SubscriptionSpec a, SubscriptionSpec b) {
+    return a.topic().equals(b.topic()) && a.filter().equals(b.filter()) && a.deliveryMode() == b.deliveryMode()
+        && a.ordering() == b.ordering();
+  }
+
+  /** Creates process queues for new queues and reassigns queues among the members. */
+  void refreshQueues() {
+    if (shape == null || shape.deliveryMode() == DeliveryMode.BROADCASTING) {
+      return;
+    }
+    List<QueueRef> refs = new ArrayList<>();
+    for (int q = 0; q < broker.queueCount(shape.topic().name()); q++) {
+      refs.add(new QueueRef(shape.topic().name(), q));
+    }
+    assign(refs, false);
+    if (shape.ordering() == Ordering.CONCURRENT) {
+      assign(List.of(new QueueRef(QueueRef.retryTopic(name), 0)), true);
+    }
+  }
+
+  private void assign(List<QueueRef> refs, boolean retry) {
+    for (int i = 0; i < refs.size(); i++) {
+      ProcessQueue pq = clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue(r, retry));
+      pq.desiredOwner = members.isEmpty() ? null : members.get(ownerIndex(i, refs.size(), members.size()));
+    }
+  }
+
+  /** RocketMQ's AllocateMessageQueueAveragely: contiguous blocks, the first members one larger. */
+  static int ownerIndex(int queue, int queueCount, int memberCount) {
+    if (queueCount <= memberCount) {
+      return queue;
+    }
+    int base = queueCount / memberCount;
+    int extra = queueCount % memberCount;
+    int bigBlocks = extra * (base + 1);
+    return queue < bigBlocks ? queue / (base + 1) : extra + (queue - bigBlocks) / base;
+  }
+
+  /** Hands every deliverable message to a member with a free handler slot. */
+  void pump() {
+    for (ProcessQueue pq : clusterQueues.values()) {
+      if (pq.owner != pq.desiredOwner && pq.idle()) {
+        pq.owner = pq.desiredOwner;
+      }
+      if (pq.owner != null && pq.owner == pq.desiredOwner) {
+        dispatch(pq, pq.owner);
+      }
+    }
+    for (InMemorySubscription member : members) {
+      for (ProcessQueue pq : member.broadcastQueues) {
+        dispatch(pq, member);
+      }
+    }
+  }
+
+  private void dispatch(ProcessQueue pq, InMemorySubscription member) {
+    if (!broker.topicExists(pq.ref.topic())) {
+      return;
+    }
+    List<StoredEntry> log = broker.log(pq.ref);
+    while (member.hasFreeSlot()) {
+      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker.now());
+      if (batch.isEmpty()) {
+        return;
+      }
+      member.start(pq, batch);
+      if (member.spec().ordering() == Ordering.ORDERLY) {
+        return;
+      }
+    }
+  }
+
+  /** Applies a handler's verdict on {@code batch}; called under the broker lock. */
+  void complete(InMemorySubscription member, ProcessQueue pq, List<StoredEntry> batch, HandlerResult result) {
+    SubscriptionSpec spec = member.spec();
+    boolean success = result instanceof HandlerResult.Success;
+    Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
+    if (spec.ordering() == Ordering.ORDERLY) {
+      completeOrderly(spec, pq, batch, success, requested);
+    } else {
+      if (!success) {
+        batch.forEach(e -> retryLater(spec, e, requested));
+      }
+      pq.acknowledge(batch);
+    }
+    if (success) {
+      batch.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
+    }
+  }
+
+  private void completeOrderly(SubscriptionSpec spec, ProcessQueue pq, List<StoredEntry> batch, boolean success,
+      Duration requested) {
+    if (success) {
+      pq.advancePast(batch);
+    } else if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      batch.forEach(this::drop);
+      pq.advancePast(batch);
+    } else if (pq.headRetries >= spec.maxRetries()) {
+      int attempts = pq.headRetries + 1;
+      batch.forEach(e -> broker.deadLetter(name, e, attempts));
+      pq.advancePast(batch);
+    } else {
+      pq.headRetries++;
+      pq.busy = false;
+      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, broker.config.orderlySuspend()));
+      batch.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
+          "orderly, queue suspended until " + pq.suspendedUntil));
+      broker.at(pq.suspendedUntil, () -> { });
+    }
+  }
+
+  private void retryLater(SubscriptionSpec spec, StoredEntry entry, Duration requested) {
+    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      drop(entry);
+      return;
+    }
+    if (entry.reconsumeTimes() >= spec.maxRetries()) {
+      broker.deadLetter(name, entry, entry.reconsumeTimes() + 1);
+      return;
+    }
+    int retry = entry.reconsumeTimes() + 1;
+    var ladder = broker.config.retryLadder();
+    Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
+        : ladder.levels().get(ladder.levelAtLeast(requested) - 1);
+    var due = broker.now().plus(delay);
+    broker.journal.record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
+        "retry " + retry + " at " + due);
+    QueueRef retryQueue = new QueueRef(QueueRef.retryTopic(name), 0);
+    broker.at(due, () -> broker.append(retryQueue, entry.message(), entry.messageId(), entry.bornTime(), retry));
+  }
+
+  private void drop(StoredEntry entry) {
+    broker.journal.record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
+        "broadcasting failures are not redelivered");
+  }
+
+  /** Per queue of {@code topic}: stored messages after the group's committed offset. */
+  Map<Integer, Long> lag(String topic, int queueCount) {
+    Map<Integer, Long> lag = new LinkedHashMap<>();
+    for (int q = 0; q < queueCount; q++) {
+      QueueRef ref = new QueueRef(topic, q);
+      ProcessQueue pq = clusterQueues.get(ref);
+      long committed = pq == null ? 0 : pq.committedOffset();
+      lag.put(q, broker.log(ref).size() - committed);
+    }
+    return lag;
+  }
+}

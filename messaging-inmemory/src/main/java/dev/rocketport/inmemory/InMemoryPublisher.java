@@ -1,0 +1,159 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.BatchResult;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.ShardingKey;
+import dev.rocketport.messaging.support.BatchPlanner;
+import dev.rocketport.messaging.support.PublishChecks;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The in-memory {@link Publisher} and {@link OrderedPublisher}: validates like every adapter, then
+ * stores into the broker's queues (round-robin, or by sharding key), or schedules a delayed message
+ * for its due time. Thread-safe; asynchronous sends are bounded by
+ * {@link InMemoryConfig#asyncMaxInFlight()} and complete on a callback thread.
+ */
+final class InMemoryPublisher implements Publisher, OrderedPublisher {
+  private final Broker broker;
+  private final Capabilities capabilities;
+  private final BooleanSupplier closed;
+  private final ExecutorService callbacks;
+  private final Semaphore asyncSlots;
+
+  InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, ExecutorService callbacks) {
+    this.broker = broker;
+    this.capabilities = capabilities;
+    this.closed = closed;
+    this.callbacks = callbacks;
+    this.asyncSlots = new Semaphore(broker.config.asyncMaxInFlight());
+  }
+
+  @Override
+  public Either<PublishFailure, SendReceipt> send(Message message) {
+    return admit(message, PublishChecks.check(message, capabilities, broker.now()))
+        .map(m -> store(m, broker.selectQueue(m.topic().name())));
+  }
+
+  @Override
+  public Either<PublishFailure, SendReceipt> send(Message message, ShardingKey shardingKey) {
+    if (shardingKey == null) {
+      throw new dev.rocketport.messaging.InvalidArgumentException("shardingKey", "must not be null");
+    }
+    return admit(message, PublishChecks.checkUndelayed(message, capabilities, broker.now(), "OrderedPublisher"))
+        .map(m -> store(m, shardingKey.selectQueue(broker.queueCount(m.topic().name()))));
+  }
+
+  @Override
+  public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
+    Option<PublishFailure> invalid = PublishChecks.check(message, capabilities, broker.now());
+    if (invalid.isDefined()) {
+      return CompletableFuture.completedFuture(Either.left(invalid.get()));
+    }
+    try {
+      if (!asyncSlots.tryAcquire(broker.config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(broker.config.sendTimeout(),
+            "all " + broker.config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Closed("interrupted while waiting")));
+    }
+    CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
+    broker.beginWork();
+    try {
+      callbacks.execute(() -> {
+        try {
+          result.complete(send(message));
+        } finally {
+          asyncSlots.release();
+          broker.endWork();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      asyncSlots.release();
+      broker.endWork();
+      result.complete(Either.left(new PublishFailure.Closed("the messaging runtime is closed")));
+    }
+    return result;
+  }
+
+  @Override
+  public Option<PublishFailure> sendOneway(Message message) {
+    return send(message).swap().toOption();
+  }
+
+  @Override
+  public BatchResult sendBatch(List<Message> messages) {
+    Option<PublishFailure> shape = PublishChecks.checkBatchShape(messages);
+    @SuppressWarnings("unchecked")
+    Either<PublishFailure, SendReceipt>[] results = new Either[messages.size()];
+    if (shape.isDefined()) {
+      Arrays.fill(results, Either.left(shape.get()));
+      return new BatchResult(Arrays.asList(results));
+    }
+    List<Integer> valid = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      int index = i;
+      admit(messages.get(i), PublishChecks.check(messages.get(i), capabilities, broker.now()))
+          .peek(m -> valid.add(index))
+          .peekLeft(f -> results[index] = Either.left(f));
+    }
+    String topic = messages.get(0).topic().name();
+    for (List<Integer> chunk : BatchPlanner.chunks(messages, valid, capabilities.maxMessageSize())) {
+      broker.lock.lock();
+      try {
+        int queue = broker.selectQueue(topic);
+        for (int index : chunk) {
+          results[index] = Either.right(store(messages.get(index), queue));
+        }
+      } finally {
+        broker.lock.unlock();
+      }
+    }
+    return new BatchResult(Arrays.asList(results));
+  }
+
+  private Either<PublishFailure, Message> admit(Message message, Option<PublishFailure> invalid) {
+    if (invalid.isDefined()) {
+      return Either.left(invalid.get());
+    }
+    if (closed.getAsBoolean()) {
+      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
+    }
+    if (!broker.topicExists(message.topic().name())) {
+      return Either.left(new PublishFailure.TopicNotFound(message.topic()));
+    }
+    return Either.right(message);
+  }
+
+  private SendReceipt store(Message message, int queueId) {
+    String id = Broker.newMessageId();
+    Instant now = broker.now();
+    QueueRef ref = new QueueRef(message.topic().name(), queueId);
+    if (message.delay().isDefined()) {
+      Instant due = message.delay().get().dueAt(now);
+      broker.journal.record(now, id, Journal.Kind.SCHEDULED, "due at " + due);
+      Message plain = message.withoutDelay();
+      broker.at(due, () -> broker.append(ref, plain, id, now, 0));
+      return new SendReceipt(id, message.topic(), queueId, Option.none());
+    }
+    StoredEntry entry = broker.append(ref, message, id, now, 0);
+    return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.Filter;
+import dev.rocketport.messaging.Ordering;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A consumer's view of one queue, as RocketMQ's client keeps it: the next offset to fetch, the
+ * offsets fetched but not yet acknowledged, and for orderly consumption whether the queue is busy
+ * or suspended and how often its head message has been retried. The committed offset is the
+ * smallest unacknowledged offset. Guarded by the broker lock.
+ */
+final class ProcessQueue {
+  final QueueRef ref;
+  private final boolean retryQueue;
+  long nextOffset;
+  private final TreeSet<Long> unacked = new TreeSet<>();
+  InMemorySubscription owner;
+  InMemorySubscription desiredOwner;
+  boolean busy;
+  int headRetries;
+  Instant suspendedUntil = Instant.MIN;
+
+  ProcessQueue(QueueRef ref, boolean retryQueue) {
+    this.ref = ref;
+    this.retryQueue = retryQueue;
+  }
+
+  long committedOffset() {
+    return unacked.isEmpty() ? nextOffset : unacked.first();
+  }
+
+  boolean idle() {
+    return unacked.isEmpty() && !busy;
+  }
+
+  /** The next messages to hand to a handler, or an empty list; marks them in flight. */
+  List<StoredEntry> nextBatch(List<StoredEntry> log, SubscriptionSpec spec, Instant now) {
+    int max = spec.batchSize().getOrElse(1);
+    boolean orderly = spec.ordering() == Ordering.ORDERLY;
+    if (orderly && (busy || now.isBefore(suspendedUntil))) {
+      return List.of();
+    }
+    List<StoredEntry> batch = new ArrayList<>(Math.min(max, 8));
+    long cursor = nextOffset;
+    while (batch.size() < max && cursor < log.size()) {
+      StoredEntry entry = log.get((int) cursor);
+      cursor++;
+      if (retryQueue || matches(spec.filter(), entry)) {
+        batch.add(entry);
+      } else if (batch.isEmpty()) {
+        nextOffset = cursor;
+      } else {
+        break;
+      }
+    }
+    if (batch.isEmpty()) {
+      return batch;
+    }
+    if (orderly) {
+      busy = true;
+    } else {
+      nextOffset = batch.get(batch.size() - 1).offset() + 1;
+      batch.forEach(e -> unacked.add(e.offset()));
+    }
+    return batch;
+  }
+
+  /** Acknowledges a batch of a concurrent subscription. */
+  void acknowledge(List<StoredEntry> batch) {
+    batch.forEach(e -> unacked.remove(e.offset()));
+  }
+
+  /** Moves an orderly queue past {@code batch}. */
+  void advancePast(List<StoredEntry> batch) {
+    nextOffset = batch.get(batch.size() - 1).offset() + 1;
+    busy = false;
+    headRetries = 0;
+  }
+
+  private static boolean matches(Filter filter, StoredEntry entry) {
+    if (filter instanceof Filter.Tags tags) {
+      return tags.matches(entry.message().tag());
+    }
+    return filter instanceof Filter.All;
+  }
+}
