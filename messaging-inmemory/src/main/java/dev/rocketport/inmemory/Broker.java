@@ -246,6 +246,11 @@ final class Broker {
     }
   }
 
+  /** Waits at most {@code timeoutNanos} for quiescence; returns whether it was reached. */
+  boolean awaitQuiescence(long timeoutNanos) {
+    return awaitUnderLock(() -> work == 0, timeoutNanos);
+  }
+
   /** Waits until no handler, asynchronous send or transaction check is running. */
   void awaitQuiescence() {
     if (!awaitUnderLock(() -> work == 0, TimeUnit.MINUTES.toNanos(5))) {

@@ -16,8 +16,6 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,20 +28,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * The in-memory adapter: a faithful single-JVM model of a RocketMQ broker (queues, consumer groups,
- * retries, dead letters, orderly suspension, transactions, delays, tag filters, key index) with
- * every port on top. No network, no disk: messages live as long as this object.
+ * The in-memory adapter's runtime: every port, on an {@link InMemoryBroker} (a faithful single-JVM
+ * model of RocketMQ: queues, consumer groups, retries, dead letters, orderly suspension,
+ * transactions, delays, tag filters, key index). No network, no disk.
  *
- * <p>On a {@linkplain #virtualClock() virtual clock} time stands still until {@link #advance}
- * moves it, so a two-hour retry ladder runs in milliseconds; {@link #awaitQuiescence()} returns when
- * no handler, asynchronous send or transaction check is running. On the {@linkplain #wallClock()
- * wall clock} timed events happen in real time. Thread-safe; {@link #close()} as for
- * {@link Messaging}.
+ * <p>{@link #virtualClock()} and {@link #wallClock()} create a runtime that owns a broker of its
+ * own and closes it on {@link #close()}; {@link InMemoryBroker#connect()} creates more runtimes on a
+ * shared broker. Thread-safe; {@link #close()} as for {@link Messaging}.
  */
 public final class InMemoryMessaging implements Messaging, Subscriber {
   private static final EnumSet<Feature> FEATURES = EnumSet.complementOf(EnumSet.of(Feature.SQL_FILTER));
 
-  private final Scheduler scheduler;
+  private final InMemoryBroker owner;
+  private final boolean ownsBroker;
   private final Broker broker;
   private final Capabilities capabilities;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -54,9 +51,11 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   private final List<InMemorySubscription> subscriptions = new ArrayList<>();
   private final Map<ProducerGroup, InMemoryTransactionalPublisher> transactional = new HashMap<>();
 
-  private InMemoryMessaging(Scheduler scheduler, InMemoryConfig config) {
-    this.scheduler = scheduler;
-    this.broker = new Broker(scheduler, config);
+  InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
+    this.owner = owner;
+    this.ownsBroker = ownsBroker;
+    this.broker = owner.broker;
+    InMemoryConfig config = broker.config;
     this.capabilities = new Capabilities("in-memory", FEATURES, config.maxMessageSize(), config.maxDelay(),
         config.retryLadder());
     this.callbacks = Executors.newCachedThreadPool(r -> {
@@ -68,69 +67,27 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
     this.admin = new InMemoryAdmin(broker, isClosed);
   }
 
-  /** A broker on a virtual clock starting at 2026-01-01T00:00:00Z, with RocketMQ's defaults. */
+  /** A runtime with its own broker on a virtual clock, with RocketMQ's defaults. */
   public static InMemoryMessaging virtualClock() {
     return virtualClock(InMemoryConfig.defaults());
   }
 
   public static InMemoryMessaging virtualClock(InMemoryConfig config) {
-    return new InMemoryMessaging(Scheduler.virtual(Instant.parse("2026-01-01T00:00:00Z")), config);
+    return new InMemoryMessaging(InMemoryBroker.virtualClock(config), true);
   }
 
-  /** A broker on the system clock, with RocketMQ's defaults. */
+  /** A runtime with its own broker on the system clock, with RocketMQ's defaults. */
   public static InMemoryMessaging wallClock() {
     return wallClock(InMemoryConfig.defaults());
   }
 
   public static InMemoryMessaging wallClock(InMemoryConfig config) {
-    return new InMemoryMessaging(Scheduler.wall(), config);
+    return new InMemoryMessaging(InMemoryBroker.wallClock(config), true);
   }
 
-  // ---- time ---------------------------------------------------------------------------------
-
-  /** The broker's current time (virtual or wall). */
-  public Instant now() {
-    return scheduler.now();
-  }
-
-  public boolean isVirtualClock() {
-    return scheduler.isVirtual();
-  }
-
-  /** Virtual clock only: moves time forward by {@code duration}, running everything that falls due. */
-  public void advance(Duration duration) {
-    scheduler.advance(duration, broker::awaitQuiescence);
-  }
-
-  /**
-   * Virtual clock only: runs events in time order until {@code condition} holds or {@code limit} of
-   * virtual time has passed; returns whether it holds.
-   */
-  public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
-    Instant end = now().plus(limit);
-    while (true) {
-      broker.awaitQuiescence();
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      var next = scheduler.nextDue().filter(due -> !due.isAfter(end));
-      if (next.isEmpty()) {
-        advance(Duration.between(now(), end));
-        return condition.getAsBoolean();
-      }
-      advance(Duration.between(now(), next.get()).isNegative() ? Duration.ZERO
-          : Duration.between(now(), next.get()));
-    }
-  }
-
-  /** Waits until no handler, asynchronous send or transaction check is running. */
-  public void awaitQuiescence() {
-    broker.awaitQuiescence();
-  }
-
-  /** The lifecycle record of messages. */
-  public Journal journal() {
-    return broker.journal;
+  /** The broker this runtime is connected to: its clock, quiescence and journal. */
+  public InMemoryBroker broker() {
+    return owner;
   }
 
   // ---- ports --------------------------------------------------------------------------------
@@ -251,6 +208,8 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    scheduler.stop();
+    if (ownsBroker) {
+      owner.close();
+    }
   }
 }

@@ -61,9 +61,9 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    Option<PublishFailure> invalid = PublishChecks.check(message, capabilities, broker.now());
-    if (invalid.isDefined()) {
-      return CompletableFuture.completedFuture(Either.left(invalid.get()));
+    Either<PublishFailure, Message> admitted = admit(message, PublishChecks.check(message, capabilities, broker.now()));
+    if (admitted.isLeft()) {
+      return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
     }
     try {
       if (!asyncSlots.tryAcquire(broker.config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -79,7 +79,7 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
     try {
       callbacks.execute(() -> {
         try {
-          result.complete(send(message));
+          result.complete(Either.right(store(message, broker.selectQueue(message.topic().name()))));
         } finally {
           asyncSlots.release();
           broker.endWork();

@@ -1,0 +1,47 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.tck.AdapterFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** The in-memory adapter under the conformance suite: one broker on a virtual clock, RocketMQ's defaults. */
+final class InMemoryFixture implements AdapterFixture {
+  private final InMemoryBroker broker = InMemoryBroker.virtualClock();
+
+  @Override
+  public Messaging newMessaging() {
+    return broker.connect();
+  }
+
+  @Override
+  public Instant now() {
+    return broker.now();
+  }
+
+  @Override
+  public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+    return broker.advanceUntil(condition, budget.multipliedBy(60));
+  }
+
+  @Override
+  public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+    return !broker.advanceUntil(() -> !invariant.getAsBoolean(), window);
+  }
+
+  @Override
+  public Duration timingTolerance() {
+    return Duration.ZERO;
+  }
+
+  @Override
+  public Duration quietWindow() {
+    return Duration.ofMinutes(1);
+  }
+
+  @Override
+  public void close() {
+    broker.close();
+  }
+}

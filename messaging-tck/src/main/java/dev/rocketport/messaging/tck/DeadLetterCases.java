@@ -1,0 +1,81 @@
+package dev.rocketport.messaging.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Dead letters: after maxRetries + 1 attempts a message is parked, listed, and can be redriven. */
+public abstract class DeadLetterCases extends TckCases {
+
+  private List<DeadLetter> deadLetters(SubscriptionSpec spec) {
+    return messaging().admin().deadLetters(spec.group(), 100).get();
+  }
+
+  @Test
+  @DisplayName("after maxRetries + 1 failed attempts the message is a dead letter, listed with its attempts")
+  void deadLetteredAfterMaxAttempts() {
+    Topic topic = ctx().topic();
+    Inbox inbox = inbox().answering(m -> HandlerResult.retry());
+    SubscriptionSpec spec = spec(topic).maxRetries(2).build();
+    subscribe(spec, inbox);
+    Message poison = Message.builder(topic).body("poison").key("poison-1").tag("bad").header("why", "test").build();
+    SendReceipt receipt = ctx().sent(poison);
+    ctx().await("a dead letter", () -> deadLetters(spec).size() == 1);
+    assertEquals(List.of(1, 2, 3), inbox.of(receipt.messageId()).stream()
+        .map(d -> d.message().deliveryAttempt()).toList());
+    DeadLetter letter = deadLetters(spec).get(0);
+    assertEquals(poison, letter.message());
+    assertEquals(3, letter.deliveryAttempts());
+    assertEquals(spec.group(), letter.group());
+    ctx().holds("no fourth attempt", () -> inbox.of(receipt.messageId()).size() == 3);
+  }
+
+  @Test
+  @DisplayName("maxRetries 0 dead-letters on the first failure")
+  void zeroRetries() {
+    Topic topic = ctx().topic();
+    Inbox inbox = inbox().answering(m -> HandlerResult.retry());
+    SubscriptionSpec spec = spec(topic).maxRetries(0).build();
+    subscribe(spec, inbox);
+    ctx().sent(text(topic, "once"));
+    ctx().await("a dead letter", () -> deadLetters(spec).size() == 1);
+    assertEquals(1, inbox.size());
+    assertEquals(1, deadLetters(spec).get(0).deliveryAttempts());
+  }
+
+  @Test
+  @DisplayName("redriving republishes dead letters to their topic; they are delivered again and leave the list")
+  void redrive() {
+    Topic topic = ctx().topic();
+    AtomicBoolean healthy = new AtomicBoolean();
+    Inbox inbox = inbox().answering(m -> healthy.get() ? HandlerResult.success() : HandlerResult.retry());
+    SubscriptionSpec spec = spec(topic).maxRetries(0).build();
+    subscribe(spec, inbox);
+    ctx().sent(Message.builder(topic).body("fix-me").key("order-9").build());
+    ctx().await("a dead letter", () -> deadLetters(spec).size() == 1);
+    healthy.set(true);
+    assertEquals(1, messaging().admin().redriveDeadLetters(spec.group()).get());
+    ctx().await("the redriven message", () -> inbox.bodies().stream().filter("fix-me"::equals).count() == 2);
+    var redelivered = inbox.messages().get(inbox.size() - 1);
+    assertEquals(1, redelivered.deliveryAttempt());
+    assertEquals(List.of(dev.rocketport.messaging.MessageKey.of("order-9")), redelivered.message().keys());
+    assertTrue(deadLetters(spec).isEmpty(), "redriven letters leave the list");
+    assertEquals(0, messaging().admin().redriveDeadLetters(spec.group()).get());
+  }
+
+  @Test
+  @DisplayName("a group without dead letters lists none")
+  void noneListed() {
+    assertTrue(messaging().admin().deadLetters(ctx().group(), 10).get().isEmpty());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.rocketport.messaging.tck;
+
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Base of every group of conformance cases: access to the shared {@link TckContext} and small
+ * helpers. Each nested class of {@link MessagingConformanceSuite} extends one subclass.
+ */
+public abstract class TckCases {
+
+  protected abstract TckContext ctx();
+
+  @AfterEach
+  void closeCaseResources() {
+    ctx().afterCase();
+  }
+
+  protected Messaging messaging() {
+    return ctx().messaging();
+  }
+
+  protected Publisher publisher() {
+    return messaging().publisher();
+  }
+
+  protected Inbox inbox() {
+    return new Inbox(ctx().fixture()::now);
+  }
+
+  /** A spec for a fresh group on {@code topic}, closing within 10 s. */
+  protected SubscriptionSpec.Builder spec(Topic topic) {
+    return SubscriptionSpec.builder(topic, ctx().group()).closeTimeout(Duration.ofSeconds(10));
+  }
+
+  protected Subscription subscribe(SubscriptionSpec spec, Inbox inbox) {
+    return ctx().track(messaging().subscriber().subscribe(spec, inbox.handler()));
+  }
+
+  protected Subscription subscribe(SubscriptionSpec.Builder spec, Inbox inbox) {
+    return subscribe(spec.build(), inbox);
+  }
+
+  protected static Message text(Topic topic, String body) {
+    return Message.of(topic, body);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.rocketport.messaging.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.ShardingKey;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Tag;
+import dev.rocketport.messaging.Topic;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input: each gets a clear, typed error that names what was wrong, and nothing is delivered. */
+public abstract class ValidationCases extends TckCases {
+
+  @ParameterizedTest(name = "topic \"{0}\" is rejected")
+  @ValueSource(strings = {"", "has space", "slash/topic", "dot.topic", "%RETRY%orders", "%DLQ%orders",
+      "RMQ_SYS_TRANS_HALF_TOPIC", "TBW102", "SCHEDULE_TOPIC_XXXX"})
+  void badTopicNames(String name) {
+    var e = assertThrows(InvalidArgumentException.class, () -> Topic.of(name));
+    assertEquals("topic", e.field());
+  }
+
+  @Test
+  @DisplayName("a topic name of 128 characters is rejected, 127 accepted")
+  void topicLength() {
+    assertEquals("topic", assertThrows(InvalidArgumentException.class, () -> Topic.of("t".repeat(128))).field());
+    assertEquals(127, Topic.of("t".repeat(127)).name().length());
+  }
+
+  @ParameterizedTest(name = "group \"{0}\" is rejected")
+  @ValueSource(strings = {"", "a b", "%RETRY%g", "%DLQ%g", "g/1"})
+  void badGroupNames(String name) {
+    assertEquals("group", assertThrows(InvalidArgumentException.class, () -> ConsumerGroup.of(name)).field());
+  }
+
+  @ParameterizedTest(name = "tag \"{0}\" is rejected")
+  @ValueSource(strings = {"", " ", "a b", "a||b", "*"})
+  void badTags(String tag) {
+    assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> Tag.of(tag)).field());
+  }
+
+  @Test
+  @DisplayName("message keys with white space, empty or over 128 characters are rejected")
+  void badKeys() {
+    assertEquals("key", assertThrows(InvalidArgumentException.class, () -> MessageKey.of("a b")).field());
+    assertEquals("key", assertThrows(InvalidArgumentException.class, () -> MessageKey.of("")).field());
+    assertEquals("key", assertThrows(InvalidArgumentException.class, () -> MessageKey.of("k".repeat(129))).field());
+  }
+
+  @ParameterizedTest(name = "header \"{0}\" is reserved")
+  @ValueSource(strings = {"KEYS", "TAGS", "UNIQ_KEY", "DELAY", "TIMER_DELIVER_MS", "rocketport.internal"})
+  void reservedHeaders(String name) {
+    Topic topic = Topic.of("any");
+    var e = assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header(name, "v"));
+    assertTrue(e.field().contains(name), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("header values with RocketMQ's separator characters are rejected")
+  void headerSeparators() {
+    Topic topic = Topic.of("any");
+    assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header("h", "a\u0001b"));
+    assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header("h", null));
+  }
+
+  @Test
+  @DisplayName("an oversize body is MessageTooLarge in every send mode and nothing arrives")
+  void oversizeBody() {
+    Topic topic = ctx().topic();
+    Inbox inbox = inbox();
+    subscribe(spec(topic), inbox);
+    int limit = messaging().capabilities().maxMessageSize();
+    Message big = Message.builder(topic).body(new byte[limit + 1]).build();
+    var expected = new PublishFailure.MessageTooLarge(limit + 1, limit);
+    assertEquals(expected, publisher().send(big).getLeft());
+    assertEquals(expected, publisher().sendAsync(big).toCompletableFuture().join().getLeft());
+    assertEquals(expected, publisher().sendOneway(big).get());
+    assertEquals(expected, messaging().orderedPublisher().send(big, ShardingKey.of("k")).getLeft());
+    ctx().holds("nothing arrives", () -> inbox.size() == 0);
+  }
+
+  @Test
+  @DisplayName("a body of exactly the limit is accepted")
+  void bodyAtLimit() {
+    Topic topic = ctx().topic();
+    int limit = messaging().capabilities().maxMessageSize();
+    ctx().sent(Message.builder(topic).body(new byte[limit]).build());
+  }
+
+  @Test
+  @DisplayName("an empty body is InvalidMessage on 'body'")
+  void emptyBody() {
+    Topic topic = ctx().topic();
+    var failure = publisher().send(Message.builder(topic).build()).getLeft();
+    assertEquals("body", ((PublishFailure.InvalidMessage) failure).field());
+  }
+
+  @Test
+  @DisplayName("null arguments throw InvalidArgumentException naming the argument")
+  void nullArguments() {
+    Topic topic = ctx().topic();
+    assertEquals("message", assertThrows(InvalidArgumentException.class, () -> publisher().send(null)).field());
+    assertEquals("message", assertThrows(InvalidArgumentException.class, () -> publisher().sendAsync(null)).field());
+    assertEquals("shardingKey", assertThrows(InvalidArgumentException.class,
+        () -> messaging().orderedPublisher().send(text(topic, "x"), null)).field());
+    assertEquals("spec", assertThrows(InvalidArgumentException.class,
+        () -> messaging().subscriber().subscribe(null, m -> null)).field());
+    assertEquals("handler", assertThrows(InvalidArgumentException.class,
+        () -> messaging().subscriber().subscribe(spec(topic).build(), null)).field());
+    assertEquals("body", assertThrows(InvalidArgumentException.class,
+        () -> Message.builder(topic).body((byte[]) null)).field());
+  }
+
+  @Test
+  @DisplayName("a delay beyond the adapter's maximum is InvalidMessage on 'delay'")
+  void delayTooLong() {
+    Topic topic = ctx().topic();
+    Duration tooLong = messaging().capabilities().maxDelay().plusHours(1);
+    var failure = publisher().send(Message.builder(topic).body("x").deliverAfter(tooLong).build()).getLeft();
+    assertEquals("delay", ((PublishFailure.InvalidMessage) failure).field());
+  }
+
+  @Test
+  @DisplayName("non-positive delays are rejected when the message is built")
+  void nonPositiveDelay() {
+    Topic topic = Topic.of("any");
+    assertEquals("delay", assertThrows(InvalidArgumentException.class,
+        () -> Message.builder(topic).deliverAfter(Duration.ZERO)).field());
+    assertEquals("delay", assertThrows(InvalidArgumentException.class,
+        () -> Message.builder(topic).deliverAfter(Duration.ofSeconds(-1))).field());
+  }
+
+  @Test
+  @DisplayName("subscription specs out of range name the field")
+  void badSpecs() {
+    Topic topic = Topic.of("any");
+    ConsumerGroup group = ConsumerGroup.of("g");
+    assertEquals("concurrency", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(topic, group).concurrency(0).build()).field());
+    assertEquals("maxRetries", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(topic, group).maxRetries(-1).build()).field());
+    assertEquals("batchSize", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(topic, group).batchSize(0).build()).field());
+  }
+
+  @Test
+  @DisplayName("subscribing to a topic that does not exist throws, naming 'topic'")
+  void subscribeMissingTopic() {
+    var e = assertThrows(InvalidArgumentException.class,
+        () -> messaging().subscriber().subscribe(spec(ctx().missingTopic()).build(), m -> null));
+    assertEquals("topic", e.field());
+  }
+
+  @Test
+  @DisplayName("creating a topic with 0 queues is InvalidRequest on 'queueCount'")
+  void badQueueCount() {
+    var failure = messaging().admin().createTopic(ctx().missingTopic(), 0).getLeft();
+    assertEquals("queueCount", ((AdminFailure.InvalidRequest) failure).field());
+  }
+}
