@@ -27,6 +27,7 @@ final class InMemoryFixture implements AdapterFixture {
 
   @Override
   public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+    broker.awaitQuiescence();
     return !broker.advanceUntil(() -> !invariant.getAsBoolean(), window);
   }
 

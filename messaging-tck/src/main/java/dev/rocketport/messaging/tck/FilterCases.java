@@ -34,7 +34,7 @@ public abstract class FilterCases extends TckCases {
     subscribe(spec(topic).filter(Filter.tags("created", "paid", "end")), inbox);
     subscribe(spec(topic), all);
     sendTagged(topic);
-    ctx().await("the last matching message", () -> inbox.bodies().contains("end") && all.size() == 7);
+    ctx().await("all matching messages", () -> inbox.size() >= 5 && all.size() == 7);
     ctx().holds("nothing else", () -> inbox.size() == 5);
     assertEquals(Set.of("created", "paid", "end"), inbox.bodies().stream().collect(Collectors.toSet()));
   }

@@ -1,0 +1,68 @@
+package dev.rocketport.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+
+/**
+ * The architecture, as rules named by sentences. {@link ArchitectureTest} checks them against every
+ * module; {@link RulesCanFailTest} proves each one reports a fixture class that breaks it.
+ */
+final class ArchitectureRules {
+  /** The API's own packages (the TCK, under {@code messaging.tck}, may use JUnit). */
+  static final String[] API_PACKAGES = {"dev.rocketport.messaging", "dev.rocketport.messaging.support"};
+
+  private ArchitectureRules() {}
+
+  static final ArchRule the_api_depends_only_on_the_jdk_vavr_and_jspecify =
+      classes().that().resideInAnyPackage(API_PACKAGES)
+          .should().onlyDependOnClassesThat().resideInAnyPackage(
+              "java..", "io.vavr..", "org.jspecify..", "dev.rocketport.messaging", "dev.rocketport.messaging.support")
+          .because("application code depends on the API only and must not inherit any client or container");
+
+  static final ArchRule rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker =
+      noClasses().that().resideOutsideOfPackages("dev.rocketport.rocketmq..", "dev.rocketport.embedded..",
+              "dev.rocketport.bench..")
+          .should().dependOnClassesThat().resideInAPackage("org.apache.rocketmq..")
+          .because("RocketMQ is one adapter's concern; the benchmarks compare against the raw client on purpose");
+
+  static final ArchRule guice_is_used_only_in_modules_and_composition_roots =
+      noClasses().that().resideOutsideOfPackages("dev.rocketport.guice..")
+          .and().haveSimpleNameNotEndingWith("Module")
+          .and().haveSimpleNameNotEndingWith("Main")
+          .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
+          .because("Guice wires the application; nothing else should know it");
+
+  static final ArchRule adapters_do_not_depend_on_each_other =
+      slices().matching("dev.rocketport.(inmemory|rocketmq)..").should().notDependOnEachOther()
+          .because("an adapter is replaceable only if no other adapter needs it");
+
+  static final ArchRule packages_are_free_of_cycles =
+      slices().matching("dev.rocketport.(**)").should().beFreeOfCycles();
+
+  static final ArchRule ports_are_interfaces =
+      classes().that(DescribedPredicate.describe("are named like ports in the API package",
+              (JavaClass c) -> c.getPackageName().equals("dev.rocketport.messaging")
+                  && Stream.of("Publisher", "Subscriber", "Admin", "Handler").anyMatch(c.getSimpleName()::endsWith)))
+          .should().beInterfaces()
+          .because("ports are interfaces that adapters implement");
+
+  static final ArchRule api_values_are_immutable =
+      fields().that().areDeclaredInClassesThat().resideInAPackage("dev.rocketport.messaging")
+          .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Builder")
+          .and().areNotStatic()
+          .should().beFinal()
+          .because("values handed between threads and adapters must not change");
+
+  static final ArchRule adapters_implement_ports_without_exposing_internals =
+      classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
+          .and().implement(dev.rocketport.messaging.Publisher.class)
+          .should().notBePublic()
+          .because("applications reach adapter implementations through the ports only");
+}

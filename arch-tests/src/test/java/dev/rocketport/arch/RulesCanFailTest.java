@@ -1,0 +1,82 @@
+package dev.rocketport.arch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.rocketport.archfixture.cycle.a.CycleA;
+import dev.rocketport.archfixture.cycle.b.CycleB;
+import dev.rocketport.messaging.ArchFixtureApiLeak;
+import dev.rocketport.messaging.ArchFixtureConcretePublisher;
+import dev.rocketport.messaging.ArchFixtureMutableValue;
+import dev.rocketport.messaging.Topic;
+import org.junit.jupiter.api.Test;
+
+/** Each rule, fed a fixture class that breaks it, reports the violation naming that class; and passes a clean one. */
+class RulesCanFailTest {
+
+  private static void assertViolates(ArchRule rule, String offender, Class<?>... classes) {
+    JavaClasses imported = new ClassFileImporter().importClasses(classes);
+    EvaluationResult result = rule.evaluate(imported);
+    assertTrue(result.hasViolation(), "expected a violation of: " + rule.getDescription());
+    String report = String.join("\n", result.getFailureReport().getDetails());
+    assertTrue(report.contains(offender), "the report names " + offender + ":\n" + report);
+  }
+
+  private static void assertPasses(ArchRule rule, Class<?>... classes) {
+    EvaluationResult result = rule.allowEmptyShould(true).evaluate(new ClassFileImporter().importClasses(classes));
+    assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
+  }
+
+  @Test
+  void api_rule_reports_a_guice_type_in_the_api() {
+    assertViolates(ArchitectureRules.the_api_depends_only_on_the_jdk_vavr_and_jspecify, "ArchFixtureApiLeak",
+        ArchFixtureApiLeak.class);
+    assertPasses(ArchitectureRules.the_api_depends_only_on_the_jdk_vavr_and_jspecify, Topic.class);
+  }
+
+  @Test
+  void rocketmq_rule_reports_a_rocketmq_type_in_the_in_memory_adapter() throws Exception {
+    assertViolates(ArchitectureRules.rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker,
+        "ArchFixtureRocketLeak", Class.forName("dev.rocketport.inmemory.ArchFixtureRocketLeak"));
+  }
+
+  @Test
+  void guice_rule_reports_guice_outside_modules() throws Exception {
+    assertViolates(ArchitectureRules.guice_is_used_only_in_modules_and_composition_roots, "ArchFixtureGuiceUser",
+        Class.forName("dev.rocketport.inmemory.ArchFixtureGuiceUser"));
+  }
+
+  @Test
+  void adapter_rule_reports_one_adapter_using_another() throws Exception {
+    assertViolates(ArchitectureRules.adapters_do_not_depend_on_each_other, "ArchFixtureCrossAdapter",
+        Class.forName("dev.rocketport.rocketmq.ArchFixtureCrossAdapter"),
+        dev.rocketport.inmemory.InMemoryBroker.class);
+  }
+
+  @Test
+  void cycle_rule_reports_a_package_cycle() {
+    assertViolates(ArchitectureRules.packages_are_free_of_cycles, "CycleA", CycleA.class, CycleB.class);
+  }
+
+  @Test
+  void port_rule_reports_a_port_that_is_a_class() {
+    assertViolates(ArchitectureRules.ports_are_interfaces, "ArchFixtureConcretePublisher",
+        ArchFixtureConcretePublisher.class);
+  }
+
+  @Test
+  void immutability_rule_reports_a_mutable_field() {
+    assertViolates(ArchitectureRules.api_values_are_immutable, "ArchFixtureMutableValue",
+        ArchFixtureMutableValue.class);
+  }
+
+  @Test
+  void internals_rule_reports_a_public_adapter_publisher() {
+    assertViolates(ArchitectureRules.adapters_implement_ports_without_exposing_internals,
+        "ArchFixturePublicPublisher", dev.rocketport.inmemory.ArchFixturePublicPublisher.class);
+  }
+}
