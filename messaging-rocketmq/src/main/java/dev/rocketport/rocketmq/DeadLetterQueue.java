@@ -1,0 +1,103 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.SendReceipt;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
+import org.apache.rocketmq.client.consumer.PullResult;
+import org.apache.rocketmq.client.consumer.PullStatus;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.route.QueueData;
+
+/**
+ * Reads a group's dead-letter topic ({@code %DLQ%<group>}) with a pull consumer of the reader group
+ * {@value #READER_GROUP}, whose committed offset on the broker marks how far letters were redriven —
+ * so "not yet redriven" survives restarts and is shared by every runtime. Redriving republishes
+ * each letter to its original topic (the {@code RETRY_TOPIC} property) and advances the offset
+ * after each success. Thread-safe (synchronized: one reader per runtime).
+ */
+final class DeadLetterQueue {
+  static final String READER_GROUP = "rocketport-dlq-reader";
+  private static final int PAGE = 32;
+
+  private final DefaultMQPullConsumer reader;
+  private final Clients clients;
+  private final RouteProbe routes;
+  private final MessageMapping mapping;
+  private final Function<Message, Either<PublishFailure, SendReceipt>> publish;
+
+  DeadLetterQueue(DefaultMQPullConsumer reader, Clients clients, RouteProbe routes, MessageMapping mapping,
+      Function<Message, Either<PublishFailure, SendReceipt>> publish) {
+    this.reader = reader;
+    this.clients = clients;
+    this.routes = routes;
+    this.mapping = mapping;
+    this.publish = publish;
+  }
+
+  private record Letter(MessageQueue queue, MessageExt ext, DeadLetter letter) {}
+
+  synchronized List<DeadLetter> pending(ConsumerGroup group, int max) throws Exception {
+    return read(group, max).stream().map(Letter::letter).toList();
+  }
+
+  synchronized int redrive(ConsumerGroup group) throws Exception {
+    int count = 0;
+    List<Letter> page;
+    while (!(page = read(group, PAGE)).isEmpty()) {
+      for (Letter letter : page) {
+        var sent = publish.apply(letter.letter().message());
+        if (sent.isLeft()) {
+          throw new IllegalStateException("redrive stopped after " + count + " letters: "
+              + sent.getLeft().description());
+        }
+        reader.updateConsumeOffset(letter.queue(), letter.ext().getQueueOffset() + 1);
+        reader.getDefaultMQPullConsumerImpl().getOffsetStore().persist(letter.queue());
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private List<Letter> read(ConsumerGroup group, int max) throws Exception {
+    String dlqTopic = MixAll.getDLQTopic(clients.physical(group.name()));
+    var route = routes.route(dlqTopic).get();
+    List<Letter> letters = new ArrayList<>();
+    if (route.isEmpty()) {
+      return letters;
+    }
+    for (QueueData queues : route.get().getQueueDatas()) {
+      for (int q = 0; q < queues.getReadQueueNums() && letters.size() < max; q++) {
+        MessageQueue mq = new MessageQueue(dlqTopic, queues.getBrokerName(), q);
+        long offset = Math.max(0, reader.fetchConsumeOffset(mq, true));
+        while (letters.size() < max) {
+          PullResult result = reader.pull(mq, "*", offset, Math.min(PAGE, max - letters.size()),
+              clients.config().sendTimeout().toMillis());
+          if (result.getPullStatus() != PullStatus.FOUND) {
+            break;
+          }
+          for (MessageExt ext : result.getMsgFoundList()) {
+            letters.add(new Letter(mq, ext, toLetter(group, ext)));
+          }
+          offset = result.getNextBeginOffset();
+        }
+      }
+    }
+    return letters;
+  }
+
+  private DeadLetter toLetter(ConsumerGroup group, MessageExt ext) {
+    String original = ext.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+    String topic = original != null ? original : ext.getTopic();
+    return new DeadLetter(group, mapping.stored(ext, topic), ext.getReconsumeTimes() + 1);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a subscription's handler on messages from RocketMQ: converts them, turns an exception or a
+ * null verdict into {@code retry()}, and a message that cannot be converted (a foreign producer's
+ * header that Rocketport forbids, say) into {@code retry()} too, so it ends in the dead-letter queue
+ * instead of being lost. Thread-safe if the handler is.
+ */
+final class HandlerInvoker {
+  private static final Logger LOG = LoggerFactory.getLogger(HandlerInvoker.class);
+
+  private final SubscriptionSpec spec;
+  private final BatchMessageHandler handler;
+  private final MessageMapping mapping;
+
+  HandlerInvoker(SubscriptionSpec spec, BatchMessageHandler handler, MessageMapping mapping) {
+    this.spec = spec;
+    this.handler = handler;
+    this.mapping = mapping;
+  }
+
+  HandlerResult invoke(List<MessageExt> messages) {
+    List<ReceivedMessage> received = new ArrayList<>(messages.size());
+    try {
+      for (MessageExt ext : messages) {
+        received.add(mapping.received(ext));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("group {}: cannot convert message {}; it will be retried and then dead-lettered", spec.group(),
+          messages.stream().map(MessageMapping::messageId).toList(), e);
+      return HandlerResult.retry();
+    }
+    try {
+      HandlerResult result = handler.handle(received);
+      if (result == null) {
+        LOG.warn("group {}: handler returned null; treating it as retry", spec.group());
+        return HandlerResult.retry();
+      }
+      return result;
+    } catch (Exception e) {
+      LOG.debug("group {}: handler threw; will retry", spec.group(), e);
+      return HandlerResult.retry();
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.Headers;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.StoredMessage;
+import dev.rocketport.messaging.Topic;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
+
+/**
+ * Converts between Rocketport messages and RocketMQ's: topic (within the namespace), body, tag,
+ * keys (space-separated), user properties as headers, and a delay as a timer message (delay time or
+ * delivery time; classic levels become their duration, so they mean the same on every broker).
+ * Received system properties are dropped. Stateless; thread-safe.
+ */
+final class MessageMapping {
+  private final Clients clients;
+
+  MessageMapping(Clients clients) {
+    this.clients = clients;
+  }
+
+  org.apache.rocketmq.common.message.Message toRocketMq(Message message, Instant now) {
+    var m = new org.apache.rocketmq.common.message.Message(clients.physical(message.topic().name()),
+        message.body());
+    message.tag().forEach(tag -> m.setTags(tag.value()));
+    if (!message.keys().isEmpty()) {
+      m.setKeys(message.keys().stream().map(MessageKey::value).toList());
+    }
+    message.headers().forEach(m::putUserProperty);
+    message.delay().forEach(delay -> {
+      Instant due = delay.dueAt(now);
+      if (due.isAfter(now)) {
+        m.setDeliverTimeMs(due.toEpochMilli());
+      }
+    });
+    return m;
+  }
+
+  /** The Rocketport message carried by {@code ext}, whose topic is {@code originalTopic} (physical). */
+  Message fromRocketMq(MessageExt ext, String originalTopic) {
+    Message.Builder builder = Message.builder(Topic.of(clients.logical(originalTopic))).body(ext.getBody());
+    if (ext.getTags() != null && !ext.getTags().isEmpty()) {
+      builder.tag(ext.getTags());
+    }
+    if (ext.getKeys() != null) {
+      for (String key : ext.getKeys().split(MessageConst.KEY_SEPARATOR)) {
+        if (!key.isEmpty()) {
+          builder.key(key);
+        }
+      }
+    }
+    for (Map.Entry<String, String> p : ext.getProperties().entrySet()) {
+      if (isUserProperty(p.getKey())) {
+        builder.header(p.getKey(), p.getValue());
+      }
+    }
+    return builder.build();
+  }
+
+  ReceivedMessage received(MessageExt ext) {
+    return new ReceivedMessage(fromRocketMq(ext, ext.getTopic()), messageId(ext), ext.getQueueId(),
+        ext.getQueueOffset(), ext.getReconsumeTimes() + 1, Instant.ofEpochMilli(ext.getBornTimestamp()),
+        Instant.ofEpochMilli(ext.getStoreTimestamp()));
+  }
+
+  StoredMessage stored(MessageExt ext, String originalTopic) {
+    return new StoredMessage(fromRocketMq(ext, originalTopic), messageId(ext), ext.getQueueId(), ext.getQueueOffset(),
+        Instant.ofEpochMilli(ext.getBornTimestamp()), Instant.ofEpochMilli(ext.getStoreTimestamp()));
+  }
+
+  /** The client-generated unique id, stable across retries and dead-lettering. */
+  static String messageId(MessageExt ext) {
+    String unique = ext.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+    return unique != null ? unique : ext.getMsgId();
+  }
+
+  private static boolean isUserProperty(String name) {
+    return !MessageConst.STRING_HASH_SET.contains(name) && !Headers.RESERVED_NAMES.contains(name)
+        && !name.startsWith(Headers.RESERVED_PREFIX) && !name.startsWith("__");
+  }
+}

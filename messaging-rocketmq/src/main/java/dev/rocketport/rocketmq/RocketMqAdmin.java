@@ -1,0 +1,218 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.StoredMessage;
+import dev.rocketport.messaging.Topic;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.QueueData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * {@link MessagingAdmin} on RocketMQ's admin tools: topics are created on every master of the
+ * cluster and awaited in the name server; backlog compares each queue's max offset with the group's
+ * committed offset on the broker; find-by-key uses the broker's key index; dead letters are read
+ * from {@code %DLQ%<group>} by {@link DeadLetterQueue}. Thread-safe.
+ */
+final class RocketMqAdmin implements MessagingAdmin {
+  private static final int MAX_QUEUES = 1024;
+
+  private final DefaultMQAdminExt admin;
+  private final Clients clients;
+  private final RouteProbe routes;
+  private final MessageMapping mapping;
+  private final DeadLetterQueue deadLetters;
+  private final BooleanSupplier closed;
+
+  RocketMqAdmin(DefaultMQAdminExt admin, Clients clients, RouteProbe routes, MessageMapping mapping,
+      DeadLetterQueue deadLetters, BooleanSupplier closed) {
+    this.admin = admin;
+    this.clients = clients;
+    this.routes = routes;
+    this.mapping = mapping;
+    this.deadLetters = deadLetters;
+    this.closed = closed;
+  }
+
+  @Override
+  public Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount) {
+    require(topic, "topic");
+    if (queueCount < 1 || queueCount > MAX_QUEUES) {
+      return Either.left(new AdminFailure.InvalidRequest("queueCount", "must be 1–" + MAX_QUEUES + ", was "
+          + queueCount));
+    }
+    return call(() -> {
+      String name = clients.physical(topic.name());
+      Option<TopicRouteData> existing = routes.route(name).get();
+      int current = existing.map(r -> r.getQueueDatas().get(0).getWriteQueueNums()).getOrElse(0);
+      if (current >= queueCount) {
+        return topic;
+      }
+      for (String master : masters()) {
+        admin.createAndUpdateTopicConfig(master, new TopicConfig(name, queueCount, queueCount));
+      }
+      awaitRoute(name, queueCount);
+      return topic;
+    });
+  }
+
+  private List<String> masters() throws Exception {
+    List<String> masters = new ArrayList<>();
+    for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+      String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+      if (master != null) {
+        masters.add(master);
+      }
+    }
+    if (masters.isEmpty()) {
+      throw new IllegalStateException("no master broker is registered with the name server");
+    }
+    return masters;
+  }
+
+  private void awaitRoute(String physicalTopic, int queueCount) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Option<TopicRouteData> route = routes.route(physicalTopic).get();
+      if (route.exists(r -> r.getQueueDatas().stream().allMatch(q -> q.getWriteQueueNums() >= queueCount))) {
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    throw new RemotingTimeoutException("the route of " + physicalTopic + " did not appear within 30 s");
+  }
+
+  @Override
+  public Either<AdminFailure, Backlog> backlog(Topic topic, ConsumerGroup group) {
+    require(topic, "topic");
+    require(group, "group");
+    return existingRoute(topic).flatMap(route -> call(() -> {
+      Map<Integer, Long> lag = new LinkedHashMap<>();
+      for (QueueData queues : route.getQueueDatas()) {
+        String address = masterOf(route, queues.getBrokerName());
+        for (int q = 0; q < queues.getReadQueueNums(); q++) {
+          MessageQueue mq = new MessageQueue(clients.physical(topic.name()), queues.getBrokerName(), q);
+          long max = admin.maxOffset(mq);
+          lag.merge(q, Math.max(0, max - committedOffset(address, clients.physical(group.name()), mq)), Long::sum);
+        }
+      }
+      return new Backlog(topic, group, lag);
+    }));
+  }
+
+  private long committedOffset(String brokerAddress, String group, MessageQueue mq) throws Exception {
+    QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
+    header.setConsumerGroup(group);
+    header.setTopic(mq.getTopic());
+    header.setQueueId(mq.getQueueId());
+    try {
+      return Math.max(0, admin.getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl()
+          .queryConsumerOffset(brokerAddress, header, clients.config().sendTimeout().toMillis()));
+    } catch (MQBrokerException e) {
+      if (e.getResponseCode() == ResponseCode.QUERY_NOT_FOUND) {
+        return 0;
+      }
+      throw e;
+    }
+  }
+
+  static String masterOf(TopicRouteData route, String brokerName) {
+    return route.getBrokerDatas().stream().filter(b -> b.getBrokerName().equals(brokerName)).findFirst()
+        .map(b -> b.getBrokerAddrs().get(MixAll.MASTER_ID))
+        .orElseThrow(() -> new IllegalStateException("no master address for broker " + brokerName));
+  }
+
+  @Override
+  public Either<AdminFailure, List<DeadLetter>> deadLetters(ConsumerGroup group, int max) {
+    require(group, "group");
+    positive(max);
+    return call(() -> deadLetters.pending(group, max));
+  }
+
+  @Override
+  public Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group) {
+    require(group, "group");
+    return call(() -> deadLetters.redrive(group));
+  }
+
+  @Override
+  public Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max) {
+    require(topic, "topic");
+    require(key, "key");
+    positive(max);
+    return existingRoute(topic).flatMap(route -> call(() -> {
+      String physical = clients.physical(topic.name());
+      List<MessageExt> found;
+      try {
+        found = admin.queryMessage(physical, key.value(), max, 0, Long.MAX_VALUE).getMessageList();
+      } catch (MQClientException e) {
+        if (e.getResponseCode() == ResponseCode.NO_MESSAGE || String.valueOf(e.getMessage()).contains("no message")) {
+          return List.<StoredMessage>of();
+        }
+        throw e;
+      }
+      return found.stream().filter(m -> m.getTopic().equals(physical))
+          .sorted(Comparator.comparingLong(MessageExt::getStoreTimestamp))
+          .limit(max).map(m -> mapping.stored(m, physical)).toList();
+    }));
+  }
+
+  private Either<AdminFailure, TopicRouteData> existingRoute(Topic topic) {
+    if (closed.getAsBoolean()) {
+      return Either.left(new AdminFailure.Closed("the messaging runtime is closed"));
+    }
+    return routes.route(topic).toEither().mapLeft(this::failure).flatMap(route -> route.isEmpty()
+        ? Either.left(new AdminFailure.TopicNotFound(topic)) : Either.right(route.get()));
+  }
+
+  private <T> Either<AdminFailure, T> call(io.vavr.CheckedFunction0<T> action) {
+    if (closed.getAsBoolean()) {
+      return Either.left(new AdminFailure.Closed("the messaging runtime is closed"));
+    }
+    return Try.of(action).toEither().mapLeft(this::failure);
+  }
+
+  private AdminFailure failure(Throwable e) {
+    if (e instanceof RemotingTimeoutException) {
+      return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
+    }
+    return new AdminFailure.Unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private static void require(Object value, String field) {
+    if (value == null) {
+      throw new InvalidArgumentException(field, "must not be null");
+    }
+  }
+
+  private static void positive(int max) {
+    if (max < 1) {
+      throw new InvalidArgumentException("max", "must be positive, was " + max);
+    }
+  }
+}

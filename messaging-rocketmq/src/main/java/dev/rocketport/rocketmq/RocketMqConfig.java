@@ -1,0 +1,220 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.RetryLadder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the RocketMQ adapter. Immutable; every field is checked at construction and a bad one
+ * throws {@link InvalidArgumentException} naming it, so bad configuration fails at startup.
+ *
+ * @param nameServer name server addresses, {@code host:port[;host:port…]}
+ * @param producerGroup group of the plain and ordered publisher
+ * @param transactionGroup default group of transactional publishers (the Guice module's)
+ * @param sendTimeout how long a send waits for the broker (and an async send for a free slot)
+ * @param sendRetries retries of a failed sync send on another broker (RocketMQ's
+ *     {@code retryTimesWhenSendFailed})
+ * @param asyncMaxInFlight bound on asynchronous sends in flight; further senders wait
+ * @param closeTimeout how long {@code close()} waits for in-flight asynchronous sends
+ * @param accessKey ACL access key, empty for none (then {@code secretKey} must be empty too)
+ * @param secretKey ACL secret key
+ * @param namespace prefix isolating this application's topics and groups ({@code ns%topic}), empty for none
+ * @param retryLadder the broker's retry ladder (from its {@code messageDelayLevel}); it only informs
+ *     {@link Capabilities} and rounds {@code retryAfter} delays up to a level
+ * @param maxMessageSize the broker's {@code maxMessageSize}
+ * @param pollNameServerInterval how often clients refresh routes
+ */
+public record RocketMqConfig(String nameServer, String producerGroup, String transactionGroup, Duration sendTimeout,
+    int sendRetries, int asyncMaxInFlight, Duration closeTimeout, String accessKey, String secretKey, String namespace,
+    RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval) {
+
+  private static final Pattern ADDRESS = Pattern.compile("^[^:;\\s]+:\\d{1,5}(;[^:;\\s]+:\\d{1,5})*$");
+  private static final Pattern NAME = Pattern.compile("^[%|a-zA-Z0-9_-]{1,255}$");
+
+  public RocketMqConfig {
+    require(nameServer, "nameServer");
+    if (!ADDRESS.matcher(nameServer).matches()) {
+      throw new InvalidArgumentException("nameServer", "'" + nameServer + "' is not host:port[;host:port…]");
+    }
+    name(producerGroup, "producerGroup");
+    name(transactionGroup, "transactionGroup");
+    positive(sendTimeout, "sendTimeout");
+    positive(closeTimeout, "closeTimeout");
+    positive(pollNameServerInterval, "pollNameServerInterval");
+    if (sendRetries < 0 || sendRetries > 16) {
+      throw new InvalidArgumentException("sendRetries", "must be 0–16, was " + sendRetries);
+    }
+    if (asyncMaxInFlight < 1) {
+      throw new InvalidArgumentException("asyncMaxInFlight", "must be positive, was " + asyncMaxInFlight);
+    }
+    require(accessKey, "accessKey");
+    require(secretKey, "secretKey");
+    if (accessKey.isEmpty() != secretKey.isEmpty()) {
+      throw new InvalidArgumentException(accessKey.isEmpty() ? "accessKey" : "secretKey",
+          "accessKey and secretKey must be given together");
+    }
+    require(namespace, "namespace");
+    if (!namespace.isEmpty() && !namespace.matches("^[a-zA-Z0-9_-]{1,64}$")) {
+      throw new InvalidArgumentException("namespace", "'" + namespace + "' must be 1–64 of [a-zA-Z0-9_-]");
+    }
+    require(retryLadder, "retryLadder");
+    if (maxMessageSize < 1) {
+      throw new InvalidArgumentException("maxMessageSize", "must be positive, was " + maxMessageSize);
+    }
+  }
+
+  public static Builder builder(String nameServer) {
+    return new Builder(nameServer);
+  }
+
+  /** From properties named {@code rocketport.rocketmq.<field>} (e.g. {@code rocketport.rocketmq.nameServer}). */
+  public static RocketMqConfig fromProperties(Properties properties) {
+    return from(key -> properties.getProperty("rocketport.rocketmq." + key));
+  }
+
+  /** From environment variables named {@code ROCKETPORT_ROCKETMQ_<FIELD>} (e.g. {@code ROCKETPORT_ROCKETMQ_NAME_SERVER}). */
+  public static RocketMqConfig fromEnvironment(Map<String, String> env) {
+    return from(key -> env.get("ROCKETPORT_ROCKETMQ_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase()));
+  }
+
+  private static RocketMqConfig from(Function<String, String> source) {
+    String nameServer = source.apply("nameServer");
+    if (nameServer == null) {
+      throw new InvalidArgumentException("nameServer", "is required");
+    }
+    Builder b = builder(nameServer);
+    apply(source, "producerGroup", b::producerGroup);
+    apply(source, "transactionGroup", b::transactionGroup);
+    apply(source, "sendTimeoutMs", v -> b.sendTimeout(Duration.ofMillis(number(v, "sendTimeoutMs"))));
+    apply(source, "sendRetries", v -> b.sendRetries((int) number(v, "sendRetries")));
+    apply(source, "asyncMaxInFlight", v -> b.asyncMaxInFlight((int) number(v, "asyncMaxInFlight")));
+    apply(source, "closeTimeoutMs", v -> b.closeTimeout(Duration.ofMillis(number(v, "closeTimeoutMs"))));
+    apply(source, "accessKey", v -> b.credentials(v, source.apply("secretKey") == null ? "" : source.apply("secretKey")));
+    apply(source, "namespace", b::namespace);
+    apply(source, "maxMessageSize", v -> b.maxMessageSize((int) number(v, "maxMessageSize")));
+    return b.build();
+  }
+
+  private static void apply(Function<String, String> source, String key, java.util.function.Consumer<String> setter) {
+    String value = source.apply(key);
+    if (value != null) {
+      setter.accept(value.trim());
+    }
+  }
+
+  private static long number(String value, String field) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException(field, "'" + value + "' is not a whole number");
+    }
+  }
+
+  private static void require(Object value, String field) {
+    if (value == null) {
+      throw new InvalidArgumentException(field, "must not be null");
+    }
+  }
+
+  private static void name(String value, String field) {
+    require(value, field);
+    if (!NAME.matcher(value).matches()) {
+      throw new InvalidArgumentException(field, "'" + value + "' must be 1–255 of [%|a-zA-Z0-9_-]");
+    }
+  }
+
+  private static void positive(Duration value, String field) {
+    require(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidArgumentException(field, "must be positive, was " + value);
+    }
+  }
+
+  /** Builder with RocketMQ's client defaults; single-threaded. */
+  public static final class Builder {
+    private final String nameServer;
+    private String producerGroup = "rocketport-producer";
+    private String transactionGroup = "rocketport-transactions";
+    private Duration sendTimeout = Duration.ofSeconds(3);
+    private int sendRetries = 2;
+    private int asyncMaxInFlight = 10_000;
+    private Duration closeTimeout = Duration.ofSeconds(30);
+    private String accessKey = "";
+    private String secretKey = "";
+    private String namespace = "";
+    private RetryLadder retryLadder = RetryLadder.rocketMqDefault();
+    private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
+    private Duration pollNameServerInterval = Duration.ofSeconds(30);
+
+    private Builder(String nameServer) {
+      this.nameServer = nameServer;
+    }
+
+    public Builder producerGroup(String group) {
+      this.producerGroup = group;
+      return this;
+    }
+
+    public Builder transactionGroup(String group) {
+      this.transactionGroup = group;
+      return this;
+    }
+
+    public Builder sendTimeout(Duration timeout) {
+      this.sendTimeout = timeout;
+      return this;
+    }
+
+    public Builder sendRetries(int retries) {
+      this.sendRetries = retries;
+      return this;
+    }
+
+    public Builder asyncMaxInFlight(int bound) {
+      this.asyncMaxInFlight = bound;
+      return this;
+    }
+
+    public Builder closeTimeout(Duration timeout) {
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    public Builder credentials(String accessKey, String secretKey) {
+      this.accessKey = accessKey;
+      this.secretKey = secretKey;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder retryLadder(RetryLadder ladder) {
+      this.retryLadder = ladder;
+      return this;
+    }
+
+    public Builder maxMessageSize(int bytes) {
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    public Builder pollNameServerInterval(Duration interval) {
+      this.pollNameServerInterval = interval;
+      return this;
+    }
+
+    public RocketMqConfig build() {
+      return new RocketMqConfig(nameServer, producerGroup, transactionGroup, sendTimeout, sendRetries,
+          asyncMaxInFlight, closeTimeout, accessKey, secretKey, namespace, retryLadder, maxMessageSize,
+          pollNameServerInterval);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.TransactionChecker;
+import dev.rocketport.messaging.TransactionalPublisher;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RocketMQ adapter's runtime: one producer for plain and ordered sends, one transactional
+ * producer per producer group, one push consumer per subscription, an admin client and a
+ * dead-letter reader, all on the remoting client {@code rocketmq-client}.
+ *
+ * <p>{@link #start(RocketMqConfig)} connects and fails at once (with {@link IllegalStateException})
+ * if the clients cannot start. Thread-safe. {@link #close()} is idempotent and ordered: subscriptions
+ * stop (waiting for their handlers), in-flight asynchronous sends drain (up to the close timeout),
+ * then producers, the dead-letter reader and the admin client shut down.
+ */
+public final class RocketMqMessaging implements Messaging {
+  private static final Logger LOG = LoggerFactory.getLogger(RocketMqMessaging.class);
+
+  private final Clients clients;
+  private final Capabilities capabilities;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final BooleanSupplier isClosed = closed::get;
+  private final DefaultMQProducer producer;
+  private final DefaultMQAdminExt adminClient;
+  private final DefaultMQPullConsumer deadLetterReader;
+  private final MessageMapping mapping;
+  private final RouteProbe routes;
+  private final RocketMqPublisher publisher;
+  private final RocketMqSubscriber subscriber;
+  private final RocketMqAdmin admin;
+  private final Map<ProducerGroup, RocketMqTransactionalPublisher> transactional = new LinkedHashMap<>();
+
+  private RocketMqMessaging(RocketMqConfig config) throws Exception {
+    this.clients = new Clients(config);
+    this.capabilities = new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
+        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder());
+    this.mapping = new MessageMapping(clients);
+    this.adminClient = clients.admin();
+    adminClient.start();
+    this.routes = new RouteProbe(adminClient, clients);
+    this.producer = clients.producer();
+    producer.start();
+    this.deadLetterReader = clients.pullConsumer(DeadLetterQueue.READER_GROUP);
+    deadLetterReader.start();
+    this.publisher = new RocketMqPublisher(producer, mapping, capabilities, routes, config, isClosed);
+    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities, isClosed);
+    this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
+        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::send), isClosed);
+  }
+
+  /** Starts the clients against {@code config.nameServer()}. */
+  public static RocketMqMessaging start(RocketMqConfig config) {
+    if (config == null) {
+      throw new InvalidArgumentException("config", "must not be null");
+    }
+    try {
+      return new RocketMqMessaging(config);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start RocketMQ clients for " + config.nameServer() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  public RocketMqConfig config() {
+    return clients.config();
+  }
+
+  @Override
+  public Publisher publisher() {
+    return publisher;
+  }
+
+  @Override
+  public OrderedPublisher orderedPublisher() {
+    return publisher;
+  }
+
+  @Override
+  public synchronized TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
+    if (group == null) {
+      throw new InvalidArgumentException("producerGroup", "must not be null");
+    }
+    if (checker == null) {
+      throw new InvalidArgumentException("checker", "a TransactionChecker is required");
+    }
+    if (closed.get()) {
+      throw new IllegalStateException("the messaging runtime is closed");
+    }
+    RocketMqTransactionalPublisher existing = transactional.get(group);
+    if (existing != null) {
+      if (existing.checker != checker) {
+        throw new IllegalStateException("producer group '" + group + "' already has another TransactionChecker");
+      }
+      return existing;
+    }
+    try {
+      var created = new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping,
+          capabilities, routes, isClosed, checker);
+      transactional.put(group, created);
+      return created;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the transactional producer of " + group + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Subscriber subscriber() {
+    return subscriber;
+  }
+
+  @Override
+  public MessagingAdmin admin() {
+    return admin;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    subscriber.closeAll();
+    if (!publisher.drain()) {
+      LOG.warn("closing with asynchronous sends still in flight after {}", clients.config().closeTimeout());
+    }
+    synchronized (this) {
+      transactional.values().forEach(RocketMqTransactionalPublisher::close);
+    }
+    producer.shutdown();
+    deadLetterReader.shutdown();
+    adminClient.shutdown();
+  }
+}

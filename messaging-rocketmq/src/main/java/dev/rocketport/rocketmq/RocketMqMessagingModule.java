@@ -1,0 +1,24 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.guice.MessagingPortsModule;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.ProducerGroup;
+
+/**
+ * Guice module wiring every port to the RocketMQ adapter configured by a {@link RocketMqConfig}.
+ * Clients start on first injection, not in {@code configure()}. Transactional publishers use
+ * {@link RocketMqConfig#transactionGroup()}. Close through {@code MessagingLifecycle}.
+ */
+public final class RocketMqMessagingModule extends MessagingPortsModule {
+  private final RocketMqConfig config;
+
+  public RocketMqMessagingModule(RocketMqConfig config) {
+    super(ProducerGroup.of(java.util.Objects.requireNonNull(config, "config").transactionGroup()));
+    this.config = config;
+  }
+
+  @Override
+  protected Messaging createMessaging() {
+    return RocketMqMessaging.start(config);
+  }
+}

@@ -1,0 +1,222 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.messaging.BatchResult;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.ShardingKey;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.support.BatchPlanner;
+import dev.rocketport.messaging.support.PublishChecks;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendCallback;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.MessageClientIDSetter;
+
+/**
+ * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}. Validates like
+ * every adapter before anything is sent. Asynchronous sends are bounded by
+ * {@link RocketMqConfig#asyncMaxInFlight()} permits: a sender waits for a permit at most the send
+ * timeout, so load never piles up in an unbounded queue (the raw client has none of this and answers
+ * "system busy" under load). Thread-safe.
+ */
+final class RocketMqPublisher implements Publisher, OrderedPublisher {
+  private final DefaultMQProducer producer;
+  private final MessageMapping mapping;
+  private final Capabilities capabilities;
+  private final RouteProbe routes;
+  private final RocketMqConfig config;
+  private final BooleanSupplier closed;
+  private final Semaphore asyncSlots;
+
+  RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
+      RocketMqConfig config, BooleanSupplier closed) {
+    this.producer = producer;
+    this.mapping = mapping;
+    this.capabilities = capabilities;
+    this.routes = routes;
+    this.config = config;
+    this.closed = closed;
+    this.asyncSlots = new Semaphore(config.asyncMaxInFlight());
+  }
+
+  @Override
+  public Either<PublishFailure, SendReceipt> send(Message message) {
+    return admit(PublishChecks.check(message, capabilities, Instant.now())).flatMap(ok -> {
+      try {
+        SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()), config.sendTimeout().toMillis());
+        return SendOutcomes.of(result, message.topic(), message.delay().isEmpty());
+      } catch (Exception e) {
+        return Either.left(failure(e, message.topic()));
+      }
+    });
+  }
+
+  @Override
+  public Either<PublishFailure, SendReceipt> send(Message message, ShardingKey shardingKey) {
+    if (shardingKey == null) {
+      throw new InvalidArgumentException("shardingKey", "must not be null");
+    }
+    return admit(PublishChecks.checkUndelayed(message, capabilities, Instant.now(), "OrderedPublisher"))
+        .flatMap(ok -> {
+          try {
+            SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()),
+                (queues, msg, key) -> queues.get(((ShardingKey) key).selectQueue(queues.size())), shardingKey,
+                config.sendTimeout().toMillis());
+            return SendOutcomes.of(result, message.topic(), true);
+          } catch (Exception e) {
+            return Either.left(failure(e, message.topic()));
+          }
+        });
+  }
+
+  @Override
+  public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
+    var admitted = admit(PublishChecks.check(message, capabilities, Instant.now()));
+    if (admitted.isLeft()) {
+      return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
+    }
+    if (!acquireSlot()) {
+      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
+          "all " + config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
+    }
+    CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
+    Topic topic = message.topic();
+    boolean finalOffset = message.delay().isEmpty();
+    try {
+      producer.send(mapping.toRocketMq(message, Instant.now()), new SendCallback() {
+        @Override
+        public void onSuccess(SendResult sendResult) {
+          asyncSlots.release();
+          result.complete(SendOutcomes.of(sendResult, topic, finalOffset));
+        }
+
+        @Override
+        public void onException(Throwable e) {
+          asyncSlots.release();
+          result.complete(Either.left(failure(e, topic)));
+        }
+      }, config.sendTimeout().toMillis());
+    } catch (Exception e) {
+      asyncSlots.release();
+      result.complete(Either.left(failure(e, topic)));
+    }
+    return result;
+  }
+
+  @Override
+  public Option<PublishFailure> sendOneway(Message message) {
+    var admitted = admit(PublishChecks.check(message, capabilities, Instant.now()));
+    if (admitted.isLeft()) {
+      return Option.some(admitted.getLeft());
+    }
+    try {
+      producer.sendOneway(mapping.toRocketMq(message, Instant.now()));
+      return Option.none();
+    } catch (Exception e) {
+      return Option.some(failure(e, message.topic()));
+    }
+  }
+
+  @Override
+  public BatchResult sendBatch(List<Message> messages) {
+    Option<PublishFailure> shape = PublishChecks.checkBatchShape(messages);
+    @SuppressWarnings("unchecked")
+    Either<PublishFailure, SendReceipt>[] results = new Either[messages.size()];
+    if (shape.isDefined()) {
+      Arrays.fill(results, Either.left(shape.get()));
+      return new BatchResult(Arrays.asList(results));
+    }
+    List<Integer> valid = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      var admitted = admit(PublishChecks.check(messages.get(i), capabilities, Instant.now()));
+      if (admitted.isLeft()) {
+        results[i] = Either.left(admitted.getLeft());
+      } else {
+        valid.add(i);
+      }
+    }
+    for (List<Integer> chunk : BatchPlanner.chunks(messages, valid, capabilities.maxMessageSize())) {
+      sendChunk(messages, chunk, results);
+    }
+    return new BatchResult(Arrays.asList(results));
+  }
+
+  private void sendChunk(List<Message> messages, List<Integer> chunk, Either<PublishFailure, SendReceipt>[] results) {
+    Topic topic = messages.get(chunk.get(0)).topic();
+    List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>(chunk.size());
+    for (int index : chunk) {
+      var m = mapping.toRocketMq(messages.get(index), Instant.now());
+      MessageClientIDSetter.setUniqID(m);
+      batch.add(m);
+    }
+    try {
+      SendResult result = producer.send(batch, config.sendTimeout().toMillis());
+      Either<PublishFailure, SendReceipt> whole = SendOutcomes.of(result, topic, true);
+      for (int i = 0; i < chunk.size(); i++) {
+        int offset = i;
+        results[chunk.get(i)] = whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)),
+            topic, r.queueId(), r.queueOffset().map(first -> first + offset)));
+      }
+    } catch (Exception e) {
+      PublishFailure failure = failure(e, topic);
+      chunk.forEach(index -> results[index] = Either.left(failure));
+    }
+  }
+
+  private Either<PublishFailure, Boolean> admit(Option<PublishFailure> invalid) {
+    if (invalid.isDefined()) {
+      return Either.left(invalid.get());
+    }
+    if (closed.getAsBoolean()) {
+      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
+    }
+    return Either.right(true);
+  }
+
+  private PublishFailure failure(Throwable e, Topic topic) {
+    PublishFailure failure = SendOutcomes.failure(e, topic, config.sendTimeout());
+    if (closed.getAsBoolean()) {
+      return new PublishFailure.Closed("the messaging runtime closed during the send");
+    }
+    return failure instanceof PublishFailure.TopicNotFound ? routes.explainMissingRoute(topic) : failure;
+  }
+
+  private boolean acquireSlot() {
+    try {
+      return asyncSlots.tryAcquire(config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Waits, up to the close timeout, until no asynchronous send is in flight; returns whether none is. */
+  boolean drain() {
+    try {
+      if (asyncSlots.tryAcquire(config.asyncMaxInFlight(), config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        asyncSlots.release(config.asyncMaxInFlight());
+        return true;
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.messaging.tck.AdapterFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The RocketMQ adapter under the conformance suite, against the embedded broker: wall-clock time,
+ * conditions polled with deadlines, delay precision of one second (RocketMQ's timer precision).
+ */
+final class RocketMqFixture implements AdapterFixture {
+  static {
+    System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
+    System.setProperty("rocketmq.client.localOffsetStoreDir",
+        System.getProperty("java.io.tmpdir") + "/rocketport-offsets-" + ProcessHandle.current().pid());
+  }
+
+  private final EmbeddedRocketMq broker;
+
+  RocketMqFixture(EmbeddedRocketMq broker) {
+    this.broker = broker;
+  }
+
+  static RocketMqConfig config(EmbeddedRocketMq broker) {
+    return RocketMqConfig.builder(broker.nameServerAddress())
+        .retryLadder(RetryLadder.of(broker.settings().delayLevels()))
+        .pollNameServerInterval(Duration.ofSeconds(1))
+        .sendTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  @Override
+  public Messaging newMessaging() {
+    return RocketMqMessaging.start(config(broker));
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.now();
+  }
+
+  @Override
+  public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    return true;
+  }
+
+  @Override
+  public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+    long end = System.nanoTime() + window.toNanos();
+    while (System.nanoTime() < end) {
+      if (!invariant.getAsBoolean()) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    return invariant.getAsBoolean();
+  }
+
+  @Override
+  public Duration timingTolerance() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  public Duration quietWindow() {
+    return Duration.ofSeconds(2);
+  }
+
+  @Override
+  public void close() {
+    // the broker is shared by the JVM and closed by the extension
+  }
+}

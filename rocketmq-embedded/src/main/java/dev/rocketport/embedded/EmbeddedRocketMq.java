@@ -1,0 +1,192 @@
+package dev.rocketport.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * A real Apache RocketMQ name server and broker, started inside this JVM on free loopback ports,
+ * with a temporary store that {@link #close()} deletes and quiet logs (nothing under the home
+ * directory). The broker is a single master named {@value #BROKER_NAME} in cluster
+ * {@value #CLUSTER}, with automatic topic creation off (create topics explicitly) and SQL92 property
+ * filtering on.
+ *
+ * <p>Starting takes about a second; closing takes RocketMQ 15–20 s, so share one instance per JVM
+ * ({@link RocketMqBrokerExtension} does). Thread-safe; {@link #close()} is idempotent.
+ */
+public final class EmbeddedRocketMq implements AutoCloseable {
+  public static final String CLUSTER = "DefaultCluster";
+  public static final String BROKER_NAME = "rocketport-embedded";
+
+  private final EmbeddedSettings settings;
+  private final Path storeDir;
+  private final org.apache.rocketmq.namesrv.NamesrvController nameServer;
+  private final BrokerController broker;
+  private final DefaultMQAdminExt admin;
+  private boolean closed;
+
+  private EmbeddedRocketMq(EmbeddedSettings settings) throws Exception {
+    RocketMqLogging.quiet();
+    System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
+    this.settings = settings;
+    this.storeDir = Files.createTempDirectory("rocketport-embedded-");
+    this.nameServer = startNameServer(storeDir);
+    String nameServerAddress = "127.0.0.1:" + nameServer.getNettyServerConfig().getListenPort();
+    this.broker = startBroker(storeDir, nameServerAddress, settings);
+    this.admin = new DefaultMQAdminExt(5_000);
+    admin.setNamesrvAddr(nameServerAddress);
+    admin.setInstanceName("rocketport-embedded-admin-" + UUID.randomUUID());
+    admin.setVipChannelEnabled(false);
+    admin.start();
+  }
+
+  /** Starts a name server and broker tuned by {@link EmbeddedSettings#forTests()}. */
+  public static EmbeddedRocketMq start() {
+    return start(EmbeddedSettings.forTests());
+  }
+
+  public static EmbeddedRocketMq start(EmbeddedSettings settings) {
+    try {
+      return new EmbeddedRocketMq(settings);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the embedded RocketMQ broker: " + e.getMessage(), e);
+    }
+  }
+
+  private static org.apache.rocketmq.namesrv.NamesrvController startNameServer(Path dir) throws Exception {
+    NamesrvConfig config = new NamesrvConfig();
+    config.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
+    config.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
+    NettyServerConfig netty = new NettyServerConfig();
+    netty.setListenPort(0);
+    netty.setBindAddress("127.0.0.1");
+    var controller = new org.apache.rocketmq.namesrv.NamesrvController(config, netty, new NettyClientConfig());
+    if (!controller.initialize()) {
+      throw new IllegalStateException("name server failed to initialize");
+    }
+    controller.start();
+    netty.setListenPort(controller.getRemotingServer().localListenPort());
+    return controller;
+  }
+
+  private static BrokerController startBroker(Path dir, String nameServer, EmbeddedSettings settings)
+      throws Exception {
+    BrokerConfig config = new BrokerConfig();
+    config.setBrokerName(BROKER_NAME);
+    config.setBrokerClusterName(CLUSTER);
+    config.setBrokerIP1("127.0.0.1");
+    config.setNamesrvAddr(nameServer);
+    config.setAutoCreateTopicEnable(false);
+    config.setEnablePropertyFilter(true);
+    config.setTransactionTimeOut(settings.transactionTimeout().toMillis());
+    config.setTransactionCheckInterval(settings.transactionCheckInterval().toMillis());
+    config.setTransactionCheckMax(settings.transactionCheckMax());
+    config.setTransactionOpBatchInterval(100);
+    MessageStoreConfig store = new MessageStoreConfig();
+    store.setStorePathRootDir(dir.resolve("store").toString());
+    store.setStorePathCommitLog(dir.resolve("store/commitlog").toString());
+    store.setMappedFileSizeCommitLog(128 * 1024 * 1024);
+    store.setMappedFileSizeConsumeQueue(30_000 * 20);
+    store.setMaxIndexNum(200_000);
+    store.setMaxHashSlotNum(50_000);
+    store.setMessageDelayLevel(settings.messageDelayLevel());
+    store.setHaListenPort(0);
+    store.setEnableRocksDBLog(false);
+    NettyServerConfig netty = new NettyServerConfig();
+    netty.setListenPort(0);
+    netty.setBindAddress("127.0.0.1");
+    BrokerController controller = new BrokerController(config, netty, new NettyClientConfig(), store);
+    // RocksDB's info log goes to ${user.home}/logs/rocketmqlogs, with no setting to move it; point the
+    // home at the temporary store while the broker opens its databases, so nothing lands in the real home.
+    String home = System.getProperty("user.home");
+    System.setProperty("user.home", dir.toString());
+    try {
+      if (!controller.initialize()) {
+        throw new IllegalStateException("broker failed to initialize");
+      }
+      controller.start();
+    } finally {
+      System.setProperty("user.home", home);
+    }
+    return controller;
+  }
+
+  public EmbeddedSettings settings() {
+    return settings;
+  }
+
+  /** {@code host:port} of the name server, for {@code setNamesrvAddr}. */
+  public String nameServerAddress() {
+    return "127.0.0.1:" + nameServer.getNettyServerConfig().getListenPort();
+  }
+
+  /** {@code host:port} of the broker. */
+  public String brokerAddress() {
+    return broker.getBrokerAddr();
+  }
+
+  /**
+   * Creates {@code topic} with {@code queues} read and write queues and waits (up to 30 s) until the
+   * name server routes it, so a producer can use it at once.
+   */
+  public void createTopic(String topic, int queues) {
+    try {
+      admin.createAndUpdateTopicConfig(brokerAddress(), new TopicConfig(topic, queues, queues));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        try {
+          var route = admin.examineTopicRouteInfo(topic);
+          if (route != null && !route.getQueueDatas().isEmpty()) {
+            return;
+          }
+        } catch (Exception notYet) {
+          if (System.nanoTime() > deadline) {
+            throw notYet;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no route for topic " + topic + " after 30 s");
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops broker and name server (the broker takes 15–20 s) and deletes the store. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    admin.shutdown();
+    broker.shutdown();
+    nameServer.shutdown();
+    deleteRecursively(storeDir);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException("could not delete the embedded store " + dir, e);
+    }
+  }
+}
