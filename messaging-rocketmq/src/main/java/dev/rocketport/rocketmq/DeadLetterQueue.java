@@ -98,6 +98,8 @@ final class DeadLetterQueue {
   private DeadLetter toLetter(ConsumerGroup group, MessageExt ext) {
     String original = ext.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
     String topic = original != null ? original : ext.getTopic();
-    return new DeadLetter(group, mapping.stored(ext, topic), ext.getReconsumeTimes() + 1);
+    // the broker counts the failed attempt that sent the message here before storing it, so the stored
+    // reconsume count equals the number of deliveries
+    return new DeadLetter(group, mapping.stored(ext, topic), Math.max(1, ext.getReconsumeTimes()));
   }
 }

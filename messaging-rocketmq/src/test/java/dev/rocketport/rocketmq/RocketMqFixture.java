@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
  */
 final class RocketMqFixture implements AdapterFixture {
   static {
-    System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
     System.setProperty("rocketmq.client.localOffsetStoreDir",
         System.getProperty("java.io.tmpdir") + "/rocketport-offsets-" + ProcessHandle.current().pid());
   }

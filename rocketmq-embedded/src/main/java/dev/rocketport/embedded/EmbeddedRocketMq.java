@@ -30,6 +30,7 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 public final class EmbeddedRocketMq implements AutoCloseable {
   public static final String CLUSTER = "DefaultCluster";
   public static final String BROKER_NAME = "rocketport-embedded";
+  private static final String REBALANCE_INTERVAL = "rocketmq.client.rebalance.waitInterval";
 
   private final EmbeddedSettings settings;
   private final Path storeDir;
@@ -41,6 +42,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   private EmbeddedRocketMq(EmbeddedSettings settings) throws Exception {
     RocketMqLogging.quiet();
     System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
+    // clients read this once, when the first one in the JVM starts (the broker's own included):
+    // rebalance every second instead of every 20 s, so a new consumer or retry queue is served at once
+    if (System.getProperty(REBALANCE_INTERVAL) == null) {
+      System.setProperty(REBALANCE_INTERVAL, String.valueOf(settings.clientRebalanceInterval().toMillis()));
+    }
     this.settings = settings;
     this.storeDir = Files.createTempDirectory("rocketport-embedded-");
     this.nameServer = startNameServer(storeDir);
@@ -51,6 +57,22 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     admin.setInstanceName("rocketport-embedded-admin-" + UUID.randomUUID());
     admin.setVipChannelEnabled(false);
     admin.start();
+    awaitRegistration();
+  }
+
+  /** Waits (up to 30 s) until the broker is registered with the name server as a master. */
+  private void awaitRegistration() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      var brokers = admin.examineBrokerClusterInfo().getBrokerAddrTable();
+      if (brokers.containsKey(BROKER_NAME) && brokers.get(BROKER_NAME).getBrokerAddrs().containsKey(0L)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the broker did not register with the name server within 30 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
   }
 
   /** Starts a name server and broker tuned by {@link EmbeddedSettings#forTests()}. */

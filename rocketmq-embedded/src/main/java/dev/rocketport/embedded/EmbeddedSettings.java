@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param transactionTimeout how long a half message waits before its first check
  * @param transactionCheckInterval how often undecided transactions are checked
  * @param transactionCheckMax how many checks before the half message is discarded
+ * @param clientRebalanceInterval how often clients in this JVM rebalance queues
+ *     ({@code rocketmq.client.rebalance.waitInterval}, set only if the JVM has not set it)
  */
 public record EmbeddedSettings(String messageDelayLevel, Duration transactionTimeout,
-    Duration transactionCheckInterval, int transactionCheckMax) {
+    Duration transactionCheckInterval, int transactionCheckMax, Duration clientRebalanceInterval) {
 
   /** RocketMQ's default delay levels. */
   public static final String DEFAULT_DELAY_LEVELS = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
@@ -31,11 +33,11 @@ public record EmbeddedSettings(String messageDelayLevel, Duration transactionTim
 
   public static EmbeddedSettings forTests() {
     return new EmbeddedSettings(String.join(" ", java.util.Collections.nCopies(18, "1s")), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), 5);
+        Duration.ofSeconds(1), 5, Duration.ofSeconds(1));
   }
 
   public static EmbeddedSettings rocketMqDefaults() {
-    return new EmbeddedSettings(DEFAULT_DELAY_LEVELS, Duration.ofSeconds(6), Duration.ofSeconds(30), 15);
+    return new EmbeddedSettings(DEFAULT_DELAY_LEVELS, Duration.ofSeconds(6), Duration.ofSeconds(30), 15, Duration.ofSeconds(20));
   }
 
   /** The delay levels as durations, in order (the broker's retry ladder). */
