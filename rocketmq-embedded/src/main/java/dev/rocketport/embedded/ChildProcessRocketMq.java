@@ -25,11 +25,14 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     this.nameServerAddress = nameServerAddress;
   }
 
-  /** Starts a child JVM running {@link EmbeddedRocketMqMain} and waits (up to 60 s) until it is ready. */
-  public static ChildProcessRocketMq start() {
+  /**
+   * Starts a child JVM running {@link EmbeddedRocketMqMain} on the store in {@code store} (kept, so a
+   * restarted child finds the messages of a killed one) and waits (up to 60 s) until it is ready.
+   */
+  public static ChildProcessRocketMq start(Path store) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
-        System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName()));
+        System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store", store.toString()));
     builder.redirectErrorStream(true);
     try {
       Process process = builder.start();

@@ -34,12 +34,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
   private final EmbeddedSettings settings;
   private final Path storeDir;
+  private final boolean keepStore;
   private final org.apache.rocketmq.namesrv.NamesrvController nameServer;
   private final BrokerController broker;
   private final DefaultMQAdminExt admin;
   private boolean closed;
 
-  private EmbeddedRocketMq(EmbeddedSettings settings) throws Exception {
+  private EmbeddedRocketMq(EmbeddedSettings settings, Path store) throws Exception {
     RocketMqLogging.quiet();
     System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
     // clients read this once, when the first one in the JVM starts (the broker's own included):
@@ -48,7 +49,8 @@ public final class EmbeddedRocketMq implements AutoCloseable {
       System.setProperty(REBALANCE_INTERVAL, String.valueOf(settings.clientRebalanceInterval().toMillis()));
     }
     this.settings = settings;
-    this.storeDir = Files.createTempDirectory("rocketport-embedded-");
+    this.keepStore = store != null;
+    this.storeDir = store != null ? Files.createDirectories(store) : Files.createTempDirectory("rocketport-embedded-");
     this.nameServer = startNameServer(storeDir);
     String nameServerAddress = "127.0.0.1:" + nameServer.getNettyServerConfig().getListenPort();
     this.broker = startBroker(storeDir, nameServerAddress, settings);
@@ -81,8 +83,17 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   }
 
   public static EmbeddedRocketMq start(EmbeddedSettings settings) {
+    return start(settings, null);
+  }
+
+  /**
+   * Starts on the store in {@code store} (created if missing, kept on close), so a broker can be
+   * restarted on the messages of an earlier one — after a crash, say. {@code null} means a temporary
+   * store deleted on close.
+   */
+  public static EmbeddedRocketMq start(EmbeddedSettings settings, Path store) {
     try {
-      return new EmbeddedRocketMq(settings);
+      return new EmbeddedRocketMq(settings, store);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the embedded RocketMQ broker: " + e.getMessage(), e);
     }
@@ -201,10 +212,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     admin.shutdown();
     broker.shutdown();
     nameServer.shutdown();
-    deleteRecursively(storeDir);
+    if (!keepStore) {
+      deleteRecursively(storeDir);
+    }
   }
 
-  private static void deleteRecursively(Path dir) {
+  /** Deletes a store directory and everything in it. */
+  public static void deleteRecursively(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

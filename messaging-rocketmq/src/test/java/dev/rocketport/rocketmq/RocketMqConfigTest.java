@@ -1,0 +1,54 @@
+package dev.rocketport.rocketmq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rocketport.messaging.InvalidArgumentException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class RocketMqConfigTest {
+
+  @Test
+  void loadsFromProperties() {
+    Properties p = new Properties();
+    p.setProperty("rocketport.rocketmq.nameServer", "10.0.0.1:9876;10.0.0.2:9876");
+    p.setProperty("rocketport.rocketmq.producerGroup", "orders-producer");
+    p.setProperty("rocketport.rocketmq.sendTimeoutMs", "1500");
+    p.setProperty("rocketport.rocketmq.accessKey", "ak");
+    p.setProperty("rocketport.rocketmq.secretKey", "sk");
+    p.setProperty("rocketport.rocketmq.namespace", "staging");
+    RocketMqConfig config = RocketMqConfig.fromProperties(p);
+    assertEquals("10.0.0.1:9876;10.0.0.2:9876", config.nameServer());
+    assertEquals("orders-producer", config.producerGroup());
+    assertEquals(Duration.ofMillis(1500), config.sendTimeout());
+    assertEquals("ak", config.accessKey());
+    assertEquals("staging", config.namespace());
+  }
+
+  @Test
+  void loadsFromEnvironment() {
+    RocketMqConfig config = RocketMqConfig.fromEnvironment(Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "mq:9876",
+        "ROCKETPORT_ROCKETMQ_ASYNC_MAX_IN_FLIGHT", "64"));
+    assertEquals("mq:9876", config.nameServer());
+    assertEquals(64, config.asyncMaxInFlight());
+  }
+
+  @Test
+  void badConfigurationNamesTheField() {
+    assertEquals("nameServer", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("localhost").build()).field());
+    assertEquals("nameServer", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.fromEnvironment(Map.of())).field());
+    assertEquals("sendTimeout", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").sendTimeout(Duration.ZERO).build()).field());
+    assertEquals("secretKey", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").credentials("ak", "").build()).field());
+    assertEquals("producerGroup", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").producerGroup("bad group").build()).field());
+    assertEquals("sendTimeoutMs", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
+        Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_SEND_TIMEOUT_MS", "soon"))).field());
+  }
+}
