@@ -31,7 +31,9 @@ public final class ChildProcessRocketMq implements AutoCloseable {
    */
   public static ChildProcessRocketMq start(Path store) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
+    // the child's home is its store, so nothing RocketMQ writes under ${user.home} escapes it
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-Duser.home=" + store,
+        "-Drmq.logback.configurationFile=rocketport-embedded-logback.xml", "-cp",
         System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store", store.toString()));
     builder.redirectErrorStream(true);
     try {

@@ -1,0 +1,24 @@
+package dev.rocketport.examples;
+
+/**
+ * One of the seed's scenarios, done right: it uses the ports only, checks its own outcome and
+ * reports the evidence. Implementations close everything they open before returning.
+ */
+public interface Scenario {
+
+  /** Short command-line name, e.g. {@code ordered}. */
+  String name();
+
+  /** One line saying what it shows. */
+  String description();
+
+  /** Runs the scenario and verifies it; exceptions count as failure. */
+  Outcome run(ScenarioContext context) throws Exception;
+
+  /** Whether the scenario's checks held, and the evidence (counts, order, timings). */
+  record Outcome(boolean passed, String evidence) {
+    public static Outcome check(boolean passed, String evidence) {
+      return new Outcome(passed, evidence);
+    }
+  }
+}

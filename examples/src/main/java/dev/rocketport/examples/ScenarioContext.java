@@ -1,0 +1,67 @@
+package dev.rocketport.examples;
+
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * What a scenario gets: the ports (through {@link Messaging}), the adapter's clock and a way to wait
+ * for a condition with a deadline, fresh topic and group names, and a line printer for progress.
+ * Scenarios depend on this and the API only; the composition root builds it for an adapter.
+ */
+public final class ScenarioContext {
+  private final Messaging messaging;
+  private final TimeDriver time;
+  private final Consumer<String> progress;
+  private final String run = UUID.randomUUID().toString().substring(0, 6);
+  private final AtomicInteger names = new AtomicInteger();
+
+  /** The adapter's notion of time: virtual (advanced on demand) or the wall clock. */
+  public interface TimeDriver {
+    Instant now();
+
+    /** Waits (or advances virtual time) until {@code condition} holds, at most {@code budget}. */
+    boolean awaitUntil(BooleanSupplier condition, Duration budget);
+  }
+
+  public ScenarioContext(Messaging messaging, TimeDriver time, Consumer<String> progress) {
+    this.messaging = messaging;
+    this.time = time;
+    this.progress = progress;
+  }
+
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  public Instant now() {
+    return time.now();
+  }
+
+  /** Waits for {@code condition} up to {@code budget}; returns whether it held. */
+  public boolean await(Duration budget, BooleanSupplier condition) {
+    return time.awaitUntil(condition, budget);
+  }
+
+  /** Creates a fresh topic named after {@code base} with {@code queues} queues. */
+  public Topic topic(String base, int queues) {
+    Topic topic = Topic.of(base + "-" + run + "-" + names.incrementAndGet());
+    messaging.admin().createTopic(topic, queues).getOrElseThrow(f -> new IllegalStateException(f.description()));
+    return topic;
+  }
+
+  public ConsumerGroup group(String base) {
+    return ConsumerGroup.of(base + "-" + run + "-" + names.incrementAndGet());
+  }
+
+  /** Prints a progress line for people watching. */
+  public void say(String line) {
+    progress.accept(line);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.rocketport.examples.launch;
+
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.examples.ScenarioContext;
+import dev.rocketport.inmemory.InMemoryBroker;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The composition root's choice of adapter: a runtime, the matching time driver, and whatever must
+ * be closed after it (the embedded broker). The only place in the examples that knows adapters.
+ */
+public final class AdapterRuntime implements AutoCloseable {
+  private final String name;
+  private final Messaging messaging;
+  private final ScenarioContext.TimeDriver time;
+  private final AutoCloseable infrastructure;
+
+  private AdapterRuntime(String name, Messaging messaging, ScenarioContext.TimeDriver time,
+      AutoCloseable infrastructure) {
+    this.name = name;
+    this.messaging = messaging;
+    this.time = time;
+    this.infrastructure = infrastructure;
+  }
+
+  /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
+  public static AdapterRuntime inMemory() {
+    InMemoryBroker broker = InMemoryBroker.virtualClock();
+    return new AdapterRuntime("inmemory", broker.connect(), new ScenarioContext.TimeDriver() {
+      @Override
+      public Instant now() {
+        return broker.now();
+      }
+
+      @Override
+      public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+        return broker.advanceUntil(condition, budget);
+      }
+    }, broker);
+  }
+
+  /** The RocketMQ adapter on a real broker started in this JVM. */
+  public static AdapterRuntime embeddedRocketMq() {
+    EmbeddedRocketMq broker = EmbeddedRocketMq.start(EmbeddedSettings.forTests());
+    RocketMqConfig config = RocketMqConfig.builder(broker.nameServerAddress())
+        .retryLadder(RetryLadder.of(broker.settings().delayLevels()))
+        .pollNameServerInterval(Duration.ofSeconds(1)).build();
+    return new AdapterRuntime("rocketmq", RocketMqMessaging.start(config), WALL_CLOCK, broker);
+  }
+
+  /** The RocketMQ adapter on an existing cluster. */
+  public static AdapterRuntime rocketMq(String nameServer) {
+    return new AdapterRuntime("rocketmq", RocketMqMessaging.start(RocketMqConfig.builder(nameServer).build()),
+        WALL_CLOCK, () -> { });
+  }
+
+  private static final ScenarioContext.TimeDriver WALL_CLOCK = new ScenarioContext.TimeDriver() {
+    @Override
+    public Instant now() {
+      return Instant.now();
+    }
+
+    @Override
+    public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+      long deadline = System.nanoTime() + budget.toNanos();
+      while (!condition.getAsBoolean()) {
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+      return true;
+    }
+  };
+
+  public String name() {
+    return name;
+  }
+
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  public ScenarioContext.TimeDriver time() {
+    return time;
+  }
+
+  @Override
+  public void close() throws Exception {
+    messaging.close();
+    infrastructure.close();
+  }
+}
