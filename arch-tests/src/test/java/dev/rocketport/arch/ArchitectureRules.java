@@ -60,6 +60,13 @@ final class ArchitectureRules {
           .should().beFinal()
           .because("values handed between threads and adapters must not change");
 
+  static final ArchRule examples_see_adapters_only_in_their_composition_root =
+      noClasses().that().resideInAPackage("dev.rocketport.examples..")
+          .and().resideOutsideOfPackage("dev.rocketport.examples.launch..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..",
+              "dev.rocketport.embedded..", "org.apache.rocketmq..")
+          .because("the scenarios show application code, which is written against the API only");
+
   static final ArchRule adapters_implement_ports_without_exposing_internals =
       classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
           .and().implement(dev.rocketport.messaging.Publisher.class)

@@ -31,5 +31,8 @@ class ArchitectureTest {
   static final ArchRule values_immutable = ArchitectureRules.api_values_are_immutable;
 
   @ArchTest
+  static final ArchRule examples_api_only = ArchitectureRules.examples_see_adapters_only_in_their_composition_root;
+
+  @ArchTest
   static final ArchRule adapter_internals_hidden = ArchitectureRules.adapters_implement_ports_without_exposing_internals;
 }

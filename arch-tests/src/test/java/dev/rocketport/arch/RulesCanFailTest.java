@@ -75,6 +75,12 @@ class RulesCanFailTest {
   }
 
   @Test
+  void examples_rule_reports_a_scenario_that_uses_an_adapter() throws Exception {
+    assertViolates(ArchitectureRules.examples_see_adapters_only_in_their_composition_root,
+        "ArchFixtureAdapterAwareScenario", Class.forName("dev.rocketport.examples.ArchFixtureAdapterAwareScenario"));
+  }
+
+  @Test
   void internals_rule_reports_a_public_adapter_publisher() {
     assertViolates(ArchitectureRules.adapters_implement_ports_without_exposing_internals,
         "ArchFixturePublicPublisher", dev.rocketport.inmemory.ArchFixturePublicPublisher.class);

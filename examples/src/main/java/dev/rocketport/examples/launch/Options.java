@@ -1,6 +1,6 @@
 package dev.rocketport.examples.launch;
 
-import dev.rocketport.examples.Scenarios;
+import dev.rocketport.examples.scenarios.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.rocketport.examples.launch;
 
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
-import dev.rocketport.examples.Scenarios;
+import dev.rocketport.examples.scenarios.Scenarios;
 import dev.rocketport.examples.Tour;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,15 +1,6 @@
-package dev.rocketport.examples;
+package dev.rocketport.examples.scenarios;
 
-import dev.rocketport.examples.scenarios.Backlog;
-import dev.rocketport.examples.scenarios.BatchMessages;
-import dev.rocketport.examples.scenarios.ClusteringVersusBroadcasting;
-import dev.rocketport.examples.scenarios.DelayedMessages;
-import dev.rocketport.examples.scenarios.FindByKey;
-import dev.rocketport.examples.scenarios.HonestTtl;
-import dev.rocketport.examples.scenarios.NormalMessages;
-import dev.rocketport.examples.scenarios.OrderedMessages;
-import dev.rocketport.examples.scenarios.RetryAndDeadLetters;
-import dev.rocketport.examples.scenarios.TransactionalMessages;
+import dev.rocketport.examples.Scenario;
 import java.util.List;
 import java.util.Optional;
 
