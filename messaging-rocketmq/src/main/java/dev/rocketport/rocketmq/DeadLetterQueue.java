@@ -23,7 +23,9 @@ import org.apache.rocketmq.remoting.protocol.route.QueueData;
  * {@value #READER_GROUP}, whose committed offset on the broker marks how far letters were redriven —
  * so "not yet redriven" survives restarts and is shared by every runtime. Redriving republishes
  * each letter to its original topic (the {@code RETRY_TOPIC} property) and advances the offset
- * after each success. Thread-safe (synchronized: one reader per runtime).
+ * after each success. RocketMQ can park a message twice (a send-back whose answer was lost is
+ * repeated by the client), so letters are deduplicated by message id within a listing or a redrive.
+ * Thread-safe (synchronized: one reader per runtime).
  */
 final class DeadLetterQueue {
   static final String READER_GROUP = "rocketport-dlq-reader";
@@ -47,22 +49,32 @@ final class DeadLetterQueue {
   private record Letter(MessageQueue queue, MessageExt ext, DeadLetter letter) {}
 
   synchronized List<DeadLetter> pending(ConsumerGroup group, int max) throws Exception {
-    return read(group, max).stream().map(Letter::letter).toList();
+    List<DeadLetter> distinct = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Letter letter : read(group, Integer.MAX_VALUE)) {
+      if (seen.add(letter.letter().stored().messageId()) && distinct.size() < max) {
+        distinct.add(letter.letter());
+      }
+    }
+    return distinct;
   }
 
   synchronized int redrive(ConsumerGroup group) throws Exception {
     int count = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     List<Letter> page;
     while (!(page = read(group, PAGE)).isEmpty()) {
       for (Letter letter : page) {
-        var sent = publish.apply(letter.letter().message());
-        if (sent.isLeft()) {
-          throw new IllegalStateException("redrive stopped after " + count + " letters: "
-              + sent.getLeft().description());
+        if (seen.add(letter.letter().stored().messageId())) {
+          var sent = publish.apply(letter.letter().message());
+          if (sent.isLeft()) {
+            throw new IllegalStateException("redrive stopped after " + count + " letters: "
+                + sent.getLeft().description());
+          }
+          count++;
         }
         reader.updateConsumeOffset(letter.queue(), letter.ext().getQueueOffset() + 1);
         reader.getDefaultMQPullConsumerImpl().getOffsetStore().persist(letter.queue());
-        count++;
       }
     }
     return count;

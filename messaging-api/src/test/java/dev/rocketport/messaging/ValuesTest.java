@@ -1,0 +1,80 @@
+package dev.rocketport.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rocketport.messaging.support.BatchPlanner;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+  private static final Topic TOPIC = Topic.of("values");
+
+  @Test
+  void messagesCopyTheirBodyInAndOut() {
+    byte[] body = {1, 2, 3};
+    Message message = Message.builder(TOPIC).body(body).build();
+    body[0] = 9;
+    assertArrayEquals(new byte[] {1, 2, 3}, message.body());
+    message.body()[1] = 9;
+    assertArrayEquals(new byte[] {1, 2, 3}, message.body());
+    assertEquals(message, Message.builder(TOPIC).body(new byte[] {1, 2, 3}).build());
+    assertNotEquals(message, Message.builder(TOPIC).body(new byte[] {1, 2, 4}).build());
+  }
+
+  @Test
+  void theRetryLadderIsRocketMqs() {
+    RetryLadder ladder = RetryLadder.rocketMqDefault();
+    assertEquals(Duration.ofSeconds(10), ladder.delayBeforeRetry(1));
+    assertEquals(Duration.ofSeconds(30), ladder.delayBeforeRetry(2));
+    assertEquals(Duration.ofHours(2), ladder.delayBeforeRetry(16));
+    assertEquals(Duration.ofHours(2), ladder.delayBeforeRetry(40));
+    assertEquals(3, ladder.levelAtLeast(Duration.ofSeconds(6)));
+    assertEquals(18, ladder.levelAtLeast(Duration.ofDays(1)));
+  }
+
+  @Test
+  void delayLevelsAreTheClassicEighteen() {
+    assertEquals(18, DelayLevel.values().length);
+    assertEquals(Duration.ofSeconds(10), DelayLevel.of(3).duration());
+    assertEquals(DelayLevel.LEVEL_5, DelayLevel.atLeast(Duration.ofSeconds(31)));
+    assertEquals("delayLevel", assertThrows(InvalidArgumentException.class, () -> DelayLevel.of(19)).field());
+  }
+
+  @Test
+  void shardingKeysMapEveryHashIntoRange() {
+    // "polygenelubricants" has hashCode Integer.MIN_VALUE: Math.abs would stay negative
+    assertEquals(Integer.MIN_VALUE, "polygenelubricants".hashCode());
+    int queue = ShardingKey.of("polygenelubricants").selectQueue(7);
+    assertTrue(queue >= 0 && queue < 7);
+  }
+
+  @Test
+  void theUtf8CodecRejectsMalformedInput() {
+    Codec<String> codec = Codec.utf8();
+    assertEquals("größe ✓", codec.decode(codec.encode("größe ✓")).get());
+    assertTrue(codec.decode(new byte[] {(byte) 0xC3, (byte) 0x28}).isLeft());
+  }
+
+  @Test
+  void batchesSplitUnderTheLimitKeepingOrder() {
+    List<Message> messages = IntStream.range(0, 10)
+        .mapToObj(i -> Message.builder(TOPIC).body(new byte[1000]).build()).toList();
+    List<List<Integer>> chunks = BatchPlanner.chunks(messages, IntStream.range(0, 10).boxed().toList(), 3500);
+    assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9)), chunks);
+    chunks.forEach(c -> assertTrue(c.stream().mapToInt(i -> messages.get(i).encodedSizeEstimate()).sum() <= 3500));
+  }
+
+  @Test
+  void handlerResultsValidateTheirDelay() {
+    assertEquals("delay", assertThrows(InvalidArgumentException.class,
+        () -> HandlerResult.retryAfter(Duration.ZERO)).field());
+    assertTrue(HandlerResult.retryAfter(Duration.ofSeconds(5)) instanceof HandlerResult.Retry r
+        && r.delay().contains(Duration.ofSeconds(5)));
+  }
+}
