@@ -1,0 +1,6 @@
+package dev.rocketport.bench;
+
+/** Creates the workload of a scenario for one way of doing it (raw client, Rocketport, in-memory). */
+interface Workloads {
+  Workload create(Scenario scenario) throws Exception;
+}
