@@ -113,9 +113,11 @@ final class Broker {
           keyIndex.computeIfAbsent(indexKey(ref.topic(), key), k -> new ArrayList<>()).add(entry);
         }
       }
-      journal.record(entry.storeTime(), messageId, Journal.Kind.SENT, ref.topic() + "/" + ref.queueId()
-          + "@" + entry.offset());
-      pumpAll();
+      if (journal.enabled()) {
+        journal.record(entry.storeTime(), messageId, Journal.Kind.SENT, ref.topic() + "/" + ref.queueId()
+            + "@" + entry.offset());
+      }
+      pumpConsumersOf(ref.topic());
       return entry;
     } finally {
       lock.unlock();
@@ -184,6 +186,15 @@ final class Broker {
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Dispatches for the groups that consume {@code topic} only. Call under the lock. */
+  private void pumpConsumersOf(String topic) {
+    for (ConsumerGroupState g : groups.values()) {
+      if (g.consumes(topic)) {
+        g.pump();
+      }
     }
   }
 

@@ -30,6 +30,11 @@ final class ConsumerGroupState {
     this.name = name;
   }
 
+  /** Whether this group reads {@code topic} (its subscribed topic or its retry topic). */
+  boolean consumes(String topic) {
+    return shape != null && (shape.topic().name().equals(topic) || QueueRef.retryTopic(name).equals(topic));
+  }
+
   /** Adds a member; throws if its spec disagrees with the group's current members. */
   void join(InMemorySubscription member) {
     SubscriptionSpec spec = member.spec();

@@ -69,8 +69,10 @@ final class InMemorySubscription implements Subscription {
     for (StoredEntry e : batch) {
       int attempt = spec.ordering() == Ordering.ORDERLY ? pq.headRetries + 1 : e.reconsumeTimes() + 1;
       received.add(e.received(attempt));
-      broker.journal.record(broker.now(), e.messageId(), Journal.Kind.DELIVERED,
-          spec.group() + " attempt " + attempt);
+      if (broker.journal.enabled()) {
+        broker.journal.record(broker.now(), e.messageId(), Journal.Kind.DELIVERED,
+            spec.group() + " attempt " + attempt);
+      }
     }
     executor.execute(() -> run(pq, batch, received));
   }
@@ -92,7 +94,7 @@ final class InMemorySubscription implements Subscription {
       group.complete(this, pq, batch, result);
       inFlight--;
       broker.signalChange();
-      broker.pumpAll();
+      group.pump();
     } finally {
       broker.lock.unlock();
       broker.endWork();

@@ -27,6 +27,11 @@ public final class Journal {
     this.capacity = capacity;
   }
 
+  /** Whether events are kept at all; callers skip building details when not. */
+  boolean enabled() {
+    return capacity > 0;
+  }
+
   void record(Instant at, String messageId, Kind kind, String detail) {
     if (capacity == 0) {
       return;
