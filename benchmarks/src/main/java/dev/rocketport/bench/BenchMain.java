@@ -57,7 +57,8 @@ public final class BenchMain {
       Progress progress = new Progress(err, options.scenarios().size() * 3);
       try (RawWorkloads raw = new RawWorkloads(broker.nameServerAddress(), options.payload());
            Messaging rocketport = RocketMqMessaging.start(RocketMqConfig.builder(broker.nameServerAddress()).build());
-           Messaging inMemory = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0))) {
+           Messaging inMemory = InMemoryMessaging.wallClock(
+               InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(20_000))) {
         Map<String, Workloads> implementations = new LinkedHashMap<>();
         implementations.put("raw", raw);
         implementations.put("rocketport", new PortWorkloads(rocketport, options.payload()));

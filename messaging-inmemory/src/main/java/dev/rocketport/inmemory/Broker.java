@@ -26,7 +26,7 @@ final class Broker {
   final Scheduler scheduler;
   final InMemoryConfig config;
   final Journal journal;
-  private final Map<String, List<List<StoredEntry>>> topics = new HashMap<>();
+  private final Map<String, List<QueueLog>> topics = new HashMap<>();
   private final Map<String, Integer> nextQueue = new HashMap<>();
   private final Map<String, List<StoredEntry>> keyIndex = new HashMap<>();
   private final Map<String, ConsumerGroupState> groups = new LinkedHashMap<>();
@@ -54,9 +54,9 @@ final class Broker {
   void createTopic(String topic, int queueCount) {
     lock.lock();
     try {
-      List<List<StoredEntry>> queues = topics.computeIfAbsent(topic, t -> new ArrayList<>());
+      List<QueueLog> queues = topics.computeIfAbsent(topic, t -> new ArrayList<>());
       while (queues.size() < queueCount) {
-        queues.add(new ArrayList<>());
+        queues.add(new QueueLog(config.maxMessagesPerQueue()));
       }
       groups.values().forEach(ConsumerGroupState::refreshQueues);
       pumpAll();
@@ -77,14 +77,14 @@ final class Broker {
   int queueCount(String topic) {
     lock.lock();
     try {
-      List<List<StoredEntry>> queues = topics.get(topic);
+      List<QueueLog> queues = topics.get(topic);
       return queues == null ? 0 : queues.size();
     } finally {
       lock.unlock();
     }
   }
 
-  List<StoredEntry> log(QueueRef ref) {
+  QueueLog log(QueueRef ref) {
     return topics.get(ref.topic()).get(ref.queueId());
   }
 
@@ -104,13 +104,13 @@ final class Broker {
   StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
     lock.lock();
     try {
-      List<StoredEntry> log = topics.computeIfAbsent(ref.topic(), t -> new ArrayList<>(List.of(new ArrayList<>())))
-          .get(ref.queueId());
-      StoredEntry entry = new StoredEntry(message, messageId, ref, log.size(), bornTime, now(), reconsumeTimes);
-      log.add(entry);
+      QueueLog log = topics.computeIfAbsent(ref.topic(),
+          t -> new ArrayList<>(List.of(new QueueLog(config.maxMessagesPerQueue())))).get(ref.queueId());
+      StoredEntry entry = new StoredEntry(message, messageId, ref, log.maxOffset(), bornTime, now(), reconsumeTimes);
+      log.append(entry);
       if (!ref.topic().startsWith("%")) {
         for (MessageKey key : message.keys()) {
-          keyIndex.computeIfAbsent(indexKey(ref.topic(), key), k -> new ArrayList<>()).add(entry);
+          index(ref.topic(), key, entry, log.minOffset());
         }
       }
       if (journal.enabled()) {
@@ -122,6 +122,13 @@ final class Broker {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Adds {@code entry} to the key index, forgetting entries of that key that fell off their queue. */
+  private void index(String topic, MessageKey key, StoredEntry entry, long minOffset) {
+    List<StoredEntry> entries = keyIndex.computeIfAbsent(indexKey(topic, key), k -> new ArrayList<>());
+    entries.removeIf(e -> e.queue().queueId() == entry.queue().queueId() && e.offset() < minOffset);
+    entries.add(entry);
   }
 
   List<StoredEntry> findByKey(String topic, MessageKey key, int max) {

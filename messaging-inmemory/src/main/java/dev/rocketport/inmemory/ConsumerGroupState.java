@@ -123,7 +123,7 @@ final class ConsumerGroupState {
     if (!broker.topicExists(pq.ref.topic())) {
       return;
     }
-    List<StoredEntry> log = broker.log(pq.ref);
+    QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
       List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker.now());
       if (batch.isEmpty()) {
@@ -207,7 +207,7 @@ final class ConsumerGroupState {
       QueueRef ref = new QueueRef(topic, q);
       ProcessQueue pq = clusterQueues.get(ref);
       long committed = pq == null ? 0 : pq.committedOffset();
-      lag.put(q, broker.log(ref).size() - committed);
+      lag.put(q, broker.log(ref).maxOffset() - committed);
     }
     return lag;
   }

@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param journalCapacity how many lifecycle events the {@link Journal} keeps (0 turns it off)
  * @param asyncMaxInFlight bound on asynchronous sends in flight
  * @param sendTimeout how long a publisher waits for an in-flight slot
+ * @param maxMessagesPerQueue retention: how many messages each queue keeps (older ones are dropped,
+ *     as RocketMQ drops expired files; consumers behind skip ahead)
  */
 public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder retryLadder,
     Duration orderlySuspend, Duration transactionTimeout, Duration transactionCheckInterval,
-    int transactionMaxChecks, int journalCapacity, int asyncMaxInFlight, Duration sendTimeout) {
+    int transactionMaxChecks, int journalCapacity, int asyncMaxInFlight, Duration sendTimeout,
+    int maxMessagesPerQueue) {
 
   public InMemoryConfig {
     if (maxMessageSize < 1) {
@@ -36,6 +39,9 @@ public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder 
     if (journalCapacity < 0) {
       throw new InvalidArgumentException("journalCapacity", "must not be negative, was " + journalCapacity);
     }
+    if (maxMessagesPerQueue < 1) {
+      throw new InvalidArgumentException("maxMessagesPerQueue", "must be positive, was " + maxMessagesPerQueue);
+    }
     if (asyncMaxInFlight < 1) {
       throw new InvalidArgumentException("asyncMaxInFlight", "must be positive, was " + asyncMaxInFlight);
     }
@@ -45,32 +51,37 @@ public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder 
   public static InMemoryConfig defaults() {
     return new InMemoryConfig(Capabilities.DEFAULT_MAX_MESSAGE_SIZE, Capabilities.DEFAULT_MAX_DELAY,
         RetryLadder.rocketMqDefault(), Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(30), 15,
-        100_000, 10_000, Duration.ofSeconds(3));
+        100_000, 10_000, Duration.ofSeconds(3), 100_000);
   }
 
   public InMemoryConfig withMaxMessageSize(int bytes) {
     return new InMemoryConfig(bytes, maxDelay, retryLadder, orderlySuspend, transactionTimeout,
-        transactionCheckInterval, transactionMaxChecks, journalCapacity, asyncMaxInFlight, sendTimeout);
+        transactionCheckInterval, transactionMaxChecks, journalCapacity, asyncMaxInFlight, sendTimeout, maxMessagesPerQueue);
   }
 
   public InMemoryConfig withRetryLadder(RetryLadder ladder) {
     return new InMemoryConfig(maxMessageSize, maxDelay, ladder, orderlySuspend, transactionTimeout,
-        transactionCheckInterval, transactionMaxChecks, journalCapacity, asyncMaxInFlight, sendTimeout);
+        transactionCheckInterval, transactionMaxChecks, journalCapacity, asyncMaxInFlight, sendTimeout, maxMessagesPerQueue);
   }
 
   public InMemoryConfig withTransactionChecks(Duration timeout, Duration interval, int maxChecks) {
     return new InMemoryConfig(maxMessageSize, maxDelay, retryLadder, orderlySuspend, timeout, interval, maxChecks,
-        journalCapacity, asyncMaxInFlight, sendTimeout);
+        journalCapacity, asyncMaxInFlight, sendTimeout, maxMessagesPerQueue);
   }
 
   public InMemoryConfig withJournalCapacity(int capacity) {
     return new InMemoryConfig(maxMessageSize, maxDelay, retryLadder, orderlySuspend, transactionTimeout,
-        transactionCheckInterval, transactionMaxChecks, capacity, asyncMaxInFlight, sendTimeout);
+        transactionCheckInterval, transactionMaxChecks, capacity, asyncMaxInFlight, sendTimeout, maxMessagesPerQueue);
   }
 
   public InMemoryConfig withAsyncMaxInFlight(int bound) {
     return new InMemoryConfig(maxMessageSize, maxDelay, retryLadder, orderlySuspend, transactionTimeout,
-        transactionCheckInterval, transactionMaxChecks, journalCapacity, bound, sendTimeout);
+        transactionCheckInterval, transactionMaxChecks, journalCapacity, bound, sendTimeout, maxMessagesPerQueue);
+  }
+
+  public InMemoryConfig withMaxMessagesPerQueue(int retention) {
+    return new InMemoryConfig(maxMessageSize, maxDelay, retryLadder, orderlySuspend, transactionTimeout,
+        transactionCheckInterval, transactionMaxChecks, journalCapacity, asyncMaxInFlight, sendTimeout, retention);
   }
 
   private static void requirePositive(Duration d, String field) {

@@ -3,7 +3,6 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
-import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
@@ -18,14 +17,14 @@ import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import dev.rocketport.messaging.support.SubscribeChecks;
+import dev.rocketport.messaging.support.TransactionalPublishers;
 
 /**
  * The in-memory adapter's runtime: every port, on an {@link InMemoryBroker} (a faithful single-JVM
@@ -49,7 +48,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   private final InMemoryPublisher publisher;
   private final InMemoryAdmin admin;
   private final List<InMemorySubscription> subscriptions = new ArrayList<>();
-  private final Map<ProducerGroup, InMemoryTransactionalPublisher> transactional = new HashMap<>();
+  private final TransactionalPublishers<InMemoryTransactionalPublisher> transactional = new TransactionalPublishers<>();
 
   InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
     this.owner = owner;
@@ -103,20 +102,10 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   @Override
-  public synchronized TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    if (group == null) {
-      throw new InvalidArgumentException("producerGroup", "must not be null");
-    }
-    if (checker == null) {
-      throw new InvalidArgumentException("checker", "a TransactionChecker is required");
-    }
+  public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
     capabilities.require(Feature.TRANSACTIONS, "transactionalPublisher");
-    InMemoryTransactionalPublisher existing = transactional.get(group);
-    if (existing != null && existing.checker != checker) {
-      throw new IllegalStateException("producer group '" + group + "' already has another TransactionChecker");
-    }
-    return transactional.computeIfAbsent(group,
-        g -> new InMemoryTransactionalPublisher(broker, capabilities, isClosed, callbacks, checker));
+    return transactional.get(group, checker,
+        c -> new InMemoryTransactionalPublisher(broker, capabilities, isClosed, callbacks, c));
   }
 
   @Override
@@ -136,41 +125,24 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
 
   @Override
   public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    if (handler == null) {
-      throw new InvalidArgumentException("handler", "must not be null");
-    }
-    return start(spec, messages -> handler.handle(messages.get(0)), true);
+    SubscribeChecks.check(spec, handler, capabilities, closed.get());
+    return start(withoutBatch(spec), messages -> handler.handle(messages.get(0)));
   }
 
   @Override
   public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    if (handler == null) {
-      throw new InvalidArgumentException("handler", "must not be null");
-    }
-    return start(spec, handler, false);
+    SubscribeChecks.check(spec, handler, capabilities, closed.get());
+    return start(spec, handler);
   }
 
-  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    if (spec == null) {
-      throw new InvalidArgumentException("spec", "must not be null");
-    }
-    SubscriptionSpec effective = single && spec.batchSize().isDefined() ? withoutBatch(spec) : spec;
-    if (spec.filter() instanceof Filter.Sql) {
-      capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
-    }
-    if (!single && spec.batchSize().exists(b -> b > 1)) {
-      capabilities.require(Feature.BATCH_CONSUMPTION, "subscription of group " + spec.group());
-    }
-    if (closed.get()) {
-      throw new IllegalStateException("the messaging runtime is closed");
-    }
+  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler) {
     if (!broker.topicExists(spec.topic().name())) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
     broker.lock.lock();
     try {
       ConsumerGroupState group = broker.group(spec.group().name());
-      InMemorySubscription member = new InMemorySubscription(broker, group, effective, handler);
+      InMemorySubscription member = new InMemorySubscription(broker, group, spec, handler);
       try {
         group.join(member);
       } catch (IllegalStateException e) {
@@ -188,7 +160,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
-    return new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(), s.ordering(), s.concurrency(),
+    return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(), s.ordering(), s.concurrency(),
         s.maxRetries(), io.vavr.control.Option.none(), s.closeTimeout());
   }
 

@@ -8,13 +8,12 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
-import dev.rocketport.messaging.support.BatchPlanner;
+import dev.rocketport.messaging.support.BatchSend;
 import dev.rocketport.messaging.support.PublishChecks;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -100,33 +99,20 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public BatchResult sendBatch(List<Message> messages) {
-    Option<PublishFailure> shape = PublishChecks.checkBatchShape(messages);
-    @SuppressWarnings("unchecked")
-    Either<PublishFailure, SendReceipt>[] results = new Either[messages.size()];
-    if (shape.isDefined()) {
-      Arrays.fill(results, Either.left(shape.get()));
-      return new BatchResult(Arrays.asList(results));
-    }
-    List<Integer> valid = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      int index = i;
-      admit(messages.get(i), PublishChecks.check(messages.get(i), capabilities, broker.now()))
-          .peek(m -> valid.add(index))
-          .peekLeft(f -> results[index] = Either.left(f));
-    }
-    String topic = messages.get(0).topic().name();
-    for (List<Integer> chunk : BatchPlanner.chunks(messages, valid, capabilities.maxMessageSize())) {
-      broker.lock.lock();
-      try {
-        int queue = broker.selectQueue(topic);
-        for (int index : chunk) {
-          results[index] = Either.right(store(messages.get(index), queue));
-        }
-      } finally {
-        broker.lock.unlock();
-      }
-    }
-    return new BatchResult(Arrays.asList(results));
+    String topic = messages == null || messages.isEmpty() ? null : messages.get(0).topic().name();
+    return BatchSend.send(messages, capabilities.maxMessageSize(),
+        m -> admit(m, PublishChecks.check(m, capabilities, broker.now())).swap().toOption(),
+        chunk -> {
+          broker.lock.lock();
+          try {
+            int queue = broker.selectQueue(topic);
+            List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
+            chunk.forEach(index -> sent.add(Either.right(store(messages.get(index), queue))));
+            return sent;
+          } finally {
+            broker.lock.unlock();
+          }
+        });
   }
 
   private Either<PublishFailure, Message> admit(Message message, Option<PublishFailure> invalid) {

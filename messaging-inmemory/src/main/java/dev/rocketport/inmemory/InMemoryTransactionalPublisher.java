@@ -37,7 +37,7 @@ final class InMemoryTransactionalPublisher implements TransactionalPublisher {
   private final Capabilities capabilities;
   private final BooleanSupplier closed;
   private final ExecutorService callbacks;
-  final TransactionChecker checker;
+  private final TransactionChecker checker;
 
   InMemoryTransactionalPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed,
       ExecutorService callbacks, TransactionChecker checker) {

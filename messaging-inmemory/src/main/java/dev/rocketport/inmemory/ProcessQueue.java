@@ -39,16 +39,20 @@ final class ProcessQueue {
   }
 
   /** The next messages to hand to a handler, or an empty list; marks them in flight. */
-  List<StoredEntry> nextBatch(List<StoredEntry> log, SubscriptionSpec spec, Instant now) {
+  List<StoredEntry> nextBatch(QueueLog log, SubscriptionSpec spec, Instant now) {
     int max = spec.batchSize().getOrElse(1);
     boolean orderly = spec.ordering() == Ordering.ORDERLY;
     if (orderly && (busy || now.isBefore(suspendedUntil))) {
       return List.of();
     }
+    if (nextOffset < log.minOffset()) {
+      nextOffset = log.minOffset();
+      headRetries = 0;
+    }
     List<StoredEntry> batch = new ArrayList<>(Math.min(max, 8));
     long cursor = nextOffset;
-    while (batch.size() < max && cursor < log.size()) {
-      StoredEntry entry = log.get((int) cursor);
+    while (batch.size() < max && cursor < log.maxOffset()) {
+      StoredEntry entry = log.get(cursor);
       cursor++;
       if (retryQueue || matches(spec.filter(), entry)) {
         batch.add(entry);

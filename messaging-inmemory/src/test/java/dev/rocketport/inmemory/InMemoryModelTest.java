@@ -54,6 +54,25 @@ class InMemoryModelTest {
   }
 
   @Test
+  void retentionDropsTheOldestMessagesAndLateReadersSkipAhead() {
+    try (InMemoryMessaging messaging = InMemoryMessaging.virtualClock(InMemoryConfig.defaults().withMaxMessagesPerQueue(10))) {
+      Topic topic = Topic.of("retention");
+      messaging.admin().createTopic(topic, 1).get();
+      for (int i = 0; i < 50; i++) {
+        messaging.publisher().send(Message.of(topic, "m" + i)).get();
+      }
+      List<String> got = new CopyOnWriteArrayList<>();
+      messaging.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("late")).build(), m -> {
+        got.add(m.bodyAsString());
+        return HandlerResult.success();
+      });
+      messaging.broker().awaitQuiescence();
+      assertTrue(got.size() >= 10 && got.size() <= 13, "kept the newest ~10: " + got);
+      assertEquals("m49", got.get(got.size() - 1));
+    }
+  }
+
+  @Test
   void advanceNeedsAVirtualClock() {
     try (InMemoryBroker broker = InMemoryBroker.wallClock()) {
       assertThrows(IllegalStateException.class, () -> broker.advance(Duration.ofSeconds(1)));

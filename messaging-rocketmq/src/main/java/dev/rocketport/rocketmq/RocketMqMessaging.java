@@ -3,6 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.support.TransactionalPublishers;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -12,8 +13,6 @@ import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
@@ -47,7 +46,7 @@ public final class RocketMqMessaging implements Messaging {
   private final RocketMqPublisher publisher;
   private final RocketMqSubscriber subscriber;
   private final RocketMqAdmin admin;
-  private final Map<ProducerGroup, RocketMqTransactionalPublisher> transactional = new LinkedHashMap<>();
+  private final TransactionalPublishers<RocketMqTransactionalPublisher> transactional = new TransactionalPublishers<>();
 
   private RocketMqMessaging(RocketMqConfig config) throws Exception {
     this.clients = new Clients(config);
@@ -95,32 +94,19 @@ public final class RocketMqMessaging implements Messaging {
   }
 
   @Override
-  public synchronized TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    if (group == null) {
-      throw new InvalidArgumentException("producerGroup", "must not be null");
-    }
-    if (checker == null) {
-      throw new InvalidArgumentException("checker", "a TransactionChecker is required");
-    }
+  public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
     if (closed.get()) {
       throw new IllegalStateException("the messaging runtime is closed");
     }
-    RocketMqTransactionalPublisher existing = transactional.get(group);
-    if (existing != null) {
-      if (existing.checker != checker) {
-        throw new IllegalStateException("producer group '" + group + "' already has another TransactionChecker");
+    return transactional.get(group, checker, c -> {
+      try {
+        return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities,
+            routes, isClosed, c);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start the transactional producer of " + group + ": "
+            + e.getMessage(), e);
       }
-      return existing;
-    }
-    try {
-      var created = new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping,
-          capabilities, routes, isClosed, checker);
-      transactional.put(group, created);
-      return created;
-    } catch (Exception e) {
-      throw new IllegalStateException("could not start the transactional producer of " + group + ": "
-          + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
@@ -147,9 +133,7 @@ public final class RocketMqMessaging implements Messaging {
     if (!publisher.drain()) {
       LOG.warn("closing with asynchronous sends still in flight after {}", clients.config().closeTimeout());
     }
-    synchronized (this) {
-      transactional.values().forEach(RocketMqTransactionalPublisher::close);
-    }
+    transactional.forEach(RocketMqTransactionalPublisher::close);
     producer.shutdown();
     deadLetterReader.shutdown();
     adminClient.shutdown();

@@ -10,13 +10,12 @@ import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.support.BatchPlanner;
+import dev.rocketport.messaging.support.BatchSend;
 import dev.rocketport.messaging.support.PublishChecks;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -135,29 +134,12 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public BatchResult sendBatch(List<Message> messages) {
-    Option<PublishFailure> shape = PublishChecks.checkBatchShape(messages);
-    @SuppressWarnings("unchecked")
-    Either<PublishFailure, SendReceipt>[] results = new Either[messages.size()];
-    if (shape.isDefined()) {
-      Arrays.fill(results, Either.left(shape.get()));
-      return new BatchResult(Arrays.asList(results));
-    }
-    List<Integer> valid = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      var admitted = admit(PublishChecks.check(messages.get(i), capabilities, Instant.now()));
-      if (admitted.isLeft()) {
-        results[i] = Either.left(admitted.getLeft());
-      } else {
-        valid.add(i);
-      }
-    }
-    for (List<Integer> chunk : BatchPlanner.chunks(messages, valid, capabilities.maxMessageSize())) {
-      sendChunk(messages, chunk, results);
-    }
-    return new BatchResult(Arrays.asList(results));
+    return BatchSend.send(messages, capabilities.maxMessageSize(),
+        m -> admit(PublishChecks.check(m, capabilities, Instant.now())).swap().toOption(),
+        chunk -> sendChunk(messages, chunk));
   }
 
-  private void sendChunk(List<Message> messages, List<Integer> chunk, Either<PublishFailure, SendReceipt>[] results) {
+  private List<Either<PublishFailure, SendReceipt>> sendChunk(List<Message> messages, List<Integer> chunk) {
     Topic topic = messages.get(chunk.get(0)).topic();
     List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>(chunk.size());
     for (int index : chunk) {
@@ -165,18 +147,20 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       MessageClientIDSetter.setUniqID(m);
       batch.add(m);
     }
+    List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(chunk.size());
     try {
       SendResult result = producer.send(batch, config.sendTimeout().toMillis());
       Either<PublishFailure, SendReceipt> whole = SendOutcomes.of(result, topic, true);
       for (int i = 0; i < chunk.size(); i++) {
         int offset = i;
-        results[chunk.get(i)] = whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)),
-            topic, r.queueId(), r.queueOffset().map(first -> first + offset)));
+        results.add(whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)), topic,
+            r.queueId(), r.queueOffset().map(first -> first + offset))));
       }
     } catch (Exception e) {
       PublishFailure failure = failure(e, topic);
-      chunk.forEach(index -> results[index] = Either.left(failure));
+      chunk.forEach(index -> results.add(Either.left(failure)));
     }
+    return results;
   }
 
   private Either<PublishFailure, Boolean> admit(Option<PublishFailure> invalid) {

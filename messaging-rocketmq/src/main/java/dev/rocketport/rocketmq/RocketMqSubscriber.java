@@ -3,9 +3,9 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.support.SubscribeChecks;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
@@ -48,30 +48,17 @@ final class RocketMqSubscriber implements Subscriber {
 
   @Override
   public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    if (handler == null) {
-      throw new InvalidArgumentException("handler", "must not be null");
-    }
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
     return start(spec, messages -> handler.handle(messages.get(0)), true);
   }
 
   @Override
   public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    if (handler == null) {
-      throw new InvalidArgumentException("handler", "must not be null");
-    }
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
     return start(spec, handler, false);
   }
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    if (spec == null) {
-      throw new InvalidArgumentException("spec", "must not be null");
-    }
-    if (spec.filter() instanceof Filter.Sql) {
-      capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
-    }
-    if (closed.getAsBoolean()) {
-      throw new IllegalStateException("the messaging runtime is closed");
-    }
     var route = routes.route(spec.topic()).getOrElseThrow(e -> new IllegalStateException(
         "cannot subscribe: name server " + clients.config().nameServer() + " unreachable: " + e.getMessage(), e));
     if (route.isEmpty()) {

@@ -52,7 +52,7 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
   private final Capabilities capabilities;
   private final RouteProbe routes;
   private final BooleanSupplier closed;
-  final TransactionChecker checker;
+  private final TransactionChecker checker;
 
   RocketMqTransactionalPublisher(TransactionMQProducer producer, MessageMapping mapping, Capabilities capabilities,
       RouteProbe routes, BooleanSupplier closed, TransactionChecker checker) throws Exception {

@@ -17,6 +17,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.support.Polling;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +42,7 @@ class FailureBehaviourTest {
   static final RocketMqBrokerExtension ROCKETMQ = new RocketMqBrokerExtension();
 
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
+    assertTrue(Polling.until(condition, Duration.ofSeconds(90)), "timed out waiting for " + what);
   }
 
   private static RocketMqConfig configFor(String nameServer) {

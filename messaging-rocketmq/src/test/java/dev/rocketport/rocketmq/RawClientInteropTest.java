@@ -14,6 +14,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.support.Polling;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,11 +57,7 @@ class RawClientInteropTest {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
+    assertTrue(Polling.until(condition, Duration.ofSeconds(60)), "timed out waiting for " + what);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.messaging.support.Polling;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +45,7 @@ final class RocketMqFixture implements AdapterFixture {
 
   @Override
   public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-    long deadline = System.nanoTime() + budget.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
-    return true;
+    return Polling.until(condition, budget);
   }
 
   @Override

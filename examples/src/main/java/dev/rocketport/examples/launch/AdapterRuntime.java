@@ -6,6 +6,7 @@ import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.messaging.support.Polling;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
@@ -69,14 +70,7 @@ public final class AdapterRuntime implements AutoCloseable {
 
     @Override
     public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-      long deadline = System.nanoTime() + budget.toNanos();
-      while (!condition.getAsBoolean()) {
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      }
-      return true;
+      return Polling.until(condition, budget);
     }
   };
 

@@ -1,0 +1,35 @@
+package dev.rocketport.messaging.support;
+
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Filter;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.SubscriptionSpec;
+
+/** The fail-fast checks every adapter applies when subscribing. Stateless; for adapter authors. */
+public final class SubscribeChecks {
+  private SubscribeChecks() {}
+
+  /**
+   * Throws {@link InvalidArgumentException} for a null spec or handler,
+   * {@link dev.rocketport.messaging.UnsupportedFeatureException} for a feature the adapter lacks, and
+   * {@link IllegalStateException} if the runtime is closed.
+   */
+  public static void check(SubscriptionSpec spec, Object handler, Capabilities capabilities, boolean closed) {
+    if (handler == null) {
+      throw new InvalidArgumentException("handler", "must not be null");
+    }
+    if (spec == null) {
+      throw new InvalidArgumentException("spec", "must not be null");
+    }
+    if (spec.filter() instanceof Filter.Sql) {
+      capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
+    }
+    if (spec.batchSize().exists(b -> b > 1)) {
+      capabilities.require(Feature.BATCH_CONSUMPTION, "subscription of group " + spec.group());
+    }
+    if (closed) {
+      throw new IllegalStateException("the messaging runtime is closed");
+    }
+  }
+}
