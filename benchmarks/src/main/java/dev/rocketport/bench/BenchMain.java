@@ -54,15 +54,19 @@ public final class BenchMain {
     List<SeriesResult> results = new ArrayList<>();
     out.println("starting a RocketMQ broker in its own JVM…");
     try (ChildProcessRocketMq broker = ChildProcessRocketMq.start(store)) {
-      Progress progress = new Progress(err, options.scenarios().size() * 3);
+      long coalescable = options.scenarios().stream().filter(Scenario::coalescable).count();
+      Progress progress = new Progress(err, (int) (options.scenarios().size() * 3 + coalescable));
       try (RawWorkloads raw = new RawWorkloads(broker.nameServerAddress(), options.payload());
            Messaging rocketport = RocketMqMessaging.start(RocketMqConfig.builder(broker.nameServerAddress()).build());
+           Messaging coalescing = RocketMqMessaging.start(RocketMqConfig.builder(broker.nameServerAddress())
+               .producerGroup("rocketport-coalescing").coalesceSends(true).build());
            Messaging inMemory = InMemoryMessaging.wallClock(
                InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(20_000))) {
         Map<String, Workloads> implementations = new LinkedHashMap<>();
         implementations.put("raw", raw);
         implementations.put("rocketport", new PortWorkloads(rocketport, options.payload()));
         implementations.put("inmemory", new PortWorkloads(inMemory, options.payload()));
+        Workloads coalesced = new PortWorkloads(coalescing, options.payload());
         progress.show("warming up the broker and the JIT");
         for (var impl : implementations.values()) {
           try (Workload warm = impl.create(Scenario.NORMAL_ASYNC)) {
@@ -74,6 +78,10 @@ public final class BenchMain {
             progress.show(scenario.id() + " / " + impl.getKey());
             results.add(measure(scenario, impl.getKey(), impl.getValue(), options, progress));
             progress.advance(scenario.id() + " / " + impl.getKey() + " done");
+          }
+          if (scenario.coalescable()) {
+            results.add(measure(scenario, "rocketport+coalescing", coalesced, options, progress));
+            progress.advance(scenario.id() + " / rocketport+coalescing done");
           }
         }
       }

@@ -17,7 +17,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
                               [--scenario ID]... [--out DIR] [--help]
         --quick      short run (~2 min): 2 rates per series, 1 s steps
         --payload    message body size in bytes (default 128)
-        --step       seconds measured per rate (default 3; quick 1)
+        --step       seconds measured per rate (default 2; quick 1)
         --threads    worker threads of blocking scenarios (default: per scenario, 16–64)
         --scenario   only this scenario (repeatable): %s
         --out        report directory (default target/rocketport-bench)
@@ -45,8 +45,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
       }
     }
     return new BenchOptions(quick, payload, quick ? Duration.ofMillis(500) : Duration.ofSeconds(1),
-        step != null ? step : Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 1 : 2),
-        quick ? List.of(0.5, 0.8) : List.of(0.3, 0.5, 0.7, 0.85, 1.0),
+        step != null ? step : Duration.ofSeconds(quick ? 1 : 2), Duration.ofSeconds(quick ? 1 : 2),
+        quick ? List.of(0.5, 0.8) : List.of(0.4, 0.6, 0.8, 1.0),
         scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), threads, out, help);
   }
 

@@ -16,7 +16,8 @@ final class Chart {
   private static final int W = 800;
   private static final int H = 500;
   private static final int M = 70;
-  private static final Color[] COLORS = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x229954)};
+  private static final Color[] COLORS = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x229954),
+      new Color(0x8E44AD)};
 
   private Chart() {}
 

@@ -36,22 +36,23 @@ final class Report {
     StringBuilder md = new StringBuilder("# Rocketport benchmark\n\n");
     machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
     md.append("\nThroughput at the seed's p99 bound (open loop, latency from intended send time):\n\n");
-    md.append("| scenario | seed claims | p99 bound | raw client | Rocketport | Rocketport / raw | in-memory "
-        + "| closed-loop capacity raw / Rocketport / in-memory |\n");
-    md.append("|---|---|---|---|---|---|---|---|\n");
+    md.append("| scenario | seed claims | p99 bound | raw client | Rocketport | Rocketport / raw "
+        + "| Rocketport + coalescing | in-memory | closed-loop capacity raw / Rocketport / in-memory |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Scenario scenario : Scenario.values()) {
       SeriesResult raw = find(results, scenario, "raw");
       SeriesResult ours = find(results, scenario, "rocketport");
       SeriesResult mem = find(results, scenario, "inmemory");
+      SeriesResult coalesced = find(results, scenario, "rocketport+coalescing");
       if (raw == null && ours == null && mem == null) {
         continue;
       }
       double ratio = raw != null && ours != null && raw.throughputAtBound() > 0
           ? ours.throughputAtBound() / raw.throughputAtBound() : Double.NaN;
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s / %s / %s |%n", scenario.id(),
-          SEED.get(scenario), scenario.boundMillis(), cell(raw), cell(ours),
-          Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio), cell(mem), capacity(raw),
-          capacity(ours), capacity(mem)));
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s / %s / %s |%n",
+          scenario.id(), SEED.get(scenario), scenario.boundMillis(), cell(raw), cell(ours),
+          Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f", ratio), cell(coalesced), cell(mem),
+          capacity(raw), capacity(ours), capacity(mem)));
     }
     md.append("\nEvery step (target rate → achieved, p50 / p99 / p99.9 / max in ms):\n\n");
     for (SeriesResult s : results) {

@@ -42,6 +42,11 @@ enum Scenario {
     return threads;
   }
 
+  /** Whether Rocketport's send coalescing applies (plain sends), so the bench measures it too. */
+  boolean coalescable() {
+    return this == NORMAL_SYNC || this == NORMAL_ASYNC || this == E2E_NORMAL;
+  }
+
   static Scenario byId(String id) {
     for (Scenario s : values()) {
       if (s.id.equals(id)) {

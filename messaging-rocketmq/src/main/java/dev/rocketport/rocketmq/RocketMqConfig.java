@@ -28,10 +28,12 @@ import java.util.regex.Pattern;
  *     {@link Capabilities} and rounds {@code retryAfter} delays up to a level
  * @param maxMessageSize the broker's {@code maxMessageSize}
  * @param pollNameServerInterval how often clients refresh routes
+ * @param coalesceSends adaptive batching: concurrent plain sends (undelayed, bodies up to 32 KiB) are
+ *     sent together as RocketMQ batches, each caller still getting its own receipt; off by default
  */
 public record RocketMqConfig(String nameServer, String producerGroup, String transactionGroup, Duration sendTimeout,
     int sendRetries, int asyncMaxInFlight, Duration closeTimeout, String accessKey, String secretKey, String namespace,
-    RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval) {
+    RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval, boolean coalesceSends) {
 
   private static final Pattern ADDRESS = Pattern.compile("^[^:;\\s]+:\\d{1,5}(;[^:;\\s]+:\\d{1,5})*$");
   private static final Pattern NAME = Pattern.compile("^[%|a-zA-Z0-9_-]{1,255}$");
@@ -97,6 +99,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     apply(source, "accessKey", v -> b.credentials(v, source.apply("secretKey") == null ? "" : source.apply("secretKey")));
     apply(source, "namespace", b::namespace);
     apply(source, "maxMessageSize", v -> b.maxMessageSize((int) number(v, "maxMessageSize")));
+    apply(source, "coalesceSends", v -> b.coalesceSends(Boolean.parseBoolean(v)));
     return b.build();
   }
 
@@ -150,6 +153,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private RetryLadder retryLadder = RetryLadder.rocketMqDefault();
     private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration pollNameServerInterval = Duration.ofSeconds(30);
+    private boolean coalesceSends;
 
     private Builder(String nameServer) {
       this.nameServer = nameServer;
@@ -211,10 +215,15 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
       return this;
     }
 
+    public Builder coalesceSends(boolean coalesce) {
+      this.coalesceSends = coalesce;
+      return this;
+    }
+
     public RocketMqConfig build() {
       return new RocketMqConfig(nameServer, producerGroup, transactionGroup, sendTimeout, sendRetries,
           asyncMaxInFlight, closeTimeout, accessKey, secretKey, namespace, retryLadder, maxMessageSize,
-          pollNameServerInterval);
+          pollNameServerInterval, coalesceSends);
     }
   }
 }

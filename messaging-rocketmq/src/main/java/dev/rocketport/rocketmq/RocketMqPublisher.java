@@ -42,6 +42,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   private final RocketMqConfig config;
   private final BooleanSupplier closed;
   private final Semaphore asyncSlots;
+  private final SendCoalescer coalescer;
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
       RocketMqConfig config, BooleanSupplier closed) {
@@ -52,11 +53,42 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     this.config = config;
     this.closed = closed;
     this.asyncSlots = new Semaphore(config.asyncMaxInFlight());
+    this.coalescer = config.coalesceSends()
+        ? new SendCoalescer(config.asyncMaxInFlight(), COALESCE_MAX_BATCH, 2, this::sendRocketBatch) : null;
+  }
+
+  /** Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY}. */
+  static final int COALESCE_MAX_BATCH = 64;
+  static final int COALESCE_MAX_BODY = 32 * 1024;
+
+  private boolean coalesces(Message message) {
+    return coalescer != null && message.delay().isEmpty() && message.bodyLength() <= COALESCE_MAX_BODY;
+  }
+
+  /** Hands {@code message} to the coalescer; the stage completes with its own outcome, never exceptionally. */
+  private CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(Message message) {
+    try {
+      return coalescer.submit(message.topic(), mapping.toRocketMq(message, Instant.now()),
+          config.sendTimeout().toNanos()).getOrElse(() -> CompletableFuture.completedFuture(Either.left(
+              new PublishFailure.Timeout(config.sendTimeout(), "the send queue stayed full"))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Closed("interrupted while queueing")));
+    }
   }
 
   @Override
   public Either<PublishFailure, SendReceipt> send(Message message) {
     return admit(PublishChecks.check(message, capabilities, Instant.now())).flatMap(ok -> {
+      if (coalesces(message)) {
+        try {
+          return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
+        } catch (Exception e) {
+          return Either.left(failure(e, message.topic()));
+        }
+      }
       try {
         SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()), config.sendTimeout().toMillis());
         return SendOutcomes.of(result, message.topic(), message.delay().isEmpty());
@@ -93,6 +125,9 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     if (!acquireSlot()) {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
           "all " + config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
+    }
+    if (coalesces(message)) {
+      return coalesce(message).whenComplete((r, e) -> asyncSlots.release());
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
     Topic topic = message.topic();
@@ -147,18 +182,24 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       MessageClientIDSetter.setUniqID(m);
       batch.add(m);
     }
-    List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(chunk.size());
+    return sendRocketBatch(topic, batch);
+  }
+
+  /** Sends RocketMQ messages of one topic (each with its unique id set) as one batch; one result each. */
+  private List<Either<PublishFailure, SendReceipt>> sendRocketBatch(Topic topic,
+      List<org.apache.rocketmq.common.message.Message> batch) {
+    List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(batch.size());
     try {
       SendResult result = producer.send(batch, config.sendTimeout().toMillis());
       Either<PublishFailure, SendReceipt> whole = SendOutcomes.of(result, topic, true);
-      for (int i = 0; i < chunk.size(); i++) {
+      for (int i = 0; i < batch.size(); i++) {
         int offset = i;
         results.add(whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)), topic,
             r.queueId(), r.queueOffset().map(first -> first + offset))));
       }
     } catch (Exception e) {
       PublishFailure failure = failure(e, topic);
-      chunk.forEach(index -> results.add(Either.left(failure)));
+      batch.forEach(m -> results.add(Either.left(failure)));
     }
     return results;
   }
@@ -192,6 +233,9 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   /** Waits, up to the close timeout, until no asynchronous send is in flight; returns whether none is. */
   boolean drain() {
+    if (coalescer != null) {
+      coalescer.close();
+    }
     try {
       if (asyncSlots.tryAcquire(config.asyncMaxInFlight(), config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
         asyncSlots.release(config.asyncMaxInFlight());
