@@ -46,7 +46,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     }
     return new BenchOptions(quick, payload, quick ? Duration.ofMillis(500) : Duration.ofSeconds(1),
         step != null ? step : Duration.ofSeconds(quick ? 1 : 2), Duration.ofSeconds(quick ? 1 : 2),
-        quick ? List.of(0.5, 0.8) : List.of(0.4, 0.6, 0.8, 1.0),
+        quick ? List.of(0.3, 0.7) : List.of(0.1, 0.25, 0.5, 0.75, 1.0),
         scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), threads, out, help);
   }
 
