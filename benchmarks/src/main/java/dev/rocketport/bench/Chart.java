@@ -66,7 +66,7 @@ final class Chart {
         px = x;
         py = y;
       }
-      g.drawString(s.implementation(), W - 2 * M, M + 20 + 16 * i);
+      g.drawString(s.implementation(), W - 3 * M, M + 20 + 16 * i);
     }
     g.dispose();
     ImageIO.write(image, "png", file.toFile());
