@@ -36,7 +36,7 @@ import dev.rocketport.messaging.support.TransactionalPublishers;
  * shared broker. Thread-safe; {@link #close()} as for {@link Messaging}.
  */
 public final class InMemoryMessaging implements Messaging, Subscriber {
-  private static final EnumSet<Feature> FEATURES = EnumSet.complementOf(EnumSet.of(Feature.SQL_FILTER));
+  private static final EnumSet<Feature> FEATURES = EnumSet.allOf(Feature.class);
 
   private final InMemoryBroker owner;
   private final boolean ownsBroker;
@@ -136,6 +136,9 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler) {
+    if (spec.filter() instanceof dev.rocketport.messaging.Filter.Sql sql) {
+      SqlFilter.parse(sql.expression());
+    }
     if (!broker.topicExists(spec.topic().name())) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }

@@ -25,6 +25,8 @@ final class ProcessQueue {
   int headRetries;
   Instant suspendedUntil = Instant.MIN;
 
+  private SqlFilter sql;
+
   ProcessQueue(QueueRef ref, boolean retryQueue) {
     this.ref = ref;
     this.retryQueue = retryQueue;
@@ -86,10 +88,16 @@ final class ProcessQueue {
     headRetries = 0;
   }
 
-  private static boolean matches(Filter filter, StoredEntry entry) {
+  private boolean matches(Filter filter, StoredEntry entry) {
     if (filter instanceof Filter.Tags tags) {
       return tags.matches(entry.message().tag());
     }
-    return filter instanceof Filter.All;
+    if (filter instanceof Filter.Sql expression) {
+      if (sql == null) {
+        sql = SqlFilter.parse(expression.expression());
+      }
+      return sql.test(entry.message().headers());
+    }
+    return true;
   }
 }
