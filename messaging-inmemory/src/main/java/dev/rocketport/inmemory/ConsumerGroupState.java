@@ -125,7 +125,7 @@ final class ConsumerGroupState {
     }
     QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
-      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker.now());
+      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker.now(), member.runLength());
       if (batch.isEmpty()) {
         return;
       }

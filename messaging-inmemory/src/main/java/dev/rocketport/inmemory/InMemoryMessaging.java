@@ -126,16 +126,16 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   @Override
   public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
     SubscribeChecks.check(spec, handler, capabilities, closed.get());
-    return start(withoutBatch(spec), messages -> handler.handle(messages.get(0)));
+    return start(withoutBatch(spec), messages -> handler.handle(messages.get(0)), true);
   }
 
   @Override
   public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
     SubscribeChecks.check(spec, handler, capabilities, closed.get());
-    return start(spec, handler);
+    return start(spec, handler, false);
   }
 
-  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler) {
+  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
     if (spec.filter() instanceof dev.rocketport.messaging.Filter.Sql sql) {
       SqlFilter.parse(sql.expression());
     }
@@ -145,7 +145,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
     broker.lock.lock();
     try {
       ConsumerGroupState group = broker.group(spec.group().name());
-      InMemorySubscription member = new InMemorySubscription(broker, group, spec, handler);
+      InMemorySubscription member = new InMemorySubscription(broker, group, spec, handler, single);
       try {
         group.join(member);
       } catch (IllegalStateException e) {

@@ -27,16 +27,19 @@ final class InMemorySubscription implements Subscription {
   private final ConsumerGroupState group;
   private final SubscriptionSpec spec;
   private final BatchMessageHandler handler;
+  private final boolean single;
   private final ExecutorService executor;
   final List<ProcessQueue> broadcastQueues = new ArrayList<>();
   private int inFlight;
   private volatile boolean active = true;
 
-  InMemorySubscription(Broker broker, ConsumerGroupState group, SubscriptionSpec spec, BatchMessageHandler handler) {
+  InMemorySubscription(Broker broker, ConsumerGroupState group, SubscriptionSpec spec, BatchMessageHandler handler,
+      boolean single) {
     this.broker = broker;
     this.group = group;
     this.spec = spec;
     this.handler = handler;
+    this.single = single;
     String prefix = "rocketport-inmemory-" + spec.group() + "-" + IDS.incrementAndGet() + "-";
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(spec.concurrency(), r -> {
@@ -55,6 +58,13 @@ final class InMemorySubscription implements Subscription {
   public boolean isActive() {
     return active;
   }
+
+  /** Messages handed to one handler thread at a time: a run of 16 for single-message handlers. */
+  int runLength() {
+    return single ? RUN_LENGTH : 1;
+  }
+
+  private static final int RUN_LENGTH = 16;
 
   /** Under the broker lock. */
   boolean hasFreeSlot() {
@@ -78,26 +88,42 @@ final class InMemorySubscription implements Subscription {
   }
 
   private void run(ProcessQueue pq, List<StoredEntry> batch, List<ReceivedMessage> received) {
-    HandlerResult result;
-    try {
-      result = handler.handle(received);
-      if (result == null) {
-        LOG.warn("handler of group {} returned null for {}; treating it as retry", spec.group(), ids(batch));
-        result = HandlerResult.retry();
+    List<List<StoredEntry>> units = new ArrayList<>();
+    List<HandlerResult> results = new ArrayList<>();
+    if (single) {
+      for (int i = 0; i < batch.size(); i++) {
+        units.add(List.of(batch.get(i)));
+        results.add(invoke(List.of(received.get(i)), units.get(i)));
       }
-    } catch (Throwable t) {
-      LOG.debug("handler of group {} threw for {}; will retry", spec.group(), ids(batch), t);
-      result = HandlerResult.retry();
+    } else {
+      units.add(batch);
+      results.add(invoke(received, batch));
     }
     broker.lock.lock();
     try {
-      group.complete(this, pq, batch, result);
+      for (int i = 0; i < units.size(); i++) {
+        group.complete(this, pq, units.get(i), results.get(i));
+      }
       inFlight--;
       broker.signalChange();
       group.pump();
     } finally {
       broker.lock.unlock();
       broker.endWork();
+    }
+  }
+
+  private HandlerResult invoke(List<ReceivedMessage> received, List<StoredEntry> batch) {
+    try {
+      HandlerResult result = handler.handle(received);
+      if (result == null) {
+        LOG.warn("handler of group {} returned null for {}; treating it as retry", spec.group(), ids(batch));
+        return HandlerResult.retry();
+      }
+      return result;
+    } catch (Throwable t) {
+      LOG.debug("handler of group {} threw for {}; will retry", spec.group(), ids(batch), t);
+      return HandlerResult.retry();
     }
   }
 

@@ -40,10 +40,14 @@ final class ProcessQueue {
     return unacked.isEmpty() && !busy;
   }
 
-  /** The next messages to hand to a handler, or an empty list; marks them in flight. */
-  List<StoredEntry> nextBatch(QueueLog log, SubscriptionSpec spec, Instant now) {
-    int max = spec.batchSize().getOrElse(1);
+  /**
+   * The next messages to hand to a handler thread, or an empty list; marks them in flight. A batch
+   * subscription gets one batch; a single-message concurrent one gets a run of up to {@code run}
+   * messages, handled one by one by the same thread (as RocketMQ's client consumes a pulled batch).
+   */
+  List<StoredEntry> nextBatch(QueueLog log, SubscriptionSpec spec, Instant now, int run) {
     boolean orderly = spec.ordering() == Ordering.ORDERLY;
+    int max = spec.batchSize().getOrElse(orderly ? 1 : run);
     if (orderly && (busy || now.isBefore(suspendedUntil))) {
       return List.of();
     }

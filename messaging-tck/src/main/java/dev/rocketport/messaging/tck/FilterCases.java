@@ -71,6 +71,6 @@ public abstract class FilterCases extends TckCases {
     ctx().sent(Message.builder(topic).body("match2").header("region", "eu").header("amount", "101").build());
     ctx().await("the matching messages", () -> inbox.size() >= 2);
     ctx().holds("only matches", () -> inbox.size() == 2);
-    assertEquals(List.of("match", "match2"), inbox.bodies());
+    assertEquals(Set.of("match", "match2"), Set.copyOf(inbox.bodies()), "concurrent consumption: any order");
   }
 }
