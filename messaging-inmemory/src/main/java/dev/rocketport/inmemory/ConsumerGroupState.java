@@ -200,15 +200,9 @@ final class ConsumerGroupState {
         "broadcasting failures are not redelivered");
   }
 
-  /** Per queue of {@code topic}: stored messages after the group's committed offset. */
-  Map<Integer, Long> lag(String topic, int queueCount) {
-    Map<Integer, Long> lag = new LinkedHashMap<>();
-    for (int q = 0; q < queueCount; q++) {
-      QueueRef ref = new QueueRef(topic, q);
-      ProcessQueue pq = clusterQueues.get(ref);
-      long committed = pq == null ? 0 : pq.committedOffset();
-      lag.put(q, broker.log(ref).maxOffset() - committed);
-    }
-    return lag;
+  /** The group's committed offset on {@code ref}; 0 if it never read that queue (a new group starts there). */
+  long committedOffset(QueueRef ref) {
+    ProcessQueue pq = clusterQueues.get(ref);
+    return pq == null ? 0 : pq.committedOffset();
   }
 }

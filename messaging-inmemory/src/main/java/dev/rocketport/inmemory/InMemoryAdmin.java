@@ -10,7 +10,9 @@ import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The in-memory {@link MessagingAdmin}: reads and changes the broker's state directly. Thread-safe. */
@@ -46,9 +48,12 @@ final class InMemoryAdmin implements MessagingAdmin {
       broker.lock.lock();
       try {
         ConsumerGroupState state = broker.existingGroup(group.name());
-        int queues = broker.queueCount(topic.name());
-        var lag = state == null ? new ConsumerGroupState(broker, group.name()).lag(topic.name(), queues)
-            : state.lag(topic.name(), queues);
+        Map<Integer, Long> lag = new LinkedHashMap<>();
+        for (int q = 0; q < broker.queueCount(topic.name()); q++) {
+          QueueRef ref = new QueueRef(topic.name(), q);
+          long committed = state == null ? 0 : state.committedOffset(ref);
+          lag.put(q, broker.log(ref).maxOffset() - committed);
+        }
         return new Backlog(topic, group, lag);
       } finally {
         broker.lock.unlock();

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class InMemorySubscription implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(InMemorySubscription.class);
   private static final AtomicInteger IDS = new AtomicInteger();
+  /** Messages a single-message subscription hands to one handler thread at a time. */
+  private static final int RUN_LENGTH = 16;
 
   private final Broker broker;
   private final ConsumerGroupState group;
@@ -63,8 +65,6 @@ final class InMemorySubscription implements Subscription {
   int runLength() {
     return single ? RUN_LENGTH : 1;
   }
-
-  private static final int RUN_LENGTH = 16;
 
   /** Under the broker lock. */
   boolean hasFreeSlot() {

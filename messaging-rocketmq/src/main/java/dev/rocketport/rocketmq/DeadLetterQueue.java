@@ -49,14 +49,8 @@ final class DeadLetterQueue {
   private record Letter(MessageQueue queue, MessageExt ext, DeadLetter letter) {}
 
   synchronized List<DeadLetter> pending(ConsumerGroup group, int max) throws Exception {
-    List<DeadLetter> distinct = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Letter letter : read(group, Integer.MAX_VALUE)) {
-      if (seen.add(letter.letter().stored().messageId()) && distinct.size() < max) {
-        distinct.add(letter.letter());
-      }
-    }
-    return distinct;
+    return read(group, max).stream().map(Letter::letter).filter(l -> seen.add(l.stored().messageId())).toList();
   }
 
   synchronized int redrive(ConsumerGroup group) throws Exception {
@@ -80,25 +74,28 @@ final class DeadLetterQueue {
     return count;
   }
 
+  /** Letters after the redrive offset, up to {@code max} distinct messages (their duplicates included). */
   private List<Letter> read(ConsumerGroup group, int max) throws Exception {
     String dlqTopic = MixAll.getDLQTopic(clients.physical(group.name()));
     var route = routes.route(dlqTopic).get();
     List<Letter> letters = new ArrayList<>();
+    java.util.Set<String> distinct = new java.util.HashSet<>();
     if (route.isEmpty()) {
       return letters;
     }
     for (QueueData queues : route.get().getQueueDatas()) {
-      for (int q = 0; q < queues.getReadQueueNums() && letters.size() < max; q++) {
+      for (int q = 0; q < queues.getReadQueueNums() && distinct.size() < max; q++) {
         MessageQueue mq = new MessageQueue(dlqTopic, queues.getBrokerName(), q);
         long offset = Math.max(0, reader.fetchConsumeOffset(mq, true));
-        while (letters.size() < max) {
-          PullResult result = reader.pull(mq, "*", offset, Math.min(PAGE, max - letters.size()),
+        while (distinct.size() < max) {
+          PullResult result = reader.pull(mq, "*", offset, Math.min(PAGE, max - distinct.size()),
               clients.config().sendTimeout().toMillis());
           if (result.getPullStatus() != PullStatus.FOUND) {
             break;
           }
           for (MessageExt ext : result.getMsgFoundList()) {
             letters.add(new Letter(mq, ext, toLetter(group, ext)));
+            distinct.add(MessageMapping.messageId(ext));
           }
           offset = result.getNextBeginOffset();
         }
