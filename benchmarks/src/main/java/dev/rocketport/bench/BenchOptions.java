@@ -7,19 +7,25 @@ import java.util.List;
 
 /**
  * The bench command line. {@code --quick} (about 2 minutes) probes and measures briefly; the default
- * run (about 10 minutes) measures five rates per series for longer. Immutable.
+ * run (about 10 minutes) measures five rates per series, each twice, interleaved. Immutable.
  */
 record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, List<Double> fractions,
-    List<Scenario> scenarios, Integer threads, Path out, boolean help) {
+    int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads, Path out, boolean help) {
+
+  /** The ways each scenario can be done, in the order they are reported. */
+  static final List<String> ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
 
   static final String USAGE = """
-      usage: rocketport bench [--quick] [--payload BYTES] [--step SECONDS] [--threads N]
-                              [--scenario ID]... [--out DIR] [--help]
-        --quick      short run (~2 min): 2 rates per series, 1 s steps
+      usage: rocketport bench [--quick] [--payload BYTES] [--step SECONDS] [--repeat N] [--threads N]
+                              [--scenario ID]... [--adapters LIST] [--out DIR] [--help]
+        --quick      short run (~2 min): 2 rates per series, 1 s steps, no repetition
         --payload    message body size in bytes (default 128)
-        --step       seconds measured per rate (default 2; quick 1)
+        --step       seconds measured per rate and repetition (default 1; quick 1)
+        --repeat     repetitions of each rate, interleaved across adapters (default 2; quick 1)
         --threads    worker threads of blocking scenarios (default: per scenario, 16–64)
         --scenario   only this scenario (repeatable): %s
+        --adapters   comma-separated subset of raw,rocketport,coalescing,inmemory (default all;
+                     inmemory alone starts no broker)
         --out        report directory (default target/rocketport-bench)
       """;
 
@@ -28,6 +34,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     int payload = 128;
     Duration step = null;
     Integer threads = null;
+    Integer repetitions = null;
+    List<String> adapters = ADAPTERS;
     List<Scenario> scenarios = new ArrayList<>();
     Path out = Path.of("target", "rocketport-bench");
     boolean help = false;
@@ -39,15 +47,38 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         case "--payload" -> payload = number(args, ++i, arg, 8, 4 * 1024 * 1024);
         case "--step" -> step = Duration.ofSeconds(number(args, ++i, arg, 1, 600));
         case "--threads" -> threads = number(args, ++i, arg, 1, 1024);
+        case "--repeat" -> repetitions = number(args, ++i, arg, 1, 20);
+        case "--adapters" -> adapters = adapters(value(args, ++i, arg));
         case "--scenario" -> scenarios.add(Scenario.byId(value(args, ++i, arg)));
         case "--out" -> out = Path.of(value(args, ++i, arg));
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
     }
     return new BenchOptions(quick, payload, quick ? Duration.ofMillis(500) : Duration.ofSeconds(1),
-        step != null ? step : Duration.ofSeconds(quick ? 1 : 2), Duration.ofSeconds(quick ? 1 : 2),
+        step != null ? step : Duration.ofSeconds(1), Duration.ofSeconds(quick ? 1 : 2),
         quick ? List.of(0.3, 0.7) : List.of(0.1, 0.25, 0.5, 0.75, 1.0),
-        scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), threads, out, help);
+        repetitions != null ? repetitions : quick ? 1 : 2,
+        scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), adapters, threads, out, help);
+  }
+
+  /** Whether a real broker is needed (any adapter but the in-memory one). */
+  boolean needsBroker() {
+    return adapters.stream().anyMatch(a -> !a.equals("inmemory"));
+  }
+
+  private static List<String> adapters(String list) {
+    List<String> chosen = new ArrayList<>();
+    for (String name : list.split(",")) {
+      String adapter = name.trim();
+      if (!ADAPTERS.contains(adapter)) {
+        throw new IllegalArgumentException("--adapters: unknown adapter '" + adapter + "' (valid: "
+            + String.join(", ", ADAPTERS) + ")");
+      }
+      if (!chosen.contains(adapter)) {
+        chosen.add(adapter);
+      }
+    }
+    return ADAPTERS.stream().filter(chosen::contains).toList();
   }
 
   int threadsFor(Scenario scenario) {

@@ -64,8 +64,8 @@ final class OpenLoopRunner {
     return completed.get() / (duration.toNanos() / 1e9);
   }
 
-  /** Runs at {@code ticksPerSecond} for warm-up plus {@code duration}; returns the measured step. */
-  StepResult run(Workload workload, double ticksPerSecond, Duration warmUp, Duration duration) throws Exception {
+  /** Runs at {@code ticksPerSecond} for warm-up plus {@code duration}; returns what the window recorded. */
+  Measurement run(Workload workload, double ticksPerSecond, Duration warmUp, Duration duration) throws Exception {
     Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
     AtomicLong failures = new AtomicLong();
     AtomicLong inFlightTicks = new AtomicLong();
@@ -123,7 +123,7 @@ final class OpenLoopRunner {
     double seconds = duration.toNanos() / 1e9;
     // ticks of the window still unanswered after the drain count as failed: the rate was not sustainable
     long unanswered = Math.max(0, inFlightTicks.get()) * workload.messagesPerTick();
-    return StepResult.of(ticksPerSecond * workload.messagesPerTick(), seconds, recorder.getIntervalHistogram(),
+    return new Measurement(ticksPerSecond * workload.messagesPerTick(), seconds, recorder.getIntervalHistogram(),
         failures.get() + unanswered);
   }
 }

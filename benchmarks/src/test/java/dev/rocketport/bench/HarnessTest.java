@@ -24,7 +24,7 @@ class HarnessTest {
         try (Workload workload = workloads.create(scenario)) {
           OpenLoopRunner runner = new OpenLoopRunner(4);
           double capacity = runner.probe(workload, Duration.ofMillis(300), 100);
-          StepResult step = runner.run(workload, 200, Duration.ofMillis(100), Duration.ofSeconds(1));
+          StepResult step = runner.run(workload, 200, Duration.ofMillis(100), Duration.ofSeconds(1)).result();
           assertTrue(capacity > 0, scenario + " probe found capacity");
           long expected = 200L * workload.messagesPerTick();
           assertTrue(Math.abs(step.messages() - expected) <= workload.messagesPerTick(),
@@ -40,6 +40,53 @@ class HarnessTest {
       assertTrue(Files.readString(dir.resolve("report.md")).contains("| normal-sync |"));
       assertTrue(Files.size(dir.resolve("batch.png")) > 1000);
     }
+  }
+
+  @Test
+  void interleavedWaysRunOnTheSameRatesAndRepetitionsAreMerged() {
+    try (InMemoryMessaging a = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0));
+         InMemoryMessaging b = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0))) {
+      var ways = new java.util.LinkedHashMap<String, Workloads>();
+      ways.put("first", new PortWorkloads(a, 64));
+      ways.put("second", new PortWorkloads(b, 64));
+      BenchOptions options = BenchOptions.parse(List.of("--quick", "--repeat", "2", "--adapters", "inmemory"));
+      List<SeriesResult> results = new InterleavedSeries(Scenario.NORMAL_ASYNC, ways, options,
+          new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 8)).measure();
+      assertEquals(List.of("first", "second"), results.stream().map(SeriesResult::implementation).toList());
+      for (int i = 0; i < options.fractions().size(); i++) {
+        StepResult first = results.get(0).steps().get(i);
+        StepResult second = results.get(1).steps().get(i);
+        assertEquals(first.targetRate(), second.targetRate(), "both ways ran step " + i + " at the same rate");
+        assertEquals(2.0, first.messages() / first.throughput(), 0.05, "two 1 s repetitions merged: " + first);
+      }
+      results.forEach(r -> assertEquals(null, r.error()));
+    }
+  }
+
+  @Test
+  void theRateAtTheBoundIsInterpolatedAtTheFirstCrossing() {
+    StepResult low = new StepResult(1000, 1000, 100, 2_000, 3_000, 4_000, 1000, 0);
+    StepResult high = new StepResult(3000, 3000, 300, 8_000, 9_000, 9_500, 3000, 0);
+    StepResult higherButGood = new StepResult(5000, 5000, 300, 1_000, 9_000, 9_500, 5000, 0);
+    SeriesResult crossing = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(low, high, higherButGood), null);
+    assertEquals(2000, crossing.rateAtBound(), 1e-6, "5 ms lies halfway between 2 ms and 8 ms");
+    assertTrue(crossing.boundReached());
+    assertEquals(5000, crossing.throughputAtBound(), 1e-6, "the fastest step within the bound");
+    SeriesResult never = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(low), null);
+    assertEquals(1000, never.rateAtBound(), 1e-6);
+    assertTrue(!never.boundReached());
+    SeriesResult failedFirst = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(high), null);
+    assertEquals(0, failedFirst.rateAtBound(), 1e-6);
+  }
+
+  @Test
+  void adaptersAreChosenByName() {
+    assertEquals(List.of("rocketport", "inmemory"),
+        BenchOptions.parse(List.of("--adapters", "inmemory,rocketport")).adapters());
+    assertTrue(!BenchOptions.parse(List.of("--adapters", "inmemory")).needsBroker());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> BenchOptions.parse(List.of("--adapters", "kafka")));
+    assertTrue(e.getMessage().contains("kafka"), e.getMessage());
   }
 
   @Test

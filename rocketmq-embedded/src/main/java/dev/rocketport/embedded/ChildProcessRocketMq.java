@@ -30,11 +30,19 @@ public final class ChildProcessRocketMq implements AutoCloseable {
    * restarted child finds the messages of a killed one) and waits (up to 60 s) until it is ready.
    */
   public static ChildProcessRocketMq start(Path store) {
+    return start(store, List.of("-Xmx512m"));
+  }
+
+  /** As {@link #start(Path)}, with these JVM options for the child (heap, collector). */
+  public static ChildProcessRocketMq start(Path store, List<String> jvmOptions) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
     // the child's home is its store, so nothing RocketMQ writes under ${user.home} escapes it
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-Duser.home=" + store,
-        "-Drmq.logback.configurationFile=rocketport-embedded-logback.xml", "-cp",
-        System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store", store.toString()));
+    command.addAll(List.of("-Duser.home=" + store, "-Drmq.logback.configurationFile=rocketport-embedded-logback.xml",
+        "-cp", System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store",
+        store.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     try {
       Process process = builder.start();

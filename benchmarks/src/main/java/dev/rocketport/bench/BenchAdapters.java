@@ -1,0 +1,123 @@
+package dev.rocketport.bench;
+
+import dev.rocketport.embedded.ChildProcessRocketMq;
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.inmemory.InMemoryConfig;
+import dev.rocketport.inmemory.InMemoryMessaging;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ways the bench does each scenario, opened once for the whole run: a RocketMQ broker in its own
+ * JVM (only if a broker-backed way was chosen) with the raw client and the Rocketport adapter (plain
+ * and coalescing) on it, and the in-memory adapter. {@link #close()} closes every client, then stops
+ * the broker and deletes its store. Used by the bench's main thread only.
+ */
+final class BenchAdapters implements AutoCloseable {
+  /** The broker JVM's options: the heap and collector a single-node broker would be given. */
+  static final List<String> BROKER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5");
+  static final String COALESCING = "rocketport+coalescing";
+  static final String IN_MEMORY = "inmemory";
+
+  private final Path store;
+  private final ChildProcessRocketMq broker;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Map<String, Workloads> all = new LinkedHashMap<>();
+
+  private BenchAdapters(Path store, ChildProcessRocketMq broker) {
+    this.store = store;
+    this.broker = broker;
+  }
+
+  static BenchAdapters open(BenchOptions options, PrintStream out) throws Exception {
+    if (!options.needsBroker()) {
+      return withAdapters(new BenchAdapters(null, null), options);
+    }
+    Path store = Files.createTempDirectory("rocketport-bench-");
+    out.println("starting a RocketMQ broker in its own JVM…");
+    ChildProcessRocketMq broker;
+    try {
+      broker = ChildProcessRocketMq.start(store, BROKER_JVM);
+    } catch (RuntimeException e) {
+      EmbeddedRocketMq.deleteRecursively(store);
+      throw e;
+    }
+    return withAdapters(new BenchAdapters(store, broker), options);
+  }
+
+  private static BenchAdapters withAdapters(BenchAdapters adapters, BenchOptions options) throws Exception {
+    try {
+      for (String adapter : options.adapters()) {
+        adapters.add(adapter, options.payload());
+      }
+      return adapters;
+    } catch (Exception e) {
+      adapters.close();
+      throw e;
+    }
+  }
+
+  private void add(String adapter, int payload) throws Exception {
+    switch (adapter) {
+      case "raw" -> all.put("raw", own(new RawWorkloads(broker.nameServerAddress(), payload)));
+      case "rocketport" -> all.put("rocketport", new PortWorkloads(own(RocketMqMessaging.start(
+          RocketMqConfig.builder(broker.nameServerAddress()).build())), payload));
+      case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
+          RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
+              .coalesceSends(true).build())), payload));
+      case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(own(InMemoryMessaging.wallClock(
+          InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(20_000))), payload));
+      default -> throw new IllegalArgumentException("unknown adapter " + adapter);
+    }
+  }
+
+  private <T extends AutoCloseable> T own(T closeable) {
+    closeables.add(closeable);
+    return closeable;
+  }
+
+  /** Every way opened, by its name in the report. */
+  Map<String, Workloads> all() {
+    return all;
+  }
+
+  /**
+   * The groups measured together for {@code scenario}: the broker-backed ways (interleaved on one
+   * rate ladder; coalescing only where it applies), then the in-memory adapter on its own.
+   */
+  List<Map<String, Workloads>> groupsFor(Scenario scenario) {
+    Map<String, Workloads> brokerBacked = new LinkedHashMap<>();
+    all.forEach((name, workloads) -> {
+      if (!name.equals(IN_MEMORY) && (!name.equals(COALESCING) || scenario.coalescable())) {
+        brokerBacked.put(name, workloads);
+      }
+    });
+    List<Map<String, Workloads>> groups = new ArrayList<>();
+    if (!brokerBacked.isEmpty()) {
+      groups.add(brokerBacked);
+    }
+    if (all.containsKey(IN_MEMORY)) {
+      groups.add(Map.of(IN_MEMORY, all.get(IN_MEMORY)));
+    }
+    return groups;
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
+    if (broker != null) {
+      broker.kill();
+      EmbeddedRocketMq.deleteRecursively(store);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.rocketport.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures one scenario done several ways so that the ways are compared fairly: each way's capacity
+ * is probed closed-loop, then every way runs open-loop at the same rates (fractions of the fastest
+ * way's capacity), rate by rate, with the order of the ways rotated between repetitions, and the
+ * repetitions of a rate merged into one histogram. A broker stall or a GC of the broker therefore
+ * falls on every way alike instead of on whichever ran at that moment. Used by one thread.
+ */
+final class InterleavedSeries {
+  private static final int PROBE_WINDOW = 2_000;
+
+  private final Scenario scenario;
+  private final Map<String, Workloads> ways;
+  private final BenchOptions options;
+  private final Progress progress;
+  private final Map<String, Workload> open = new LinkedHashMap<>();
+  private final Map<String, Double> capacity = new LinkedHashMap<>();
+  private final Map<String, Measurement[]> measured = new LinkedHashMap<>();
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  InterleavedSeries(Scenario scenario, Map<String, Workloads> ways, BenchOptions options, Progress progress) {
+    this.scenario = scenario;
+    this.ways = ways;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /** Runs the whole comparison; one series per way, in the order given (a failed way carries its error). */
+  List<SeriesResult> measure() {
+    OpenLoopRunner runner = new OpenLoopRunner(options.threadsFor(scenario));
+    try {
+      ways.forEach((name, workloads) -> attempt(name, () -> open.put(name, workloads.create(scenario))));
+      if (scenario == Scenario.E2E_NORMAL || scenario == Scenario.E2E_ORDERED) {
+        // a new consumer needs ~1.5 s before its first message: let every one settle before measuring
+        open.forEach((name, w) -> attempt(name, () -> runner.probe(w, Duration.ofSeconds(2), PROBE_WINDOW)));
+      }
+      open.forEach((name, w) -> {
+        progress.show(scenario.id() + " / " + name + ": capacity probe");
+        attempt(name, () -> capacity.put(name, runner.probe(w, options.probe(), PROBE_WINDOW)));
+      });
+      runLadder(runner);
+    } finally {
+      open.forEach((name, w) -> attempt(name, w::close));
+    }
+    List<SeriesResult> results = new ArrayList<>();
+    for (String name : ways.keySet()) {
+      List<StepResult> steps = new ArrayList<>();
+      for (Measurement m : measured.getOrDefault(name, new Measurement[0])) {
+        if (m != null) {
+          steps.add(m.result());
+        }
+      }
+      results.add(new SeriesResult(scenario, name, capacity.getOrDefault(name, 0.0), steps, errors.get(name)));
+    }
+    return results;
+  }
+
+  private void runLadder(OpenLoopRunner runner) {
+    double reference = capacity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    List<String> names = new ArrayList<>(open.keySet());
+    List<Double> fractions = options.fractions();
+    names.forEach(name -> measured.put(name, new Measurement[fractions.size()]));
+    for (int r = 0; r < fractions.size(); r++) {
+      for (int rep = 0; rep < options.repetitions(); rep++) {
+        for (int k = 0; k < names.size(); k++) {
+          String name = names.get((k + r + rep) % names.size());
+          Workload w = open.get(name);
+          if (errors.containsKey(name) || w == null) {
+            progress.advance(scenario.id() + " / " + name + " skipped");
+            continue;
+          }
+          double ticks = Math.max(1, reference * fractions.get(r) / w.messagesPerTick());
+          progress.show(String.format("%s / %s @ %,.0f msg/s (%d/%d)", scenario.id(), name,
+              ticks * w.messagesPerTick(), rep + 1, options.repetitions()));
+          int rate = r;
+          attempt(name, () -> {
+            Measurement m = runner.run(w, ticks, options.warmUp(), options.step());
+            Measurement[] row = measured.get(name);
+            row[rate] = row[rate] == null ? m : row[rate].plus(m);
+          });
+          progress.advance(scenario.id() + " / " + name);
+        }
+      }
+    }
+  }
+
+  /** Runs one action of one way; a failure marks that way failed and leaves the others running. */
+  private void attempt(String name, Action action) {
+    try {
+      action.run();
+    } catch (Exception e) {
+      errors.putIfAbsent(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface Action {
+    void run() throws Exception;
+  }
+}
