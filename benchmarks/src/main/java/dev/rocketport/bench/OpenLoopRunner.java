@@ -3,8 +3,10 @@ package dev.rocketport.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 
@@ -26,15 +28,15 @@ final class OpenLoopRunner {
   /**
    * Closed loop for {@code duration}: every worker sends as fast as acknowledgements come back
    * (non-blocking workloads keep at most {@code maxOutstanding} ticks in flight). Returns messages per
-   * second: the capacity estimate the open-loop steps are scaled from.
+   * second completed within the duration: the capacity estimate the open-loop steps are scaled from.
    */
   double probe(Workload workload, Duration duration, int maxOutstanding) throws Exception {
-    java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(maxOutstanding);
-    AtomicLong completed = new AtomicLong();
+    Semaphore window = new Semaphore(maxOutstanding);
+    LongAdder completed = new LongAdder();
     long end = System.nanoTime() + duration.toNanos();
     Workload.Completion completion = (intended, messages, ok) -> {
-      if (ok) {
-        completed.addAndGet(messages);
+      if (ok && System.nanoTime() < end) {
+        completed.add(messages);
       }
       window.release();
     };
@@ -44,6 +46,10 @@ final class OpenLoopRunner {
           if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
             continue;
           }
+        } catch (InterruptedException e) {
+          return;
+        }
+        try {
           workload.tick(System.nanoTime(), completion);
         } catch (Exception e) {
           window.release();
@@ -61,7 +67,7 @@ final class OpenLoopRunner {
       t.join();
     }
     window.tryAcquire(maxOutstanding, 30, TimeUnit.SECONDS);
-    return completed.get() / (duration.toNanos() / 1e9);
+    return completed.sum() / (duration.toNanos() / 1e9);
   }
 
   /** Runs at {@code ticksPerSecond} for warm-up plus {@code duration}; returns what the window recorded. */

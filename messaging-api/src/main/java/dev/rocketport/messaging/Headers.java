@@ -34,6 +34,9 @@ public final class Headers {
   /** Validates and copies {@code headers}; throws {@link InvalidArgumentException} naming the bad header. */
   public static Map<String, String> checked(Map<String, String> headers) {
     InvalidArgumentException.requireNonNull(headers, "headers");
+    if (headers.isEmpty()) {
+      return Map.of();
+    }
     Map<String, String> copy = new LinkedHashMap<>();
     headers.forEach((name, value) -> {
       checkName(name);

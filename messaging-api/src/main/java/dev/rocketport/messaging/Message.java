@@ -119,8 +119,8 @@ public record Message(
     private final Topic topic;
     private byte[] body = new byte[0];
     private Tag tag;
-    private final List<MessageKey> keys = new ArrayList<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private List<MessageKey> keys = List.of();
+    private Map<String, String> headers = Map.of();
     private DeliveryDelay delay;
 
     private Builder(Topic topic) {
@@ -147,7 +147,11 @@ public record Message(
     }
 
     public Builder key(MessageKey key) {
-      keys.add(InvalidArgumentException.requireNonNull(key, "key"));
+      InvalidArgumentException.requireNonNull(key, "key");
+      if (keys.isEmpty()) {
+        keys = new ArrayList<>(2);
+      }
+      keys.add(key);
       return this;
     }
 
@@ -158,6 +162,9 @@ public record Message(
     public Builder header(String name, String value) {
       Headers.checkName(name);
       Headers.checkValue(name, value);
+      if (headers.isEmpty()) {
+        headers = new LinkedHashMap<>();
+      }
       headers.put(name, value);
       return this;
     }

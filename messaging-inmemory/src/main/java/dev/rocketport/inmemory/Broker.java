@@ -10,15 +10,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The in-memory broker's state: topics of queues (append-only logs), the key index, consumer
  * groups, dead letters, and the accounting of work in flight that {@link #awaitQuiescence} waits
- * on. All state is guarded by one lock; handlers and user callbacks never run under it.
+ * on. All state is guarded by one lock; handlers and user callbacks never run under it. The
+ * topic table itself is readable without the lock (a topic's queue array is replaced, never
+ * changed in place), so that publishers look up topics and pick queues without taking it.
  */
 final class Broker {
   final ReentrantLock lock = new ReentrantLock();
@@ -26,13 +29,22 @@ final class Broker {
   final Scheduler scheduler;
   final InMemoryConfig config;
   final Journal journal;
-  private final Map<String, List<QueueLog>> topics = new HashMap<>();
-  private final Map<String, Integer> nextQueue = new HashMap<>();
+  private final Map<String, TopicQueues> topics = new ConcurrentHashMap<>();
   private final Map<String, List<StoredEntry>> keyIndex = new HashMap<>();
   private final Map<String, ConsumerGroupState> groups = new LinkedHashMap<>();
   private final Map<String, List<DeadLetter>> deadLetters = new HashMap<>();
   private final Map<String, Integer> redriven = new HashMap<>();
-  private int work;
+  private final AtomicInteger work = new AtomicInteger();
+
+  /** A topic's queues (replaced as a whole when queues are added, under the lock) and its round-robin cursor. */
+  private static final class TopicQueues {
+    volatile QueueLog[] queues;
+    final AtomicInteger next = new AtomicInteger();
+
+    TopicQueues(QueueLog[] queues) {
+      this.queues = queues;
+    }
+  }
 
   Broker(Scheduler scheduler, InMemoryConfig config) {
     this.scheduler = scheduler;
@@ -45,8 +57,7 @@ final class Broker {
   }
 
   static String newMessageId() {
-    UUID u = UUID.randomUUID();
-    return String.format("%016X%016X", u.getMostSignificantBits(), u.getLeastSignificantBits());
+    return MessageIds.next();
   }
 
   // ---- topics -------------------------------------------------------------------------------
@@ -54,9 +65,18 @@ final class Broker {
   void createTopic(String topic, int queueCount) {
     lock.lock();
     try {
-      List<QueueLog> queues = topics.computeIfAbsent(topic, t -> new ArrayList<>());
-      while (queues.size() < queueCount) {
-        queues.add(new QueueLog(config.maxMessagesPerQueue()));
+      TopicQueues existing = topics.get(topic);
+      QueueLog[] queues = existing == null ? new QueueLog[0] : existing.queues;
+      if (queues.length < queueCount) {
+        QueueLog[] grown = java.util.Arrays.copyOf(queues, queueCount);
+        for (int q = queues.length; q < queueCount; q++) {
+          grown[q] = new QueueLog(config.maxMessagesPerQueue());
+        }
+        if (existing == null) {
+          topics.put(topic, new TopicQueues(grown));
+        } else {
+          existing.queues = grown;
+        }
       }
       groups.values().forEach(ConsumerGroupState::refreshQueues);
       pumpAll();
@@ -65,63 +85,66 @@ final class Broker {
     }
   }
 
+  /** Lock-free. */
   boolean topicExists(String topic) {
-    lock.lock();
-    try {
-      return topics.containsKey(topic);
-    } finally {
-      lock.unlock();
-    }
+    return topics.containsKey(topic);
   }
 
+  /** Lock-free. */
   int queueCount(String topic) {
-    lock.lock();
-    try {
-      List<QueueLog> queues = topics.get(topic);
-      return queues == null ? 0 : queues.size();
-    } finally {
-      lock.unlock();
-    }
+    TopicQueues t = topics.get(topic);
+    return t == null ? 0 : t.queues.length;
   }
 
+  /** The log of an existing queue. */
   QueueLog log(QueueRef ref) {
-    return topics.get(ref.topic()).get(ref.queueId());
+    return topics.get(ref.topic()).queues[ref.queueId()];
   }
 
-  /** The next queue of {@code topic} in round-robin order, as RocketMQ's producer picks them. */
+  /** The next queue of existing {@code topic} in round-robin order, as RocketMQ's producer picks them. Lock-free. */
   int selectQueue(String topic) {
-    lock.lock();
-    try {
-      int count = topics.get(topic).size();
-      int q = nextQueue.merge(topic, 1, Integer::sum) % count;
-      return Math.floorMod(q, count);
-    } finally {
-      lock.unlock();
-    }
+    TopicQueues t = topics.get(topic);
+    return Math.floorMod(t.next.incrementAndGet(), t.queues.length);
   }
 
   /** Appends to a queue, indexes the keys of user topics, and lets subscribers at it. */
   StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
     lock.lock();
     try {
-      QueueLog log = topics.computeIfAbsent(ref.topic(),
-          t -> new ArrayList<>(List.of(new QueueLog(config.maxMessagesPerQueue())))).get(ref.queueId());
-      StoredEntry entry = new StoredEntry(message, messageId, ref, log.maxOffset(), bornTime, now(), reconsumeTimes);
-      log.append(entry);
-      if (!ref.topic().startsWith("%")) {
-        for (MessageKey key : message.keys()) {
-          index(ref.topic(), key, entry, log.minOffset());
-        }
-      }
-      if (journal.enabled()) {
-        journal.record(entry.storeTime(), messageId, Journal.Kind.SENT, ref.topic() + "/" + ref.queueId()
-            + "@" + entry.offset());
-      }
+      StoredEntry entry = store(ref, message, messageId, bornTime, reconsumeTimes);
       pumpConsumersOf(ref.topic());
       return entry;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Appends like {@link #append} but dispatches nothing: the caller, holding the lock, calls
+   * {@link #pumpConsumersOf} once after a run of appends. A system topic ({@code %RETRY%},
+   * {@code %DLQ%}) is created with one queue on first use.
+   */
+  StoredEntry store(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
+    return store(ref, message, messageId, bornTime, now(), reconsumeTimes);
+  }
+
+  /** As {@link #store(QueueRef, Message, String, Instant, int)}, stored at {@code storeTime}. */
+  StoredEntry store(QueueRef ref, Message message, String messageId, Instant bornTime, Instant storeTime,
+      int reconsumeTimes) {
+    QueueLog log = topics.computeIfAbsent(ref.topic(),
+        t -> new TopicQueues(new QueueLog[] {new QueueLog(config.maxMessagesPerQueue())})).queues[ref.queueId()];
+    StoredEntry entry = new StoredEntry(message, messageId, ref, log.maxOffset(), bornTime, storeTime, reconsumeTimes);
+    log.append(entry);
+    if (!message.keys().isEmpty() && !ref.topic().startsWith("%")) {
+      for (MessageKey key : message.keys()) {
+        index(ref.topic(), key, entry, log.minOffset());
+      }
+    }
+    if (journal.enabled()) {
+      journal.record(entry.storeTime(), messageId, Journal.Kind.SENT, ref.topic() + "/" + ref.queueId()
+          + "@" + entry.offset());
+    }
+    return entry;
   }
 
   /** Adds {@code entry} to the key index, forgetting entries of that key that fell off their queue. */
@@ -197,7 +220,7 @@ final class Broker {
   }
 
   /** Dispatches for the groups that consume {@code topic} only. Call under the lock. */
-  private void pumpConsumersOf(String topic) {
+  void pumpConsumersOf(String topic) {
     for (ConsumerGroupState g : groups.values()) {
       if (g.consumes(topic)) {
         g.pump();
@@ -218,24 +241,20 @@ final class Broker {
     });
   }
 
+  /** Counts one more task in flight (a handler run, an asynchronous send, a check). Lock-free. */
   void beginWork() {
-    lock.lock();
-    try {
-      work++;
-    } finally {
-      lock.unlock();
-    }
+    work.incrementAndGet();
   }
 
+  /** Ends a task; the last one wakes {@link #awaitQuiescence} waiters (who test the count under the lock). */
   void endWork() {
-    lock.lock();
-    try {
-      work--;
-      if (work == 0) {
+    if (work.decrementAndGet() == 0) {
+      lock.lock();
+      try {
         quiet.signalAll();
+      } finally {
+        lock.unlock();
       }
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -266,12 +285,12 @@ final class Broker {
 
   /** Waits at most {@code timeoutNanos} for quiescence; returns whether it was reached. */
   boolean awaitQuiescence(long timeoutNanos) {
-    return awaitUnderLock(() -> work == 0, timeoutNanos);
+    return awaitUnderLock(() -> work.get() == 0, timeoutNanos);
   }
 
   /** Waits until no handler, asynchronous send or transaction check is running. */
   void awaitQuiescence() {
-    if (!awaitUnderLock(() -> work == 0, TimeUnit.MINUTES.toNanos(5))) {
+    if (!awaitUnderLock(() -> work.get() == 0, TimeUnit.MINUTES.toNanos(5))) {
       throw new IllegalStateException("in-memory broker still busy after 5 minutes (" + work
           + " tasks): a handler may be blocked");
     }

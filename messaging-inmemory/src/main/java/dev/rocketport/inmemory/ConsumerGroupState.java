@@ -23,6 +23,9 @@ final class ConsumerGroupState {
   final String name;
   private final List<InMemorySubscription> members = new ArrayList<>();
   private final Map<QueueRef, ProcessQueue> clusterQueues = new LinkedHashMap<>();
+  /** {@link #clusterQueues} as an array; {@link #pump} starts at a rotating index so that no queue is always last. */
+  private ProcessQueue[] pumpOrder = new ProcessQueue[0];
+  private int pumpFrom;
   private SubscriptionSpec shape;
 
   ConsumerGroupState(Broker broker, String name) {
@@ -89,6 +92,7 @@ final class ConsumerGroupState {
       ProcessQueue pq = clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue(r, retry));
       pq.desiredOwner = members.isEmpty() ? null : members.get(ownerIndex(i, refs.size(), members.size()));
     }
+    pumpOrder = clusterQueues.values().toArray(new ProcessQueue[0]);
   }
 
   /** RocketMQ's AllocateMessageQueueAveragely: contiguous blocks, the first members one larger. */
@@ -104,7 +108,9 @@ final class ConsumerGroupState {
 
   /** Hands every deliverable message to a member with a free handler slot. */
   void pump() {
-    for (ProcessQueue pq : clusterQueues.values()) {
+    int n = pumpOrder.length;
+    for (int k = 0; k < n; k++) {
+      ProcessQueue pq = pumpOrder[(pumpFrom + k) % n];
       if (pq.owner != pq.desiredOwner && pq.idle()) {
         pq.owner = pq.desiredOwner;
       }
@@ -112,6 +118,7 @@ final class ConsumerGroupState {
         dispatch(pq, pq.owner);
       }
     }
+    pumpFrom = n == 0 ? 0 : (pumpFrom + 1) % n;
     for (InMemorySubscription member : members) {
       for (ProcessQueue pq : member.broadcastQueues) {
         dispatch(pq, member);
@@ -125,7 +132,7 @@ final class ConsumerGroupState {
     }
     QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
-      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker.now(), member.runLength());
+      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker::now, member.runLength());
       if (batch.isEmpty()) {
         return;
       }
@@ -136,21 +143,42 @@ final class ConsumerGroupState {
     }
   }
 
-  /** Applies a handler's verdict on {@code batch}; called under the broker lock. */
-  void complete(InMemorySubscription member, ProcessQueue pq, List<StoredEntry> batch, HandlerResult result) {
-    SubscriptionSpec spec = member.spec();
-    boolean success = result instanceof HandlerResult.Success;
-    Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
-    if (spec.ordering() == Ordering.ORDERLY) {
-      completeOrderly(spec, pq, batch, success, requested);
-    } else {
-      if (!success) {
-        batch.forEach(e -> retryLater(spec, e, requested));
-      }
-      pq.acknowledge(batch);
+  /**
+   * The next run of {@code pq} for the thread of {@code member} that just finished one there, if
+   * {@code member} is still active and still owns {@code pq}; else an empty list.
+   */
+  List<StoredEntry> nextRun(InMemorySubscription member, ProcessQueue pq) {
+    if (!member.isActive() || pq.owner != member || pq.desiredOwner != member
+        || !broker.topicExists(pq.ref.topic())) {
+      return List.of();
     }
-    if (success) {
-      batch.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
+    return pq.nextBatch(broker.log(pq.ref), member.spec(), broker::now, member.runLength());
+  }
+
+  /**
+   * Applies the handlers' verdicts on a run handed to {@code member}: {@code results.get(i)} is the
+   * verdict on {@code units.get(i)} (one message each, or one batch). An orderly run may have fewer
+   * verdicts than units: it stopped at its first failure. Called under the broker lock.
+   */
+  void complete(InMemorySubscription member, ProcessQueue pq, List<StoredEntry> run, List<List<StoredEntry>> units,
+      List<HandlerResult> results) {
+    SubscriptionSpec spec = member.spec();
+    for (int i = 0; i < results.size(); i++) {
+      HandlerResult result = results.get(i);
+      List<StoredEntry> unit = units.get(i);
+      boolean success = result instanceof HandlerResult.Success;
+      Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
+      if (spec.ordering() == Ordering.ORDERLY) {
+        completeOrderly(spec, pq, unit, success, requested);
+      } else if (!success) {
+        unit.forEach(e -> retryLater(spec, e, requested));
+      }
+      if (success && broker.journal.enabled()) {
+        unit.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
+      }
+    }
+    if (spec.ordering() == Ordering.CONCURRENT) {
+      pq.acknowledge(run);
     }
   }
 

@@ -26,27 +26,28 @@ import java.util.function.BooleanSupplier;
  * The in-memory {@link Publisher} and {@link OrderedPublisher}: validates like every adapter, then
  * stores into the broker's queues (round-robin, or by sharding key), or schedules a delayed message
  * for its due time. Thread-safe; asynchronous sends are bounded by
- * {@link InMemoryConfig#asyncMaxInFlight()} and complete on a callback thread.
+ * {@link InMemoryConfig#asyncMaxInFlight()}, stored in order in bursts by {@link AsyncSends} and
+ * complete on a callback thread.
  */
 final class InMemoryPublisher implements Publisher, OrderedPublisher {
   private final Broker broker;
   private final Capabilities capabilities;
   private final BooleanSupplier closed;
-  private final ExecutorService callbacks;
   private final Semaphore asyncSlots;
+  private final AsyncSends asyncSends;
 
   InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, ExecutorService callbacks) {
     this.broker = broker;
     this.capabilities = capabilities;
     this.closed = closed;
-    this.callbacks = callbacks;
     this.asyncSlots = new Semaphore(broker.config.asyncMaxInFlight());
+    this.asyncSends = new AsyncSends(broker, callbacks, this::storeQuietly);
   }
 
   @Override
   public Either<PublishFailure, SendReceipt> send(Message message) {
-    return admit(message, PublishChecks.check(message, capabilities, broker.now()))
-        .map(m -> store(m, broker.selectQueue(m.topic().name())));
+    return admit(message, PublishChecks.check(message, capabilities, broker::now))
+        .flatMap(m -> store(m, AsyncSends.ROUND_ROBIN));
   }
 
   @Override
@@ -54,13 +55,13 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
     if (shardingKey == null) {
       throw new dev.rocketport.messaging.InvalidArgumentException("shardingKey", "must not be null");
     }
-    return admit(message, PublishChecks.checkUndelayed(message, capabilities, broker.now(), "OrderedPublisher"))
-        .map(m -> store(m, shardingKey.selectQueue(broker.queueCount(m.topic().name()))));
+    return admit(message, PublishChecks.checkUndelayed(message, capabilities, broker::now, "OrderedPublisher"))
+        .flatMap(m -> store(m, shardingKey.selectQueue(broker.queueCount(m.topic().name()))));
   }
 
   @Override
   public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    Either<PublishFailure, Message> admitted = admit(message, PublishChecks.check(message, capabilities, broker.now()));
+    Either<PublishFailure, Message> admitted = admit(message, PublishChecks.check(message, capabilities, broker::now));
     if (admitted.isLeft()) {
       return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
     }
@@ -74,21 +75,7 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Closed("interrupted while waiting")));
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
-    broker.beginWork();
-    try {
-      callbacks.execute(() -> {
-        try {
-          result.complete(Either.right(store(message, broker.selectQueue(message.topic().name()))));
-        } finally {
-          asyncSlots.release();
-          broker.endWork();
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      asyncSlots.release();
-      broker.endWork();
-      result.complete(Either.left(new PublishFailure.Closed("the messaging runtime is closed")));
-    }
+    asyncSends.submit(new AsyncSends.Pending(message, AsyncSends.ROUND_ROBIN, result, asyncSlots::release));
     return result;
   }
 
@@ -101,13 +88,14 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
   public BatchResult sendBatch(List<Message> messages) {
     String topic = messages == null || messages.isEmpty() ? null : messages.get(0).topic().name();
     return BatchSend.send(messages, capabilities.maxMessageSize(),
-        m -> admit(m, PublishChecks.check(m, capabilities, broker.now())).swap().toOption(),
+        m -> admit(m, PublishChecks.check(m, capabilities, broker::now)).swap().toOption(),
         chunk -> {
           broker.lock.lock();
           try {
             int queue = broker.selectQueue(topic);
             List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
-            chunk.forEach(index -> sent.add(Either.right(store(messages.get(index), queue))));
+            chunk.forEach(index -> sent.add(Either.right(storeQuietly(messages.get(index), queue))));
+            broker.pumpConsumersOf(topic);
             return sent;
           } finally {
             broker.lock.unlock();
@@ -128,7 +116,32 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
     return Either.right(message);
   }
 
-  private SendReceipt store(Message message, int queueId) {
+  /**
+   * Stores (or schedules) one message and dispatches it, in the calling thread if the broker lock is
+   * free; if it is busy, joins the next group commit of {@link AsyncSends} and waits for it, as a
+   * broker queues requests for its send thread (a thread that is itself draining takes the lock).
+   */
+  private Either<PublishFailure, SendReceipt> store(Message message, int queueId) {
+    if (!broker.lock.tryLock()) {
+      if (!asyncSends.isDrainThread()) {
+        CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
+        asyncSends.submit(new AsyncSends.Pending(message, queueId, result, () -> { }));
+        return result.join();
+      }
+      broker.lock.lock();
+    }
+    try {
+      int queue = queueId == AsyncSends.ROUND_ROBIN ? broker.selectQueue(message.topic().name()) : queueId;
+      SendReceipt receipt = storeQuietly(message, queue);
+      broker.pumpConsumersOf(message.topic().name());
+      return Either.right(receipt);
+    } finally {
+      broker.lock.unlock();
+    }
+  }
+
+  /** Stores (or schedules) one message without dispatching; the caller holds the broker lock and dispatches. */
+  private SendReceipt storeQuietly(Message message, int queueId) {
     String id = Broker.newMessageId();
     Instant now = broker.now();
     QueueRef ref = new QueueRef(message.topic().name(), queueId);
@@ -139,7 +152,7 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
       broker.at(due, () -> broker.append(ref, plain, id, now, 0));
       return new SendReceipt(id, message.topic(), queueId, Option.none());
     }
-    StoredEntry entry = broker.append(ref, message, id, now, 0);
+    StoredEntry entry = broker.store(ref, message, id, now, now, 0);
     return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
   }
 }

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 final class InMemorySubscription implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(InMemorySubscription.class);
   private static final AtomicInteger IDS = new AtomicInteger();
-  /** Messages a single-message subscription hands to one handler thread at a time. */
-  private static final int RUN_LENGTH = 16;
+  /** Messages a single-message subscription hands to one handler thread at a time (RocketMQ pulls 32). */
+  private static final int RUN_LENGTH = 32;
+  /** Runs of one queue a handler thread takes in a row before it lets the dispatcher choose again. */
+  private static final int MAX_CONSECUTIVE_RUNS = 16;
 
   private final Broker broker;
   private final ConsumerGroupState group;
@@ -61,7 +63,7 @@ final class InMemorySubscription implements Subscription {
     return active;
   }
 
-  /** Messages handed to one handler thread at a time: a run of 16 for single-message handlers. */
+  /** Messages handed to one handler thread at a time: a run of up to 32 for single-message handlers. */
   int runLength() {
     return single ? RUN_LENGTH : 1;
   }
@@ -75,42 +77,81 @@ final class InMemorySubscription implements Subscription {
   void start(ProcessQueue pq, List<StoredEntry> batch) {
     inFlight++;
     broker.beginWork();
+    List<ReceivedMessage> received = deliveries(pq, batch);
+    executor.execute(() -> run(pq, batch, received));
+  }
+
+  /** Under the broker lock: {@code batch} as handlers see it, each with its delivery attempt. */
+  private List<ReceivedMessage> deliveries(ProcessQueue pq, List<StoredEntry> batch) {
     List<ReceivedMessage> received = new ArrayList<>(batch.size());
-    for (StoredEntry e : batch) {
-      int attempt = spec.ordering() == Ordering.ORDERLY ? pq.headRetries + 1 : e.reconsumeTimes() + 1;
+    for (int i = 0; i < batch.size(); i++) {
+      StoredEntry e = batch.get(i);
+      // orderly: the head of the queue (a whole batch, or a run's first message) carries the retries so far
+      int attempt = spec.ordering() == Ordering.CONCURRENT ? e.reconsumeTimes() + 1
+          : i == 0 || !single ? pq.headRetries + 1 : 1;
       received.add(e.received(attempt));
       if (broker.journal.enabled()) {
         broker.journal.record(broker.now(), e.messageId(), Journal.Kind.DELIVERED,
             spec.group() + " attempt " + attempt);
       }
     }
-    executor.execute(() -> run(pq, batch, received));
+    return received;
   }
 
-  private void run(ProcessQueue pq, List<StoredEntry> batch, List<ReceivedMessage> received) {
-    List<List<StoredEntry>> units = new ArrayList<>();
-    List<HandlerResult> results = new ArrayList<>();
-    if (single) {
-      for (int i = 0; i < batch.size(); i++) {
-        units.add(List.of(batch.get(i)));
-        results.add(invoke(List.of(received.get(i)), units.get(i)));
-      }
-    } else {
-      units.add(batch);
-      results.add(invoke(received, batch));
-    }
-    broker.lock.lock();
+  /**
+   * Handles a run; then, while its queue has more for this member (at most
+   * {@value #MAX_CONSECUTIVE_RUNS} runs in a row, so other queues get their turn), the next run of
+   * that queue on the same thread, as RocketMQ's consume loop does; then frees the handler slot.
+   */
+  private void run(ProcessQueue pq, List<StoredEntry> first, List<ReceivedMessage> firstReceived) {
+    List<StoredEntry> batch = first;
+    List<ReceivedMessage> received = firstReceived;
     try {
-      for (int i = 0; i < units.size(); i++) {
-        group.complete(this, pq, units.get(i), results.get(i));
+      for (int runs = 1; ; runs++) {
+        List<List<StoredEntry>> units = new ArrayList<>(batch.size());
+        List<HandlerResult> results = handle(batch, received, units);
+        broker.lock.lock();
+        try {
+          group.complete(this, pq, batch, units, results);
+          List<StoredEntry> next = runs < MAX_CONSECUTIVE_RUNS ? group.nextRun(this, pq) : List.of();
+          if (next.isEmpty()) {
+            inFlight--;
+            broker.signalChange();
+            group.pump();
+            return;
+          }
+          batch = next;
+          received = deliveries(pq, next);
+        } finally {
+          broker.lock.unlock();
+        }
       }
-      inFlight--;
-      broker.signalChange();
-      group.pump();
     } finally {
-      broker.lock.unlock();
       broker.endWork();
     }
+  }
+
+  /**
+   * Calls the handler on {@code batch} (message by message for a single-message handler; an orderly
+   * run stops at its first failure) and returns the verdicts, one per unit added to {@code units}.
+   */
+  private List<HandlerResult> handle(List<StoredEntry> batch, List<ReceivedMessage> received,
+      List<List<StoredEntry>> units) {
+    List<HandlerResult> results = new ArrayList<>(batch.size());
+    if (!single) {
+      units.add(batch);
+      results.add(invoke(received, batch));
+      return results;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      units.add(List.of(batch.get(i)));
+      HandlerResult result = invoke(List.of(received.get(i)), units.get(i));
+      results.add(result);
+      if (spec.ordering() == Ordering.ORDERLY && !(result instanceof HandlerResult.Success)) {
+        break;
+      }
+    }
+    return results;
   }
 
   private HandlerResult invoke(List<ReceivedMessage> received, List<StoredEntry> batch) {

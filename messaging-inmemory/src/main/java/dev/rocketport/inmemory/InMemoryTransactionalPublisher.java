@@ -54,7 +54,7 @@ final class InMemoryTransactionalPublisher implements TransactionalPublisher {
       throw new InvalidArgumentException("localTransaction", "must not be null");
     }
     Option<PublishFailure> invalid =
-        PublishChecks.checkUndelayed(message, capabilities, broker.now(), "TransactionalPublisher");
+        PublishChecks.checkUndelayed(message, capabilities, broker::now, "TransactionalPublisher");
     if (invalid.isDefined()) {
       return Either.left(invalid.get());
     }

@@ -4,21 +4,23 @@ import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A consumer's view of one queue, as RocketMQ's client keeps it: the next offset to fetch, the
- * offsets fetched but not yet acknowledged, and for orderly consumption whether the queue is busy
- * or suspended and how often its head message has been retried. The committed offset is the
- * smallest unacknowledged offset. Guarded by the broker lock.
+ * runs of offsets fetched but not yet acknowledged, and for orderly consumption whether the queue
+ * is busy or suspended and how often its head message has been retried. The committed offset is
+ * the smallest unacknowledged offset. Guarded by the broker lock.
  */
 final class ProcessQueue {
   final QueueRef ref;
   private final boolean retryQueue;
   long nextOffset;
-  private final TreeSet<Long> unacked = new TreeSet<>();
+  /** Runs handed out and not yet acknowledged, in offset order: {from, toExclusive, acknowledged ? 1 : 0}. */
+  private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
   InMemorySubscription owner;
   InMemorySubscription desiredOwner;
   boolean busy;
@@ -33,7 +35,7 @@ final class ProcessQueue {
   }
 
   long committedOffset() {
-    return unacked.isEmpty() ? nextOffset : unacked.first();
+    return unacked.isEmpty() ? nextOffset : unacked.peekFirst()[0];
   }
 
   boolean idle() {
@@ -42,20 +44,24 @@ final class ProcessQueue {
 
   /**
    * The next messages to hand to a handler thread, or an empty list; marks them in flight. A batch
-   * subscription gets one batch; a single-message concurrent one gets a run of up to {@code run}
-   * messages, handled one by one by the same thread (as RocketMQ's client consumes a pulled batch).
+   * subscription gets one batch; a single-message one gets a run of up to {@code run} consecutive
+   * messages, handled one by one by the same thread (as RocketMQ's client consumes a pulled batch;
+   * an orderly run stops at its first failure, and the rest of it is fetched again later).
    */
-  List<StoredEntry> nextBatch(QueueLog log, SubscriptionSpec spec, Instant now, int run) {
+  List<StoredEntry> nextBatch(QueueLog log, SubscriptionSpec spec, Supplier<Instant> clock, int run) {
     boolean orderly = spec.ordering() == Ordering.ORDERLY;
-    int max = spec.batchSize().getOrElse(orderly ? 1 : run);
-    if (orderly && (busy || now.isBefore(suspendedUntil))) {
+    int max = spec.batchSize().getOrElse(run);
+    if (orderly && (busy || suspendedUntil != Instant.MIN && clock.get().isBefore(suspendedUntil))) {
       return List.of();
     }
     if (nextOffset < log.minOffset()) {
       nextOffset = log.minOffset();
       headRetries = 0;
     }
-    List<StoredEntry> batch = new ArrayList<>(Math.min(max, 8));
+    if (nextOffset >= log.maxOffset()) {
+      return List.of();
+    }
+    List<StoredEntry> batch = new ArrayList<>(Math.min(max, 32));
     long cursor = nextOffset;
     while (batch.size() < max && cursor < log.maxOffset()) {
       StoredEntry entry = log.get(cursor);
@@ -75,14 +81,23 @@ final class ProcessQueue {
       busy = true;
     } else {
       nextOffset = batch.get(batch.size() - 1).offset() + 1;
-      batch.forEach(e -> unacked.add(e.offset()));
+      unacked.addLast(new long[] {batch.get(0).offset(), nextOffset, 0});
     }
     return batch;
   }
 
-  /** Acknowledges a batch of a concurrent subscription. */
-  void acknowledge(List<StoredEntry> batch) {
-    batch.forEach(e -> unacked.remove(e.offset()));
+  /** Acknowledges a whole run handed out by {@link #nextBatch} to a concurrent subscription. */
+  void acknowledge(List<StoredEntry> run) {
+    long from = run.get(0).offset();
+    for (long[] r : unacked) {
+      if (r[0] == from) {
+        r[2] = 1;
+        break;
+      }
+    }
+    while (!unacked.isEmpty() && unacked.peekFirst()[2] == 1) {
+      unacked.removeFirst();
+    }
   }
 
   /** Moves an orderly queue past {@code batch}. */
@@ -90,6 +105,7 @@ final class ProcessQueue {
     nextOffset = batch.get(batch.size() - 1).offset() + 1;
     busy = false;
     headRetries = 0;
+    suspendedUntil = Instant.MIN;
   }
 
   private boolean matches(Filter filter, StoredEntry entry) {

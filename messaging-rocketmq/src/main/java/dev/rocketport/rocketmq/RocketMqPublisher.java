@@ -79,7 +79,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public Either<PublishFailure, SendReceipt> send(Message message) {
-    return admit(PublishChecks.check(message, capabilities, Instant.now())).flatMap(ok -> {
+    return admit(PublishChecks.check(message, capabilities, Instant::now)).flatMap(ok -> {
       if (coalesces(message)) {
         try {
           return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
@@ -103,7 +103,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     if (shardingKey == null) {
       throw new InvalidArgumentException("shardingKey", "must not be null");
     }
-    return admit(PublishChecks.checkUndelayed(message, capabilities, Instant.now(), "OrderedPublisher"))
+    return admit(PublishChecks.checkUndelayed(message, capabilities, Instant::now, "OrderedPublisher"))
         .flatMap(ok -> {
           try {
             SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()),
@@ -118,7 +118,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    var admitted = admit(PublishChecks.check(message, capabilities, Instant.now()));
+    var admitted = admit(PublishChecks.check(message, capabilities, Instant::now));
     if (admitted.isLeft()) {
       return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
     }
@@ -155,7 +155,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public Option<PublishFailure> sendOneway(Message message) {
-    var admitted = admit(PublishChecks.check(message, capabilities, Instant.now()));
+    var admitted = admit(PublishChecks.check(message, capabilities, Instant::now));
     if (admitted.isLeft()) {
       return Option.some(admitted.getLeft());
     }
@@ -170,7 +170,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   @Override
   public BatchResult sendBatch(List<Message> messages) {
     return BatchSend.send(messages, capabilities.maxMessageSize(),
-        m -> admit(PublishChecks.check(m, capabilities, Instant.now())).swap().toOption(),
+        m -> admit(PublishChecks.check(m, capabilities, Instant::now)).swap().toOption(),
         chunk -> sendChunk(messages, chunk));
   }
 

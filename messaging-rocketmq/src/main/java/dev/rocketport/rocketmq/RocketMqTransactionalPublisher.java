@@ -83,7 +83,7 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
       throw new InvalidArgumentException("localTransaction", "must not be null");
     }
     Option<PublishFailure> invalid =
-        PublishChecks.checkUndelayed(message, capabilities, Instant.now(), "TransactionalPublisher");
+        PublishChecks.checkUndelayed(message, capabilities, Instant::now, "TransactionalPublisher");
     if (invalid.isDefined()) {
       return Either.left(invalid.get());
     }

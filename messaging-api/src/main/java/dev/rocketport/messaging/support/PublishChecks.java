@@ -8,6 +8,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The checks every adapter applies before sending, so that all adapters reject the same input with
@@ -16,8 +17,11 @@ import java.util.List;
 public final class PublishChecks {
   private PublishChecks() {}
 
-  /** Throws {@link InvalidArgumentException} for a null message; otherwise the failure, if any. */
-  public static Option<PublishFailure> check(Message message, Capabilities capabilities, Instant now) {
+  /**
+   * Throws {@link InvalidArgumentException} for a null message; otherwise the failure, if any.
+   * {@code clock} is read only for a delayed message.
+   */
+  public static Option<PublishFailure> check(Message message, Capabilities capabilities, Supplier<Instant> clock) {
     if (message == null) {
       throw new InvalidArgumentException("message", "must not be null");
     }
@@ -28,6 +32,7 @@ public final class PublishChecks {
       return Option.some(new PublishFailure.InvalidMessage("body", "must not be empty (RocketMQ refuses empty bodies)"));
     }
     if (message.delay().isDefined()) {
+      Instant now = clock.get();
       Duration wait = Duration.between(now, message.delay().get().dueAt(now));
       if (wait.compareTo(capabilities.maxDelay()) > 0) {
         return Option.some(new PublishFailure.InvalidMessage("delay",
@@ -38,9 +43,9 @@ public final class PublishChecks {
   }
 
   /** As {@link #check}, and also refuses a delayed message, which {@code port} cannot send. */
-  public static Option<PublishFailure> checkUndelayed(Message message, Capabilities capabilities, Instant now,
-      String port) {
-    Option<PublishFailure> failure = check(message, capabilities, now);
+  public static Option<PublishFailure> checkUndelayed(Message message, Capabilities capabilities,
+      Supplier<Instant> clock, String port) {
+    Option<PublishFailure> failure = check(message, capabilities, clock);
     if (failure.isEmpty() && message.delay().isDefined()) {
       return Option.some(new PublishFailure.InvalidMessage("delay", port + " cannot send delayed messages"));
     }
