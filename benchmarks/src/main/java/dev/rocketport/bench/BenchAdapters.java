@@ -24,6 +24,11 @@ import java.util.Map;
 final class BenchAdapters implements AutoCloseable {
   /** The broker JVM's options: the heap and collector a single-node broker would be given. */
   static final List<String> BROKER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5");
+  /**
+   * Messages the in-memory broker keeps per queue in the bench (its default is 100 000): consumers keep
+   * up, and a smaller live set keeps the young-generation pauses of the bench JVM short.
+   */
+  static final int IN_MEMORY_RETENTION = 5_000;
   static final String COALESCING = "rocketport+coalescing";
   static final String IN_MEMORY = "inmemory";
 
@@ -74,7 +79,7 @@ final class BenchAdapters implements AutoCloseable {
           RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));
       case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(own(InMemoryMessaging.wallClock(
-          InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(20_000))), payload));
+          InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(IN_MEMORY_RETENTION))), payload));
       default -> throw new IllegalArgumentException("unknown adapter " + adapter);
     }
   }

@@ -51,7 +51,7 @@ public final class BenchMain {
       progress.show("warming up the broker and the JIT");
       for (Workloads impl : adapters.all().values()) {
         try (Workload warm = impl.create(Scenario.NORMAL_ASYNC)) {
-          new OpenLoopRunner(1).probe(warm, options.warmUp().multipliedBy(4), 2_000);
+          new OpenLoopRunner(1).probe(warm, options.probe().multipliedBy(3), 2_000);
         }
       }
       for (Scenario scenario : options.scenarios()) {
@@ -71,7 +71,7 @@ public final class BenchMain {
     int steps = 0;
     for (Scenario scenario : options.scenarios()) {
       for (Map<String, Workloads> group : adapters.groupsFor(scenario)) {
-        steps += group.size() * options.fractions().size() * options.repetitions();
+        steps += group.size() * options.rates() * options.repetitions();
       }
     }
     return steps;
@@ -85,10 +85,14 @@ public final class BenchMain {
     m.put("rocketmq", MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION));
     m.put("broker", "single master in a child JVM on loopback (" + String.join(" ", BenchAdapters.BROKER_JVM)
         + "), ASYNC_FLUSH, ASYNC_MASTER");
-    m.put("method", "closed-loop probe, then open-loop steps at " + options.fractions() + " of the fastest way's "
-        + "capacity, " + options.repetitions() + " x " + options.step().toSeconds() + " s each (after "
+    m.put("method", "warm-up and closed-loop probe per way, then " + options.rates() + " open-loop rates "
+        + "spaced geometrically from " + options.lowest() + " x the slowest way's capacity to "
+        + options.highest() + " x the fastest's, "
+        + options.repetitions() + " x " + options.step().toSeconds() + " s each (after "
         + options.warmUp().toMillis() + " ms warm-up), ways interleaved, repetitions merged");
     m.put("payload", options.payload() + " bytes");
+    m.put("bench jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    m.put("in-memory retention", BenchAdapters.IN_MEMORY_RETENTION + " messages per queue");
     m.put("run", options.quick() ? "quick" : "full");
     return m;
   }

@@ -9,8 +9,8 @@ import java.util.List;
  * The bench command line. {@code --quick} (about 2 minutes) probes and measures briefly; the default
  * run (about 10 minutes) measures five rates per series, each twice, interleaved. Immutable.
  */
-record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, List<Double> fractions,
-    int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads, Path out, boolean help) {
+record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, double lowest,
+    double highest, int rates, int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads, Path out, boolean help) {
 
   /** The ways each scenario can be done, in the order they are reported. */
   static final List<String> ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
@@ -18,7 +18,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
   static final String USAGE = """
       usage: rocketport bench [--quick] [--payload BYTES] [--step SECONDS] [--repeat N] [--threads N]
                               [--scenario ID]... [--adapters LIST] [--out DIR] [--help]
-        --quick      short run (~2 min): 2 rates per series, 1 s steps, no repetition
+        --quick      short run (~2 min): 2 rates per series, no repetition
         --payload    message body size in bytes (default 128)
         --step       seconds measured per rate and repetition (default 1; quick 1)
         --repeat     repetitions of each rate, interleaved across adapters (default 2; quick 1)
@@ -54,9 +54,9 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
     }
-    return new BenchOptions(quick, payload, quick ? Duration.ofMillis(500) : Duration.ofSeconds(1),
+    return new BenchOptions(quick, payload, Duration.ofMillis(500),
         step != null ? step : Duration.ofSeconds(1), Duration.ofSeconds(quick ? 1 : 2),
-        quick ? List.of(0.3, 0.7) : List.of(0.1, 0.25, 0.5, 0.75, 1.0),
+        quick ? 0.3 : 0.1, quick ? 0.7 : 1.0, quick ? 2 : 5,
         repetitions != null ? repetitions : quick ? 1 : 2,
         scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), adapters, threads, out, help);
   }

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures one scenario done several ways so that the ways are compared fairly: each way's capacity
- * is probed closed-loop, then every way runs open-loop at the same rates (fractions of the fastest
- * way's capacity), rate by rate, with the order of the ways rotated between repetitions, and the
+ * Measures one scenario done several ways so that the ways are compared fairly: each way is warmed
+ * up and its capacity probed closed-loop, then every way runs open-loop at the same rates
+ * ({@link #ladder}), rate by rate, with the order of the ways rotated between repetitions, and the
  * repetitions of a rate merged into one histogram. A broker stall or a GC of the broker therefore
  * falls on every way alike instead of on whichever ran at that moment. Used by one thread.
  */
 final class InterleavedSeries {
   private static final int PROBE_WINDOW = 2_000;
+  private static final Duration SETTLE = Duration.ofSeconds(2);
 
   private final Scenario scenario;
   private final Map<String, Workloads> ways;
@@ -37,10 +38,13 @@ final class InterleavedSeries {
     OpenLoopRunner runner = new OpenLoopRunner(options.threadsFor(scenario));
     try {
       ways.forEach((name, workloads) -> attempt(name, () -> open.put(name, workloads.create(scenario))));
-      if (scenario == Scenario.E2E_NORMAL || scenario == Scenario.E2E_ORDERED) {
-        // a new consumer needs ~1.5 s before its first message: let every one settle before measuring
-        open.forEach((name, w) -> attempt(name, () -> runner.probe(w, Duration.ofSeconds(2), PROBE_WINDOW)));
-      }
+      // warm this scenario's code paths (client, adapter, and the broker's JIT) closed-loop, unmeasured;
+      // a new consumer also needs ~1.5 s before its first message
+      Duration warmUp = options.probe().compareTo(SETTLE) < 0 ? SETTLE : options.probe();
+      open.forEach((name, w) -> {
+        progress.show(scenario.id() + " / " + name + ": warming up");
+        attempt(name, () -> runner.probe(w, warmUp, PROBE_WINDOW));
+      });
       open.forEach((name, w) -> {
         progress.show(scenario.id() + " / " + name + ": capacity probe");
         attempt(name, () -> capacity.put(name, runner.probe(w, options.probe(), PROBE_WINDOW)));
@@ -62,12 +66,29 @@ final class InterleavedSeries {
     return results;
   }
 
+  /**
+   * The common rates: {@code options.rates()} of them, geometric from {@code lowest} x the slowest
+   * way's capacity to {@code highest} x the fastest's, so that both the slow ways' knee and the fast
+   * ways' range are measured (at least 1 msg/s).
+   */
+  static List<Double> ladder(BenchOptions options, double slowest, double fastest) {
+    double hi = Math.max(1, options.highest() * fastest);
+    double lo = Math.min(hi, Math.max(1, options.lowest() * slowest));
+    int n = options.rates();
+    List<Double> rates = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rates.add(n == 1 ? hi : lo * Math.pow(hi / lo, (double) i / (n - 1)));
+    }
+    return rates;
+  }
+
   private void runLadder(OpenLoopRunner runner) {
-    double reference = capacity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    List<Double> rates = ladder(options,
+        capacity.values().stream().mapToDouble(Double::doubleValue).filter(c -> c > 0).min().orElse(0),
+        capacity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
     List<String> names = new ArrayList<>(open.keySet());
-    List<Double> fractions = options.fractions();
-    names.forEach(name -> measured.put(name, new Measurement[fractions.size()]));
-    for (int r = 0; r < fractions.size(); r++) {
+    names.forEach(name -> measured.put(name, new Measurement[rates.size()]));
+    for (int r = 0; r < rates.size(); r++) {
       for (int rep = 0; rep < options.repetitions(); rep++) {
         for (int k = 0; k < names.size(); k++) {
           String name = names.get((k + r + rep) % names.size());
@@ -76,7 +97,7 @@ final class InterleavedSeries {
             progress.advance(scenario.id() + " / " + name + " skipped");
             continue;
           }
-          double ticks = Math.max(1, reference * fractions.get(r) / w.messagesPerTick());
+          double ticks = Math.max(1, rates.get(r) / w.messagesPerTick());
           progress.show(String.format("%s / %s @ %,.0f msg/s (%d/%d)", scenario.id(), name,
               ticks * w.messagesPerTick(), rep + 1, options.repetitions()));
           int rate = r;

@@ -131,8 +131,8 @@ final class Report {
         .collect(Collectors.joining(","))).append("\n  },\n");
     j.append(String.format(Locale.ROOT, "  \"options\": {\"quick\": %b, \"payloadBytes\": %d, \"stepSeconds\": %d, "
         + "\"repetitions\": %d, "
-        + "\"fractions\": %s},%n", options.quick(), options.payload(), options.step().toSeconds(),
-        options.repetitions(), options.fractions()));
+        + "\"rates\": %d, \"lowest\": %.2f, \"highest\": %.2f},%n", options.quick(), options.payload(),
+        options.step().toSeconds(), options.repetitions(), options.rates(), options.lowest(), options.highest()));
     j.append("  \"series\": [");
     for (int i = 0; i < results.size(); i++) {
       SeriesResult s = results.get(i);

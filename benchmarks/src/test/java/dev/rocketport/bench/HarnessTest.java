@@ -53,7 +53,7 @@ class HarnessTest {
       List<SeriesResult> results = new InterleavedSeries(Scenario.NORMAL_ASYNC, ways, options,
           new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 8)).measure();
       assertEquals(List.of("first", "second"), results.stream().map(SeriesResult::implementation).toList());
-      for (int i = 0; i < options.fractions().size(); i++) {
+      for (int i = 0; i < options.rates(); i++) {
         StepResult first = results.get(0).steps().get(i);
         StepResult second = results.get(1).steps().get(i);
         assertEquals(first.targetRate(), second.targetRate(), "both ways ran step " + i + " at the same rate");
@@ -77,6 +77,19 @@ class HarnessTest {
     assertTrue(!never.boundReached());
     SeriesResult failedFirst = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(high), null);
     assertEquals(0, failedFirst.rateAtBound(), 1e-6);
+  }
+
+  @Test
+  void theLadderSpansTheSlowWaysKneeAndTheFastWaysRange() {
+    BenchOptions full = BenchOptions.parse(List.of());
+    List<Double> rates = InterleavedSeries.ladder(full, 1_000, 16_000);
+    assertEquals(5, rates.size());
+    assertEquals(100, rates.get(0), 1e-6, "10 % of the slowest");
+    assertEquals(16_000, rates.get(4), 1e-6, "100 % of the fastest");
+    for (int i = 1; i < rates.size(); i++) {
+      assertEquals(rates.get(1) / rates.get(0), rates.get(i) / rates.get(i - 1), 1e-6, "geometric");
+    }
+    assertEquals(List.of(1.0, 1.0, 1.0, 1.0, 1.0), InterleavedSeries.ladder(full, 0, 0), "no capacity: 1 msg/s");
   }
 
   @Test

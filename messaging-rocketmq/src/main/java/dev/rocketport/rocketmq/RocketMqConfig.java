@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *     {@link Capabilities} and rounds {@code retryAfter} delays up to a level
  * @param maxMessageSize the broker's {@code maxMessageSize}
  * @param pollNameServerInterval how often clients refresh routes
- * @param coalesceSends adaptive batching: concurrent plain sends (undelayed, bodies up to 32 KiB) are
- *     sent together as RocketMQ batches, each caller still getting its own receipt; off by default
+ * @param coalesceSends adaptive batching: while two plain sends are on the wire, further concurrent
+ *     plain sends (undelayed, bodies up to 32 KiB) are sent together as RocketMQ batches, each caller
+ *     still getting its own receipt (a batch lands in one queue); off by default
  */
 public record RocketMqConfig(String nameServer, String producerGroup, String transactionGroup, Duration sendTimeout,
     int sendRetries, int asyncMaxInFlight, Duration closeTimeout, String accessKey, String secretKey, String namespace,

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendCallback;
@@ -60,9 +61,36 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   /** Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY}. */
   static final int COALESCE_MAX_BATCH = 64;
   static final int COALESCE_MAX_BODY = 32 * 1024;
+  /**
+   * With coalescing on, plain sends go straight to the client (in the caller's thread, as without
+   * coalescing) while fewer than this many are on the wire; only the excess waits to be batched. So a
+   * lone or occasional sender pays no thread hop, and concurrent senders share round trips.
+   */
+  static final int DIRECT_IN_FLIGHT = 2;
 
-  private boolean coalesces(Message message) {
+  private final AtomicInteger direct = new AtomicInteger();
+
+  private boolean coalescable(Message message) {
     return coalescer != null && message.delay().isEmpty() && message.bodyLength() <= COALESCE_MAX_BODY;
+  }
+
+  /** Whether a coalescable message must wait for a batch: the direct lane is full. Takes a direct slot if not. */
+  private boolean mustCoalesce(Message message) {
+    if (!coalescable(message)) {
+      return false;
+    }
+    if (direct.incrementAndGet() <= DIRECT_IN_FLIGHT) {
+      return false;
+    }
+    direct.decrementAndGet();
+    return true;
+  }
+
+  /** Frees the direct slot {@link #mustCoalesce} took for {@code message}. */
+  private void leaveDirectLane(Message message) {
+    if (coalescable(message)) {
+      direct.decrementAndGet();
+    }
   }
 
   /** Hands {@code message} to the coalescer; the stage completes with its own outcome, never exceptionally. */
@@ -80,7 +108,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   @Override
   public Either<PublishFailure, SendReceipt> send(Message message) {
     return admit(PublishChecks.check(message, capabilities, Instant::now)).flatMap(ok -> {
-      if (coalesces(message)) {
+      if (mustCoalesce(message)) {
         try {
           return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -94,6 +122,8 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
         return SendOutcomes.of(result, message.topic(), message.delay().isEmpty());
       } catch (Exception e) {
         return Either.left(failure(e, message.topic()));
+      } finally {
+        leaveDirectLane(message);
       }
     });
   }
@@ -126,7 +156,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
           "all " + config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
     }
-    if (coalesces(message)) {
+    if (mustCoalesce(message)) {
       return coalesce(message).whenComplete((r, e) -> asyncSlots.release());
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
@@ -136,17 +166,23 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       producer.send(mapping.toRocketMq(message, Instant.now()), new SendCallback() {
         @Override
         public void onSuccess(SendResult sendResult) {
-          asyncSlots.release();
+          finish();
           result.complete(SendOutcomes.of(sendResult, topic, finalOffset));
         }
 
         @Override
         public void onException(Throwable e) {
-          asyncSlots.release();
+          finish();
           result.complete(Either.left(failure(e, topic)));
+        }
+
+        private void finish() {
+          leaveDirectLane(message);
+          asyncSlots.release();
         }
       }, config.sendTimeout().toMillis());
     } catch (Exception e) {
+      leaveDirectLane(message);
       asyncSlots.release();
       result.complete(Either.left(failure(e, topic)));
     }

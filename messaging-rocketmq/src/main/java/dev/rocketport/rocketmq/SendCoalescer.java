@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adaptive batching of concurrent sends ({@link RocketMqConfig#coalescing()}): sends waiting at the
- * same moment are taken together, grouped by topic, and sent as one RocketMQ batch per topic by a
- * few flusher threads (so batches pipeline). Under light load every batch holds one message and
- * costs one thread hop; under heavy load batches grow to {@code maxBatch} and throughput follows the
- * batch rate rather than the round-trip rate. Each caller still gets its own receipt (its message's
+ * Adaptive batching of concurrent sends ({@link RocketMqConfig#coalesceSends()}): sends waiting at
+ * the same moment are taken together, grouped by topic, and sent as one RocketMQ batch per topic by
+ * a few flusher threads (so batches pipeline). The publisher sends directly while few sends are on
+ * the wire and hands over only the excess, so under light load nothing comes here; under heavy load
+ * batches grow to {@code maxBatch} and throughput follows the batch rate rather than the round-trip
+ * rate. Each caller still gets its own receipt (its message's
  * id, the batch's queue, its own offset) or the failure of its batch. Bounded: at most
  * {@code capacity} sends wait; a full queue makes {@link #submit} wait up to the send timeout.
  * Thread-safe; {@link #close()} sends what is queued, then stops the flushers.
