@@ -2,16 +2,19 @@ package dev.rocketport.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Measures one scenario done several ways so that the ways are compared fairly: each way is warmed
  * up and its capacity probed closed-loop, then every way runs open-loop at the same rates
  * ({@link #ladder}), rate by rate, with the order of the ways rotated between repetitions, and the
  * repetitions of a rate merged into one histogram. A broker stall or a GC of the broker therefore
- * falls on every way alike instead of on whichever ran at that moment. Used by one thread.
+ * falls on every way alike instead of on whichever ran at that moment. A way past saturation skips
+ * the higher rates. Used by one thread.
  */
 final class InterleavedSeries {
   private static final int PROBE_WINDOW = 2_000;
@@ -88,12 +91,13 @@ final class InterleavedSeries {
         capacity.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
     List<String> names = new ArrayList<>(open.keySet());
     names.forEach(name -> measured.put(name, new Measurement[rates.size()]));
+    Set<String> saturated = new HashSet<>();
     for (int r = 0; r < rates.size(); r++) {
       for (int rep = 0; rep < options.repetitions(); rep++) {
         for (int k = 0; k < names.size(); k++) {
           String name = names.get((k + r + rep) % names.size());
           Workload w = open.get(name);
-          if (errors.containsKey(name) || w == null) {
+          if (errors.containsKey(name) || w == null || saturated.contains(name)) {
             progress.advance(scenario.id() + " / " + name + " skipped");
             continue;
           }
@@ -109,7 +113,21 @@ final class InterleavedSeries {
           progress.advance(scenario.id() + " / " + name);
         }
       }
+      for (String name : names) {
+        Measurement m = measured.get(name)[r];
+        if (m != null && saturatedAt(m.result())) {
+          saturated.add(name);
+        }
+      }
     }
+  }
+
+  /**
+   * Whether a way is past saturation at this step (failures, or p99 beyond ten times the bound):
+   * it skips the higher rates, which would only queue up and take the drain time to answer.
+   */
+  private boolean saturatedAt(StepResult step) {
+    return step.failures() > 0 || step.p99Micros() > 10 * scenario.boundMicros();
   }
 
   /** Runs one action of one way; a failure marks that way failed and leaves the others running. */

@@ -100,11 +100,11 @@ final class Report {
       return "\u2014";
     }
     List<Double> ratios = new java.util.ArrayList<>();
-    for (int i = 0; i < Math.min(raw.steps().size(), ours.steps().size()); i++) {
-      StepResult a = raw.steps().get(i);
-      StepResult b = ours.steps().get(i);
-      if (a.targetRate() == b.targetRate() && a.p99Micros() > 0) {
-        ratios.add((double) b.p99Micros() / a.p99Micros());
+    for (StepResult a : raw.steps()) {
+      for (StepResult b : ours.steps()) {
+        if (a.targetRate() == b.targetRate() && a.p99Micros() > 0 && a.failures() == 0 && b.failures() == 0) {
+          ratios.add((double) b.p99Micros() / a.p99Micros());
+        }
       }
     }
     if (ratios.isEmpty()) {
