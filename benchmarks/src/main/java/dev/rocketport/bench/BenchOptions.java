@@ -10,7 +10,8 @@ import java.util.List;
  * run (about 10 minutes) measures five rates per series, each twice, interleaved. Immutable.
  */
 record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, double lowest,
-    double highest, int rates, int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads, Path out, boolean help) {
+    double highest, int rates, int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads,
+    Path out, boolean help) {
 
   /** The ways each scenario can be done, in the order they are reported. */
   static final List<String> ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");

@@ -40,7 +40,7 @@ final class Report {
         + "ways ran on the same rates, interleaved:\n\n");
     md.append("| scenario | seed claims | p99 bound | raw client | Rocketport | Rocketport / raw at equal p99 "
         + "| p99 Rocketport / raw at equal rates (median) | Rocketport + coalescing | in-memory "
-        + "| closed-loop capacity raw / Rocketport / in-memory |\n");
+        + "| closed-loop capacity raw / Rocketport / + coalescing / in-memory |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Scenario scenario : Scenario.values()) {
       SeriesResult raw = find(results, scenario, "raw");
@@ -50,9 +50,10 @@ final class Report {
       if (raw == null && ours == null && mem == null && coalesced == null) {
         continue;
       }
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s / %s / %s |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s |%n",
           scenario.id(), SEED.get(scenario), scenario.boundMillis(), cell(raw), cell(ours), ratio(raw, ours),
-          latencyRatio(raw, ours), cell(coalesced), cell(mem), capacity(raw), capacity(ours), capacity(mem)));
+          latencyRatio(raw, ours), cell(coalesced), cell(mem), capacity(raw), capacity(ours), capacity(coalesced),
+          capacity(mem)));
     }
     md.append("\nEvery step (target rate \u2192 achieved, p50 / p99 / p99.9 / max in ms):\n\n");
     for (SeriesResult s : results) {

@@ -106,7 +106,8 @@ class SendPipelineTest {
         messaging.publisher().send(Message.of(topic, "m" + i)).get();
       }
       List<String> seen = new CopyOnWriteArrayList<>();
-      messaging.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).orderly().concurrency(1).build(), m -> {
+      var spec = SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).orderly().concurrency(1).build();
+      messaging.subscribe(spec, m -> {
         seen.add(m.bodyAsString() + "#" + m.deliveryAttempt());
         boolean fail = m.bodyAsString().equals("m2") && m.deliveryAttempt() < 3;
         return fail ? HandlerResult.retry() : HandlerResult.success();
