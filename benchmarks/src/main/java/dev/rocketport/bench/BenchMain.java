@@ -51,7 +51,7 @@ public final class BenchMain {
       progress.show("warming up the broker and the JIT");
       for (Workloads impl : adapters.all().values()) {
         try (Workload warm = impl.create(Scenario.NORMAL_ASYNC)) {
-          new OpenLoopRunner(1).probe(warm, options.probe().multipliedBy(3), 2_000);
+          new OpenLoopRunner(1).probe(warm, options.probe().multipliedBy(options.quick() ? 2 : 3), 2_000);
         }
       }
       for (Scenario scenario : options.scenarios()) {
@@ -88,7 +88,7 @@ public final class BenchMain {
     m.put("method", "warm-up and closed-loop probe per way, then " + options.rates() + " open-loop rates "
         + "spaced geometrically from " + options.lowest() + " x the slowest way's capacity to "
         + options.highest() + " x the fastest's, "
-        + options.repetitions() + " x " + options.step().toSeconds() + " s each (after "
+        + options.repetitions() + " x " + options.step().toMillis() + " ms each (after "
         + options.warmUp().toMillis() + " ms warm-up), ways interleaved, repetitions merged");
     m.put("payload", options.payload() + " bytes");
     m.put("bench jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));

@@ -19,9 +19,9 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
   static final String USAGE = """
       usage: rocketport bench [--quick] [--payload BYTES] [--step SECONDS] [--repeat N] [--threads N]
                               [--scenario ID]... [--adapters LIST] [--out DIR] [--help]
-        --quick      short run (~2 min): 2 rates per series, no repetition
+        --quick      short run (~2 min): 2 rates per series, 0.5 s steps, no repetition
         --payload    message body size in bytes (default 128)
-        --step       seconds measured per rate and repetition (default 1; quick 1)
+        --step       seconds measured per rate and repetition (default 1; quick 0.5)
         --repeat     repetitions of each rate, interleaved across adapters (default 2; quick 1)
         --threads    worker threads of blocking scenarios (default: per scenario, 16–64)
         --scenario   only this scenario (repeatable): %s
@@ -55,8 +55,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
     }
-    return new BenchOptions(quick, payload, Duration.ofMillis(500),
-        step != null ? step : Duration.ofSeconds(1), Duration.ofSeconds(quick ? 1 : 2),
+    return new BenchOptions(quick, payload, Duration.ofMillis(quick ? 250 : 500),
+        step != null ? step : Duration.ofMillis(quick ? 500 : 1000), Duration.ofSeconds(quick ? 1 : 2),
         quick ? 0.3 : 0.1, quick ? 0.7 : 1.0, quick ? 2 : 5,
         repetitions != null ? repetitions : quick ? 1 : 2,
         scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), adapters, threads, out, help);

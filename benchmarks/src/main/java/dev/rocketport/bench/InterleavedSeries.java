@@ -43,7 +43,8 @@ final class InterleavedSeries {
       ways.forEach((name, workloads) -> attempt(name, () -> open.put(name, workloads.create(scenario))));
       // warm this scenario's code paths (client, adapter, and the broker's JIT) closed-loop, unmeasured;
       // a new consumer also needs ~1.5 s before its first message
-      Duration warmUp = options.probe().compareTo(SETTLE) < 0 ? SETTLE : options.probe();
+      boolean endToEnd = scenario == Scenario.E2E_NORMAL || scenario == Scenario.E2E_ORDERED;
+      Duration warmUp = endToEnd && options.probe().compareTo(SETTLE) < 0 ? SETTLE : options.probe();
       open.forEach((name, w) -> {
         progress.show(scenario.id() + " / " + name + ": warming up");
         attempt(name, () -> runner.probe(w, warmUp, PROBE_WINDOW));

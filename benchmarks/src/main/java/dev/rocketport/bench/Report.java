@@ -130,10 +130,10 @@ final class Report {
     StringBuilder j = new StringBuilder("{\n  \"machine\": {");
     j.append(machine.entrySet().stream().map(e -> "\n    " + q(e.getKey()) + ": " + q(e.getValue()))
         .collect(Collectors.joining(","))).append("\n  },\n");
-    j.append(String.format(Locale.ROOT, "  \"options\": {\"quick\": %b, \"payloadBytes\": %d, \"stepSeconds\": %d, "
+    j.append(String.format(Locale.ROOT, "  \"options\": {\"quick\": %b, \"payloadBytes\": %d, \"stepMillis\": %d, "
         + "\"repetitions\": %d, "
         + "\"rates\": %d, \"lowest\": %.2f, \"highest\": %.2f},%n", options.quick(), options.payload(),
-        options.step().toSeconds(), options.repetitions(), options.rates(), options.lowest(), options.highest()));
+        options.step().toMillis(), options.repetitions(), options.rates(), options.lowest(), options.highest()));
     j.append("  \"series\": [");
     for (int i = 0; i < results.size(); i++) {
       SeriesResult s = results.get(i);

@@ -60,7 +60,8 @@ class HarnessTest {
       for (SeriesResult series : results) {
         assertEquals(null, series.error());
         for (StepResult step : series.steps()) {
-          assertEquals(2.0, step.messages() / step.throughput(), 0.05, "two 1 s repetitions merged: " + step);
+          assertEquals(2 * options.step().toMillis() / 1000.0, step.messages() / step.throughput(), 0.05,
+              "two repetitions merged: " + step);
         }
       }
     }
