@@ -111,7 +111,7 @@ final class Broker {
   StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
     lock.lock();
     try {
-      StoredEntry entry = store(ref, message, messageId, bornTime, reconsumeTimes);
+      StoredEntry entry = store(ref, message, messageId, bornTime, now(), reconsumeTimes);
       pumpConsumersOf(ref.topic());
       return entry;
     } finally {
@@ -124,11 +124,6 @@ final class Broker {
    * {@link #pumpConsumersOf} once after a run of appends. A system topic ({@code %RETRY%},
    * {@code %DLQ%}) is created with one queue on first use.
    */
-  StoredEntry store(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
-    return store(ref, message, messageId, bornTime, now(), reconsumeTimes);
-  }
-
-  /** As {@link #store(QueueRef, Message, String, Instant, int)}, stored at {@code storeTime}. */
   StoredEntry store(QueueRef ref, Message message, String messageId, Instant bornTime, Instant storeTime,
       int reconsumeTimes) {
     QueueLog log = topics.computeIfAbsent(ref.topic(),
