@@ -29,7 +29,23 @@ final class HandlerInvoker {
     this.mapping = mapping;
   }
 
+  /**
+   * The handler's verdict on {@code messages}. Returns with the thread's interrupt flag cleared: the
+   * client interrupts handler threads when a consumer shuts down, and with the flag still set its
+   * bookkeeping after the listener ({@code ProcessQueue}'s interruptible locks) fails in a way that
+   * drops the send-back of a retry and then commits the message's offset as if it had been consumed.
+   */
   HandlerResult invoke(List<MessageExt> messages) {
+    try {
+      return verdict(messages);
+    } finally {
+      if (Thread.interrupted()) {
+        LOG.debug("group {}: handler thread interrupted by the consumer's shutdown", spec.group());
+      }
+    }
+  }
+
+  private HandlerResult verdict(List<MessageExt> messages) {
     List<ReceivedMessage> received = new ArrayList<>(messages.size());
     try {
       for (MessageExt ext : messages) {

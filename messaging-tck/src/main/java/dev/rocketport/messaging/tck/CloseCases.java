@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
@@ -16,14 +19,19 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.TransactionOutcome;
+import dev.rocketport.messaging.support.Polling;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -137,5 +145,52 @@ public abstract class CloseCases extends TckCases {
     ctx().await("the second 30 at the new member", () -> second.ids().containsAll(more));
     ctx().holds("acknowledged messages are not redelivered", () -> second.ids().stream().noneMatch(ids::contains));
     assertEquals(30, second.ids().size());
+  }
+
+  @Test
+  @DisplayName("members closed while their handlers still hold messages lose nothing: the group handles every message afterwards")
+  void closeMidWorkLosesNothing() {
+    Topic topic = ctx().topic(4);
+    ConsumerGroup group = ctx().group();
+    Map<String, String> ids = new ConcurrentHashMap<>();
+    Set<String> handled = ConcurrentHashMap.newKeySet();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 24; i++) {
+        String body = (i % 3 == 0 ? "hold-" : "quick-") + round + "-" + i;
+        ids.put(ctx().sent(text(topic, body)).messageId(), body);
+      }
+      CountDownLatch gate = new CountDownLatch(1);
+      AtomicInteger holding = new AtomicInteger();
+      MessageHandler member = m -> {
+        if (!m.bodyAsString().startsWith("hold-")) {
+          handled.add(m.messageId());
+          return HandlerResult.success();
+        }
+        holding.incrementAndGet();
+        try {
+          gate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return HandlerResult.retry();
+      };
+      SubscriptionSpec spec = SubscriptionSpec.builder(topic, group).concurrency(2)
+          .closeTimeout(Duration.ofMillis(200)).build();
+      Subscription a = messaging().subscriber().subscribe(spec, member);
+      Subscription b = messaging().subscriber().subscribe(spec, member);
+      // on the wall clock: a virtual clock waits for quiescence, which the held handlers never reach
+      assertTrue(Polling.until(() -> holding.get() >= 1, TckContext.BUDGET), "a member holds a message in its handler");
+      a.close();
+      b.close();
+      gate.countDown();
+    }
+    Inbox last = inbox();
+    subscribe(SubscriptionSpec.builder(topic, group).closeTimeout(Duration.ofSeconds(10)).build(), last);
+    Supplier<List<String>> missing = () -> ids.entrySet().stream()
+        .filter(e -> !handled.contains(e.getKey()) && !last.contains(e.getKey())).map(Map.Entry::getValue).sorted()
+        .toList();
+    if (!ctx().fixture().awaitUntil(() -> missing.get().isEmpty(), TckContext.BUDGET)) {
+      fail("never handled by the group after its members closed mid-work: " + missing.get());
+    }
   }
 }
