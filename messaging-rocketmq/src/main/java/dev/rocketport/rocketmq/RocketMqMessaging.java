@@ -101,7 +101,7 @@ public final class RocketMqMessaging implements Messaging {
     return transactional.get(group, checker, c -> {
       try {
         return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities,
-            routes, isClosed, c);
+            routes, isClosed, c, clients.config().sendRetries());
       } catch (Exception e) {
         throw new IllegalStateException("could not start the transactional producer of " + group + ": "
             + e.getMessage(), e);

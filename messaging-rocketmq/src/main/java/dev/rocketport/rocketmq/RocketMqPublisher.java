@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -30,10 +32,12 @@ import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
 /**
  * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}. Validates like
- * every adapter before anything is sent. Asynchronous sends are bounded by
- * {@link RocketMqConfig#asyncMaxInFlight()} permits: a sender waits for a permit at most the send
- * timeout, so load never piles up in an unbounded queue (the raw client has none of this and answers
- * "system busy" under load). Thread-safe.
+ * every adapter before anything is sent. Every send follows {@link Resends}: flow-control refusals
+ * are resent after a pause within the send timeout, broker failures on another attempt, and a
+ * failure is unknown-outcome if any attempt may have stored the message. Asynchronous sends are
+ * bounded by a {@link SendWindow} of at most {@link RocketMqConfig#asyncMaxInFlight()} that narrows
+ * when the broker refuses under load: a sender waits for room at most the send timeout, so overload
+ * turns into waiting rather than refusals. Thread-safe; {@link #drain()} ends it.
  */
 final class RocketMqPublisher implements Publisher, OrderedPublisher {
   private final DefaultMQProducer producer;
@@ -42,8 +46,13 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   private final RouteProbe routes;
   private final RocketMqConfig config;
   private final BooleanSupplier closed;
-  private final Semaphore asyncSlots;
+  private final SendWindow window;
   private final SendCoalescer coalescer;
+  private final ScheduledExecutorService resendTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "rocketport-resend-timer");
+    t.setDaemon(true);
+    return t;
+  });
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
       RocketMqConfig config, BooleanSupplier closed) {
@@ -53,7 +62,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     this.routes = routes;
     this.config = config;
     this.closed = closed;
-    this.asyncSlots = new Semaphore(config.asyncMaxInFlight());
+    this.window = new SendWindow(config.asyncMaxInFlight());
     this.coalescer = config.coalesceSends()
         ? new SendCoalescer(config.asyncMaxInFlight(), COALESCE_MAX_BATCH, 2, this::sendRocketBatch) : null;
   }
@@ -118,10 +127,9 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
         }
       }
       try {
-        SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()), config.sendTimeout().toMillis());
-        return SendOutcomes.of(result, message.topic(), message.delay().isEmpty());
-      } catch (Exception e) {
-        return Either.left(failure(e, message.topic()));
+        var msg = mapping.toRocketMq(message, Instant.now());
+        return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
+            .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
       } finally {
         leaveDirectLane(message);
       }
@@ -135,14 +143,10 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     }
     return admit(PublishChecks.checkUndelayed(message, capabilities, Instant::now, "OrderedPublisher"))
         .flatMap(ok -> {
-          try {
-            SendResult result = producer.send(mapping.toRocketMq(message, Instant.now()),
-                (queues, msg, key) -> queues.get(((ShardingKey) key).selectQueue(queues.size())), shardingKey,
-                config.sendTimeout().toMillis());
-            return SendOutcomes.of(result, message.topic(), true);
-          } catch (Exception e) {
-            return Either.left(failure(e, message.topic()));
-          }
+          var msg = mapping.toRocketMq(message, Instant.now());
+          return sendSync(message.topic(), false, timeout -> producer.send(msg,
+              (queues, m, key) -> queues.get(((ShardingKey) key).selectQueue(queues.size())), shardingKey, timeout))
+              .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
         });
   }
 
@@ -154,39 +158,54 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     }
     if (!acquireSlot()) {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
-          "all " + config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
+          "no room among the asynchronous sends in flight (window " + window.limit() + " of "
+              + config.asyncMaxInFlight() + ")")));
     }
     if (mustCoalesce(message)) {
-      return coalesce(message).whenComplete((r, e) -> asyncSlots.release());
+      return coalesce(message).whenComplete((r, e) -> window.release(r != null && r.isRight()));
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
-    Topic topic = message.topic();
-    boolean finalOffset = message.delay().isEmpty();
+    Resends resends = new Resends(message.topic(), config.sendTimeout(), config.sendRetries(), true);
+    attemptAsync(mapping.toRocketMq(message, Instant.now()), message, resends, result);
+    return result.whenComplete((r, e) -> {
+      leaveDirectLane(message);
+      window.release(r != null && r.isRight());
+    });
+  }
+
+  /** One asynchronous attempt; its failure leads to the next attempt (after a pause) or completes {@code result}. */
+  private void attemptAsync(org.apache.rocketmq.common.message.Message msg, Message message, Resends resends,
+      CompletableFuture<Either<PublishFailure, SendReceipt>> result) {
     try {
-      producer.send(mapping.toRocketMq(message, Instant.now()), new SendCallback() {
+      producer.send(msg, new SendCallback() {
         @Override
         public void onSuccess(SendResult sendResult) {
-          finish();
-          result.complete(SendOutcomes.of(sendResult, topic, finalOffset));
+          result.complete(SendOutcomes.of(sendResult, message.topic(), message.delay().isEmpty()));
         }
 
         @Override
         public void onException(Throwable e) {
-          finish();
-          result.complete(Either.left(failure(e, topic)));
+          afterAsyncFailure(e, msg, message, resends, result);
         }
-
-        private void finish() {
-          leaveDirectLane(message);
-          asyncSlots.release();
-        }
-      }, config.sendTimeout().toMillis());
+      }, resends.remainingMillis());
     } catch (Exception e) {
-      leaveDirectLane(message);
-      asyncSlots.release();
-      result.complete(Either.left(failure(e, topic)));
+      afterAsyncFailure(e, msg, message, resends, result);
     }
-    return result;
+  }
+
+  private void afterAsyncFailure(Throwable e, org.apache.rocketmq.common.message.Message msg, Message message,
+      Resends resends, CompletableFuture<Either<PublishFailure, SendReceipt>> result) {
+    Option<java.time.Duration> pause = resends.after(e, window::congested);
+    if (pause.isDefined()) {
+      try {
+        resendTimer.schedule(() -> attemptAsync(msg, message, resends, result), pause.get().toNanos(),
+            TimeUnit.NANOSECONDS);
+        return;
+      } catch (RejectedExecutionException closing) {
+        // the publisher is closing: end with what the attempts so far say
+      }
+    }
+    result.complete(Either.left(finish(resends.failure(), message.topic())));
   }
 
   @Override
@@ -225,17 +244,12 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   private List<Either<PublishFailure, SendReceipt>> sendRocketBatch(Topic topic,
       List<org.apache.rocketmq.common.message.Message> batch) {
     List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(batch.size());
-    try {
-      SendResult result = producer.send(batch, config.sendTimeout().toMillis());
-      Either<PublishFailure, SendReceipt> whole = SendOutcomes.of(result, topic, true);
-      for (int i = 0; i < batch.size(); i++) {
-        int offset = i;
-        results.add(whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)), topic,
-            r.queueId(), r.queueOffset().map(first -> first + offset))));
-      }
-    } catch (Exception e) {
-      PublishFailure failure = failure(e, topic);
-      batch.forEach(m -> results.add(Either.left(failure)));
+    Either<PublishFailure, SendReceipt> whole = sendSync(topic, true, timeout -> producer.send(batch, timeout))
+        .flatMap(result -> SendOutcomes.of(result, topic, true));
+    for (int i = 0; i < batch.size(); i++) {
+      int offset = i;
+      results.add(whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)), topic,
+          r.queueId(), r.queueOffset().map(first -> first + offset))));
     }
     return results;
   }
@@ -250,37 +264,53 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     return Either.right(true);
   }
 
+  /** Attempts on the calling thread, following {@link Resends}; {@code resendUncertain} as there. */
+  private <T> Either<PublishFailure, T> sendSync(Topic topic, boolean resendUncertain, Resends.Attempt<T> attempt) {
+    return new Resends(topic, config.sendTimeout(), config.sendRetries(), resendUncertain)
+        .run(attempt, window::congested).mapLeft(f -> finish(f, topic));
+  }
+
   private PublishFailure failure(Throwable e, Topic topic) {
-    PublishFailure failure = SendOutcomes.failure(e, topic, config.sendTimeout());
-    if (closed.getAsBoolean()) {
-      return new PublishFailure.Closed("the messaging runtime closed during the send");
+    return finish(SendOutcomes.failure(e, topic, config.sendTimeout()), topic);
+  }
+
+  /**
+   * A send's failure as the caller sees it: a missing route explained; a definite failure while the
+   * runtime closes is {@link PublishFailure.Closed}, but an unknown outcome stays unknown.
+   */
+  private PublishFailure finish(PublishFailure failure, Topic topic) {
+    if (closed.getAsBoolean() && !failure.outcomeUnknown()) {
+      return new PublishFailure.Closed("the messaging runtime closed during the send (" + failure.description() + ")");
     }
     return failure instanceof PublishFailure.TopicNotFound ? routes.explainMissingRoute(topic) : failure;
   }
 
   private boolean acquireSlot() {
     try {
-      return asyncSlots.tryAcquire(config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      return window.acquire(config.sendTimeout().toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
   }
 
-  /** Waits, up to the close timeout, until no asynchronous send is in flight; returns whether none is. */
+  /**
+   * Waits, up to the close timeout, until no asynchronous send is in flight (resends pending
+   * included); returns whether none is. Then stops the resend timer: a resend it still holds runs
+   * against the closing client and ends as {@link PublishFailure.Closed}, or unknown-outcome if an
+   * earlier attempt's outcome was.
+   */
   boolean drain() {
     if (coalescer != null) {
       coalescer.close();
     }
     try {
-      if (asyncSlots.tryAcquire(config.asyncMaxInFlight(), config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        asyncSlots.release(config.asyncMaxInFlight());
-        return true;
-      }
-      return false;
+      return window.awaitEmpty(config.closeTimeout().toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      resendTimer.shutdown();
     }
   }
 }

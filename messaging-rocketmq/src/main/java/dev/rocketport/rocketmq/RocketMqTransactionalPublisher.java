@@ -14,6 +14,7 @@ import dev.rocketport.messaging.TransactionalPublisher;
 import dev.rocketport.messaging.support.PublishChecks;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -53,10 +54,12 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
   private final RouteProbe routes;
   private final BooleanSupplier closed;
   private final TransactionChecker checker;
+  private final int sendRetries;
 
   RocketMqTransactionalPublisher(TransactionMQProducer producer, MessageMapping mapping, Capabilities capabilities,
-      RouteProbe routes, BooleanSupplier closed, TransactionChecker checker) throws Exception {
+      RouteProbe routes, BooleanSupplier closed, TransactionChecker checker, int sendRetries) throws Exception {
     this.producer = producer;
+    this.sendRetries = sendRetries;
     this.mapping = mapping;
     this.capabilities = capabilities;
     this.routes = routes;
@@ -91,22 +94,24 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
       return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
     }
     Outcome outcome = new Outcome(local);
-    try {
-      TransactionSendResult result = producer.sendMessageInTransaction(mapping.toRocketMq(message, Instant.now()),
-          outcome);
-      if (result.getSendStatus() != SendStatus.SEND_OK) {
-        return Either.left(new PublishFailure.NotDurable(result.getSendStatus().name()));
-      }
-      SendReceipt receipt = new SendReceipt(result.getMsgId(), message.topic(),
-          result.getMessageQueue().getQueueId(), Option.none());
-      String transactionId = result.getTransactionId() != null ? result.getTransactionId() : result.getMsgId();
-      return Either.right(new TransactionResult(receipt, transactionId, outcome.outcome, outcome.failure));
-    } catch (Exception e) {
-      PublishFailure failure = SendOutcomes.failure(e, message.topic(), java.time.Duration.ofMillis(
-          producer.getSendMsgTimeout()));
+    var msg = mapping.toRocketMq(message, Instant.now());
+    // a failed half message runs no local transaction, so a definite failure may be resent; an uncertain one may not
+    Either<PublishFailure, TransactionSendResult> sent = new Resends(message.topic(),
+        Duration.ofMillis(producer.getSendMsgTimeout()), sendRetries, false)
+        .run(timeout -> producer.sendMessageInTransaction(msg, outcome), () -> { });
+    if (sent.isLeft()) {
+      PublishFailure failure = sent.getLeft();
       return Either.left(failure instanceof PublishFailure.TopicNotFound ? routes.explainMissingRoute(message.topic())
           : failure);
     }
+    TransactionSendResult result = sent.get();
+    if (result.getSendStatus() != SendStatus.SEND_OK) {
+      return Either.left(new PublishFailure.NotDurable(result.getSendStatus().name()));
+    }
+    SendReceipt receipt = new SendReceipt(result.getMsgId(), message.topic(),
+        result.getMessageQueue().getQueueId(), Option.none());
+    String transactionId = result.getTransactionId() != null ? result.getTransactionId() : result.getMsgId();
+    return Either.right(new TransactionResult(receipt, transactionId, outcome.outcome, outcome.failure));
   }
 
   private LocalTransactionState runLocal(org.apache.rocketmq.common.message.Message msg, Outcome outcome) {
