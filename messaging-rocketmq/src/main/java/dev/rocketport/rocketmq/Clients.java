@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
@@ -19,6 +20,8 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * counter; thread-safe.
  */
 final class Clients {
+  /** How often acknowledged consumer offsets are sent to the broker. */
+  static final Duration OFFSET_PERSIST_INTERVAL = Duration.ofSeconds(1);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   static {
@@ -65,8 +68,9 @@ final class Clients {
     DefaultMQProducer producer = configure(new DefaultMQProducer(physical(config.producerGroup()), rpcHook()),
         "producer");
     producer.setSendMsgTimeout((int) config.sendTimeout().toMillis());
-    producer.setRetryTimesWhenSendFailed(config.sendRetries());
-    producer.setRetryTimesWhenSendAsyncFailed(config.sendRetries());
+    // one attempt per call: Resends decides on resends, knowing what each attempt did
+    producer.setRetryTimesWhenSendFailed(0);
+    producer.setRetryTimesWhenSendAsyncFailed(0);
     producer.setMaxMessageSize(config.maxMessageSize());
     return producer;
   }
@@ -74,13 +78,14 @@ final class Clients {
   TransactionMQProducer transactionProducer(String group) {
     TransactionMQProducer producer = configure(new TransactionMQProducer(physical(group), rpcHook()), "tx");
     producer.setSendMsgTimeout((int) config.sendTimeout().toMillis());
+    producer.setRetryTimesWhenSendFailed(0);
     producer.setMaxMessageSize(config.maxMessageSize());
     return producer;
   }
 
   DefaultMQPushConsumer pushConsumer(String group) {
     DefaultMQPushConsumer consumer = configure(new DefaultMQPushConsumer(physical(group), rpcHook()), "consumer");
-    consumer.setPersistConsumerOffsetInterval(1_000);
+    consumer.setPersistConsumerOffsetInterval((int) OFFSET_PERSIST_INTERVAL.toMillis());
     return consumer;
   }
 

@@ -10,10 +10,14 @@ import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
@@ -21,11 +25,17 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
 /**
- * Starts push-consumer subscriptions. Fails fast on an invalid spec, an unsupported feature, a
+ * Starts push-consumer subscriptions; has each join its group promptly
+ * ({@link RocketMqSubscription#joinPromptly}) and sends their acknowledged offsets to the broker
+ * every {@link Clients#OFFSET_PERSIST_INTERVAL} from the moment each starts. Fails fast on an invalid spec, an unsupported feature, a
  * missing topic or an unreachable name server. Members of one group in this runtime must subscribe
  * alike (RocketMQ misbehaves silently otherwise); other processes cannot be checked. Thread-safe.
  */
 final class RocketMqSubscriber implements Subscriber {
+  /** How often, and for how long, a new subscription looks for its retry topic's route. */
+  private static final Duration JOIN_STEP = Duration.ofMillis(200);
+  private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
+
   private record Shape(String topic, Filter filter, DeliveryMode mode, dev.rocketport.messaging.Ordering ordering) {}
 
   private final Clients clients;
@@ -36,6 +46,12 @@ final class RocketMqSubscriber implements Subscriber {
   private final Map<String, Shape> shapes = new HashMap<>();
   private final Map<String, Integer> members = new HashMap<>();
   private final List<RocketMqSubscription> open = new ArrayList<>();
+  /** Persists offsets and completes prompt joins; its tasks are short client calls. */
+  private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "rocketport-subscriber-housekeeping");
+    t.setDaemon(true);
+    return t;
+  });
 
   RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, Capabilities capabilities,
       BooleanSupplier closed) {
@@ -44,6 +60,29 @@ final class RocketMqSubscriber implements Subscriber {
     this.routes = routes;
     this.capabilities = capabilities;
     this.closed = closed;
+    long interval = Clients.OFFSET_PERSIST_INTERVAL.toMillis();
+    housekeeping.scheduleWithFixedDelay(this::persistOffsets, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  /** Repeats {@link RocketMqSubscription#joinPromptly} until it completes or the deadline passes. */
+  private void joinPromptly(RocketMqSubscription subscription, long deadline) {
+    try {
+      housekeeping.schedule(() -> {
+        if (!subscription.joinPromptly() && System.nanoTime() < deadline) {
+          joinPromptly(subscription, deadline);
+        }
+      }, JOIN_STEP.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the runtime is closing: nothing left to join
+    }
+  }
+
+  private void persistOffsets() {
+    List<RocketMqSubscription> active;
+    synchronized (this) {
+      active = new ArrayList<>(open);
+    }
+    active.forEach(RocketMqSubscription::persistOffsets);
   }
 
   @Override
@@ -73,6 +112,7 @@ final class RocketMqSubscriber implements Subscriber {
         open.removeIf(s -> !s.isActive());
         open.add(subscription);
       }
+      joinPromptly(subscription, System.nanoTime() + JOIN_PATIENCE.toNanos());
       return subscription;
     } catch (Exception e) {
       leave(spec);
@@ -122,8 +162,9 @@ final class RocketMqSubscriber implements Subscriber {
     }
   }
 
-  /** Closes every subscription still open (each waits for its handlers). */
+  /** Closes every subscription still open (each waits for its handlers and persists its offsets). */
   void closeAll() {
+    housekeeping.shutdown();
     List<RocketMqSubscription> toClose;
     synchronized (this) {
       toClose = new ArrayList<>(open);

@@ -10,6 +10,7 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.common.MixAll;
 
 /**
  * One member of a consumer group: a {@link DefaultMQPushConsumer} with a concurrent or orderly
@@ -68,6 +69,43 @@ final class RocketMqSubscription implements Subscription {
     }
     consumer.start();
     return new RocketMqSubscription(spec, consumer, onClose);
+  }
+
+  /**
+   * One step of joining the group promptly; returns whether it is complete. The client learns a
+   * topic's route only at its next route poll (every 30 s by default), and a new group's retry topic
+   * comes into being only with the consumer's first heartbeat, after the client started — so without
+   * this a new group's first retries wait for that poll. Each step fetches the retry topic's route;
+   * once the client has it (at once in broadcasting, which has no retry topic) it sends a heartbeat,
+   * so the broker holds the latest subscription, and rebalances at once.
+   */
+  boolean joinPromptly() {
+    if (!active.get()) {
+      return true;
+    }
+    var impl = consumer.getDefaultMQPushConsumerImpl();
+    var client = impl.getmQClientFactory();
+    if (spec.deliveryMode() == DeliveryMode.CLUSTERING) {
+      String retryTopic = MixAll.getRetryTopic(consumer.getConsumerGroup());
+      client.updateTopicRouteInfoFromNameServer(retryTopic);
+      if (!impl.getRebalanceImpl().getTopicSubscribeInfoTable().containsKey(retryTopic)) {
+        return false;
+      }
+    }
+    client.sendHeartbeatToAllBrokerWithLock();
+    client.rebalanceImmediately();
+    return true;
+  }
+
+  /**
+   * Sends the offsets acknowledged so far to the broker. The client does this itself only from ten
+   * seconds after it starts; the subscriber calls this every {@link Clients#OFFSET_PERSIST_INTERVAL}
+   * from the start, so that a crash redelivers at most that interval's acknowledged messages.
+   */
+  void persistOffsets() {
+    if (active.get()) {
+      consumer.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+    }
   }
 
   @Override

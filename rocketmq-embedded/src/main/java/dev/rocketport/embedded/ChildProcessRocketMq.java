@@ -35,6 +35,18 @@ public final class ChildProcessRocketMq implements AutoCloseable {
 
   /** As {@link #start(Path)}, with these JVM options for the child (heap, collector). */
   public static ChildProcessRocketMq start(Path store, List<String> jvmOptions) {
+    return start(store, jvmOptions, false);
+  }
+
+  /**
+   * As {@link #start(Path)}, with RocketMQ's own timings ({@link EmbeddedSettings#rocketMqDefaults()})
+   * instead of the test tuning: for tests of what users meet on a default deployment.
+   */
+  public static ChildProcessRocketMq startWithDefaults(Path store) {
+    return start(store, List.of("-Xmx512m"), true);
+  }
+
+  private static ChildProcessRocketMq start(Path store, List<String> jvmOptions, boolean defaults) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
@@ -42,6 +54,9 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     command.addAll(List.of("-Duser.home=" + store, "-Drmq.logback.configurationFile=rocketport-embedded-logback.xml",
         "-cp", System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store",
         store.toString()));
+    if (defaults) {
+      command.add("--defaults");
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     try {
