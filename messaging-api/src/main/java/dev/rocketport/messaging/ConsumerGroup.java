@@ -2,17 +2,18 @@ package dev.rocketport.messaging;
 
 /**
  * A consumer group: the members of one group share a topic's messages (clustering) or each get
- * all of them (broadcasting). 1–255 characters of {@code [A-Za-z0-9_-%|]}, no reserved prefix.
+ * all of them (broadcasting). 1–120 characters of {@code [A-Za-z0-9_-%|]}, no reserved prefix, and
+ * none of the group names RocketMQ keeps for itself ({@code DEFAULT_CONSUMER}, {@code TOOLS_CONSUMER}, …).
  *
  * <p>Immutable and thread-safe; an illegal name throws {@link InvalidArgumentException} naming
  * the field {@code group}.
  */
 public record ConsumerGroup(String name) {
-  /** RocketMQ's limit on a group name's length. */
-  public static final int MAX_LENGTH = 255;
+  /** RocketMQ's limit on a group name's length (its retry and dead-letter topics are named after it). */
+  public static final int MAX_LENGTH = 120;
 
   public ConsumerGroup {
-    Names.check(name, "group", MAX_LENGTH);
+    Names.checkGroup(name, "group");
   }
 
   public static ConsumerGroup of(String name) {

@@ -12,8 +12,15 @@ import java.time.Instant;
  */
 public sealed interface DeliveryDelay {
 
-  /** The instant the message becomes visible, for a message sent at {@code sentAt}. */
+  /**
+   * The instant the message becomes visible, for a message sent at {@code sentAt}; {@link Instant#MAX}
+   * for a delay beyond it (so that "forever" is refused as too long a delay, not an overflow).
+   */
   Instant dueAt(Instant sentAt);
+
+  private static Instant saturatedPlus(Instant instant, Duration duration) {
+    return duration.compareTo(Duration.between(instant, Instant.MAX)) >= 0 ? Instant.MAX : instant.plus(duration);
+  }
 
   /** Delivered {@code duration} after it is stored. */
   record After(Duration duration) implements DeliveryDelay {
@@ -26,7 +33,7 @@ public sealed interface DeliveryDelay {
 
     @Override
     public Instant dueAt(Instant sentAt) {
-      return sentAt.plus(duration);
+      return saturatedPlus(sentAt, duration);
     }
   }
 
@@ -50,7 +57,7 @@ public sealed interface DeliveryDelay {
 
     @Override
     public Instant dueAt(Instant sentAt) {
-      return sentAt.plus(level.duration());
+      return saturatedPlus(sentAt, level.duration());
     }
   }
 }

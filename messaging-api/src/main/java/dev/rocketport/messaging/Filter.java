@@ -20,14 +20,15 @@ public sealed interface Filter {
   static Filter tags(Tag first, Tag... more) {
     Set<Tag> set = new LinkedHashSet<>();
     set.add(InvalidArgumentException.requireNonNull(first, "tag"));
-    for (Tag t : more) {
+    for (Tag t : InvalidArgumentException.requireNonNull(more, "tags")) {
       set.add(InvalidArgumentException.requireNonNull(t, "tag"));
     }
     return new Tags(set);
   }
 
   static Filter tags(String first, String... more) {
-    return tags(new Tag(first), java.util.Arrays.stream(more).map(Tag::new).toArray(Tag[]::new));
+    return tags(new Tag(first), java.util.Arrays.stream(InvalidArgumentException.requireNonNull(more, "tags"))
+        .map(Tag::new).toArray(Tag[]::new));
   }
 
   static Filter sql(String expression) {

@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * The rules for user headers (RocketMQ user properties). A header name must be non-empty, must not
- * be one of RocketMQ's system property names (they would be silently overwritten or change the
- * broker's behaviour) and must not start with {@value #RESERVED_PREFIX}. Names and values must not
+ * be one of RocketMQ's system property names (they would be silently overwritten, dropped, refused
+ * by the client or change the broker's behaviour; the RocketMQ adapter's tests check this list
+ * against the client's own constants) and must not start with {@value #RESERVED_PREFIX} or
+ * {@value #SYSTEM_PREFIX}. Names and values must not
  * contain the control characters {@code \u0001} and {@code \u0002}, which RocketMQ uses as
  * separators. Stateless and thread-safe.
  */
@@ -27,7 +29,12 @@ public final class Headers {
       "TIMER_DELAY_MS", "TIMER_OUT_MS", "TIMER_ENQUEUE_MS", "TIMER_DEQUEUE_MS", "TIMER_ROLL_TIMES",
       "TIMER_DEL_UNIQKEY", "POP_CK", "POP_CK_OFFSET", "1ST_POP_TIME", "INNER_NUM", "INNER_BASE",
       "INNER_MULTI_DISPATCH", "INNER_MULTI_QUEUE_OFFSET", "TRACE_CONTEXT", "DUP_INFO", "EXTEND_UNIQ_INFO",
-      "__RMQ.TRANSIENT.RETRY_TOPIC", "__RMQ.TRANSIENT.OFFSET_ID", "NAMESPACE_ID");
+      "NAMESPACE_ID", "BORN_TIMESTAMP", "DLQ_ORIGIN_MESSAGE_ID", "DLQ_ORIGIN_TOPIC", "ORIGIN_GROUP",
+      "PROPERTY_FORWARD_QUEUE_ID", "REDIRECT", "TIMER_DELAY_LEVEL", "TIMER_ROLL_LABEL", "TRANS_OFFSET",
+      "_SYS_MSG_PRIORITY_");
+
+  /** Prefix of RocketMQ's internal and transient properties ({@code __STARTDELIVERTIME}, {@code __RMQ.TRANSIENT.…}). */
+  public static final String SYSTEM_PREFIX = "__";
 
   private Headers() {}
 
@@ -50,7 +57,7 @@ public final class Headers {
     if (name == null || name.isEmpty()) {
       throw new InvalidArgumentException("header", "names must be non-empty");
     }
-    if (RESERVED_NAMES.contains(name) || name.startsWith(RESERVED_PREFIX)) {
+    if (RESERVED_NAMES.contains(name) || name.startsWith(RESERVED_PREFIX) || name.startsWith(SYSTEM_PREFIX)) {
       throw new InvalidArgumentException("header '" + name + "'", "is a reserved name");
     }
     if (hasSeparator(name)) {

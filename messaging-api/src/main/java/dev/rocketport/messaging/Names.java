@@ -11,7 +11,26 @@ final class Names {
       List.of("TBW102", "SCHEDULE_TOPIC_XXXX", "BenchmarkTest", "OFFSET_MOVED_EVENT", "SELF_TEST_TOPIC",
           "DefaultCluster", "TRANS_CHECK_MAX_TIME_TOPIC");
 
+  /**
+   * The group names RocketMQ keeps for its own clients and tools (its {@code MixAll} constants);
+   * its client refuses to start with some and the broker treats the others as system groups.
+   */
+  static final List<String> RESERVED_GROUPS = List.of("DEFAULT_PRODUCER", "DEFAULT_CONSUMER", "TOOLS_CONSUMER",
+      "SCHEDULE_CONSUMER", "FILTERSRV_CONSUMER", "__MONITOR_CONSUMER", "CLIENT_INNER_PRODUCER", "SELF_TEST_P_GROUP",
+      "SELF_TEST_C_GROUP", "CID_ONS-HTTP-PROXY", "CID_ONSAPI_PERMISSION", "CID_ONSAPI_OWNER", "CID_ONSAPI_PULL");
+  /** Prefix of RocketMQ's system consumer groups. */
+  static final String RESERVED_GROUP_PREFIX = "CID_RMQ_SYS_";
+
   private Names() {}
+
+  /** Checks a consumer or producer group name. */
+  static String checkGroup(String value, String field) {
+    check(value, field, ConsumerGroup.MAX_LENGTH);
+    if (RESERVED_GROUPS.contains(value) || value.startsWith(RESERVED_GROUP_PREFIX)) {
+      throw new InvalidArgumentException(field, "'" + value + "' is a group name RocketMQ reserves for itself");
+    }
+    return value;
+  }
 
   static String check(String value, String field, int maxLength) {
     InvalidArgumentException.requireNonNull(value, field);

@@ -5,12 +5,12 @@ package dev.rocketport.messaging;
  * undecided transaction goes to any live producer of the group that sent it, so every producer of
  * one group must answer with the same {@link TransactionChecker}.
  *
- * <p>Immutable and thread-safe; an illegal name throws {@link InvalidArgumentException} naming
+ * <p>Names follow the rules of {@link ConsumerGroup}. Immutable and thread-safe; an illegal name throws {@link InvalidArgumentException} naming
  * the field {@code producerGroup}.
  */
 public record ProducerGroup(String name) {
   public ProducerGroup {
-    Names.check(name, "producerGroup", ConsumerGroup.MAX_LENGTH);
+    Names.checkGroup(name, "producerGroup");
   }
 
   public static ProducerGroup of(String name) {

@@ -20,6 +20,8 @@ public record SubscriptionSpec(
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
+  /** The longest close timeout: a day, for "wait as long as it takes". */
+  public static final Duration MAX_CLOSE_TIMEOUT = Duration.ofDays(1);
   public static final int MAX_BATCH_SIZE = 256;
   public static final int MAX_RETRIES_LIMIT = 64;
 
@@ -40,8 +42,8 @@ public record SubscriptionSpec(
     if (batchSize.exists(b -> b < 1 || b > MAX_BATCH_SIZE)) {
       throw new InvalidArgumentException("batchSize", "must be 1–" + MAX_BATCH_SIZE + ", was " + batchSize.get());
     }
-    if (closeTimeout.isNegative()) {
-      throw new InvalidArgumentException("closeTimeout", "must not be negative, was " + closeTimeout);
+    if (closeTimeout.isNegative() || closeTimeout.compareTo(MAX_CLOSE_TIMEOUT) > 0) {
+      throw new InvalidArgumentException("closeTimeout", "must be 0–" + MAX_CLOSE_TIMEOUT + ", was " + closeTimeout);
     }
   }
 

@@ -33,6 +33,9 @@ public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder 
     requirePositive(transactionTimeout, "transactionTimeout");
     requirePositive(transactionCheckInterval, "transactionCheckInterval");
     requirePositive(sendTimeout, "sendTimeout");
+    if (sendTimeout.compareTo(Duration.ofDays(1)) > 0) {
+      throw new InvalidArgumentException("sendTimeout", "must be at most a day, was " + sendTimeout);
+    }
     if (transactionMaxChecks < 1) {
       throw new InvalidArgumentException("transactionMaxChecks", "must be positive, was " + transactionMaxChecks);
     }

@@ -136,9 +136,6 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    if (spec.filter() instanceof dev.rocketport.messaging.Filter.Sql sql) {
-      SqlFilter.parse(sql.expression());
-    }
     if (!broker.topicExists(spec.topic().name())) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }

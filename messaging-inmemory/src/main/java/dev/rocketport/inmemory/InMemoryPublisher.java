@@ -86,10 +86,10 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public BatchResult sendBatch(List<Message> messages) {
-    String topic = messages == null || messages.isEmpty() ? null : messages.get(0).topic().name();
     return BatchSend.send(messages, capabilities.maxMessageSize(),
         m -> admit(m, PublishChecks.check(m, capabilities, broker::now)).swap().toOption(),
         chunk -> {
+          String topic = messages.get(chunk.get(0)).topic().name();
           broker.lock.lock();
           try {
             int queue = broker.selectQueue(topic);

@@ -2,6 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.RetryLadder;
 import java.time.Duration;
 import java.util.Map;
@@ -11,15 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Settings of the RocketMQ adapter. Immutable; every field is checked at construction and a bad one
- * throws {@link InvalidArgumentException} naming it, so bad configuration fails at startup.
+ * throws {@link InvalidArgumentException} naming it, so bad configuration fails at startup. Timeouts
+ * and intervals are at most {@link #MAX_DURATION}.
  *
- * @param nameServer name server addresses, {@code host:port[;host:port…]}
- * @param producerGroup group of the plain and ordered publisher
+ * @param nameServer name server addresses, {@code host:port[;host:port…]}, ports 1–65535
+ * @param producerGroup group of the plain and ordered publisher (the rules of {@link ProducerGroup})
  * @param transactionGroup default group of transactional publishers (the Guice module's)
- * @param sendTimeout how long a send waits for the broker (and an async send for a free slot)
- * @param sendRetries retries of a failed sync send on another broker (RocketMQ's
- *     {@code retryTimesWhenSendFailed})
- * @param asyncMaxInFlight bound on asynchronous sends in flight; further senders wait
+ * @param sendTimeout how long a send may take, all its attempts together (and how long an async send
+ *     waits for room in the window)
+ * @param sendRetries resends of a send whose broker or connection failed (RocketMQ's
+ *     {@code retryTimesWhenSendFailed}); flow-control refusals are resent apart from these, for as
+ *     long as the send timeout allows
+ * @param asyncMaxInFlight the most asynchronous sends in flight; the window adapts below it to what
+ *     the broker admits, and further senders wait
  * @param closeTimeout how long {@code close()} waits for in-flight asynchronous sends
  * @param accessKey ACL access key, empty for none (then {@code secretKey} must be empty too)
  * @param secretKey ACL secret key
@@ -37,18 +42,25 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval, boolean coalesceSends) {
 
   private static final Pattern ADDRESS = Pattern.compile("^[^:;\\s]+:\\d{1,5}(;[^:;\\s]+:\\d{1,5})*$");
-  private static final Pattern NAME = Pattern.compile("^[%|a-zA-Z0-9_-]{1,255}$");
+  /** The longest timeout or interval accepted: a day. */
+  public static final Duration MAX_DURATION = Duration.ofDays(1);
 
   public RocketMqConfig {
     require(nameServer, "nameServer");
     if (!ADDRESS.matcher(nameServer).matches()) {
       throw new InvalidArgumentException("nameServer", "'" + nameServer + "' is not host:port[;host:port…]");
     }
-    name(producerGroup, "producerGroup");
-    name(transactionGroup, "transactionGroup");
-    positive(sendTimeout, "sendTimeout");
-    positive(closeTimeout, "closeTimeout");
-    positive(pollNameServerInterval, "pollNameServerInterval");
+    for (String address : nameServer.split(";")) {
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      if (port < 1 || port > 65_535) {
+        throw new InvalidArgumentException("nameServer", "port " + port + " of '" + address + "' is not 1–65535");
+      }
+    }
+    group(producerGroup, "producerGroup");
+    group(transactionGroup, "transactionGroup");
+    bounded(sendTimeout, "sendTimeout");
+    bounded(closeTimeout, "closeTimeout");
+    bounded(pollNameServerInterval, "pollNameServerInterval");
     if (sendRetries < 0 || sendRetries > 16) {
       throw new InvalidArgumentException("sendRetries", "must be 0–16, was " + sendRetries);
     }
@@ -77,11 +89,13 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
 
   /** From properties named {@code rocketport.rocketmq.<field>} (e.g. {@code rocketport.rocketmq.nameServer}). */
   public static RocketMqConfig fromProperties(Properties properties) {
+    require(properties, "properties");
     return from(key -> properties.getProperty("rocketport.rocketmq." + key));
   }
 
   /** From environment variables named {@code ROCKETPORT_ROCKETMQ_<FIELD>} (e.g. {@code ROCKETPORT_ROCKETMQ_NAME_SERVER}). */
   public static RocketMqConfig fromEnvironment(Map<String, String> env) {
+    require(env, "env");
     return from(key -> env.get("ROCKETPORT_ROCKETMQ_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase()));
   }
 
@@ -125,17 +139,20 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     }
   }
 
-  private static void name(String value, String field) {
-    require(value, field);
-    if (!NAME.matcher(value).matches()) {
-      throw new InvalidArgumentException(field, "'" + value + "' must be 1–255 of [%|a-zA-Z0-9_-]");
+  /** A producer group name, by the rules of {@link ProducerGroup}. */
+  private static void group(String value, String field) {
+    try {
+      ProducerGroup.of(value);
+    } catch (InvalidArgumentException e) {
+      throw new InvalidArgumentException(field, e.getMessage().substring(e.field().length() + 2));
     }
   }
 
-  private static void positive(Duration value, String field) {
+  /** Positive and at most {@link #MAX_DURATION} (the client keeps some of these as int milliseconds). */
+  private static void bounded(Duration value, String field) {
     require(value, field);
-    if (value.isNegative() || value.isZero()) {
-      throw new InvalidArgumentException(field, "must be positive, was " + value);
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX_DURATION) > 0) {
+      throw new InvalidArgumentException(field, "must be positive and at most " + MAX_DURATION + ", was " + value);
     }
   }
 

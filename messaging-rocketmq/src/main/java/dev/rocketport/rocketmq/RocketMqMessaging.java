@@ -74,8 +74,7 @@ public final class RocketMqMessaging implements Messaging {
     try {
       return new RocketMqMessaging(config);
     } catch (Exception e) {
-      throw new IllegalStateException("could not start RocketMQ clients for " + config.nameServer() + ": "
-          + e.getMessage(), e);
+      throw StartFailures.of("could not start RocketMQ clients for " + config.nameServer(), e);
     }
   }
 
@@ -103,8 +102,7 @@ public final class RocketMqMessaging implements Messaging {
         return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities,
             routes, isClosed, c, clients.config().sendRetries());
       } catch (Exception e) {
-        throw new IllegalStateException("could not start the transactional producer of " + group + ": "
-            + e.getMessage(), e);
+        throw StartFailures.of("could not start the transactional producer of " + group, e);
       }
     });
   }

@@ -2,6 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
@@ -98,8 +99,13 @@ final class RocketMqSubscriber implements Subscriber {
   }
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    var route = routes.route(spec.topic()).getOrElseThrow(e -> new IllegalStateException(
-        "cannot subscribe: name server " + clients.config().nameServer() + " unreachable: " + e.getMessage(), e));
+    String physicalGroup = clients.physical(spec.group().name());
+    if (physicalGroup.length() > ConsumerGroup.MAX_LENGTH) {
+      throw new InvalidArgumentException("group", "'" + physicalGroup + "' (with the namespace) is longer than "
+          + ConsumerGroup.MAX_LENGTH + " characters");
+    }
+    var route = routes.route(spec.topic()).getOrElseThrow(e -> StartFailures.of(
+        "cannot subscribe: name server " + clients.config().nameServer() + " unreachable", e));
     if (route.isEmpty()) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
@@ -116,8 +122,7 @@ final class RocketMqSubscriber implements Subscriber {
       return subscription;
     } catch (Exception e) {
       leave(spec);
-      throw new IllegalStateException("could not start the consumer of group " + spec.group() + ": "
-          + e.getMessage(), e);
+      throw StartFailures.of("could not start the consumer of group " + spec.group(), e);
     }
   }
 

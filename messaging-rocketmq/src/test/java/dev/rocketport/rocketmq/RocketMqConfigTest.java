@@ -51,4 +51,34 @@ class RocketMqConfigTest {
     assertEquals("sendTimeoutMs", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
         Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_SEND_TIMEOUT_MS", "soon"))).field());
   }
+
+  @Test
+  void groupsFollowTheApiRules() {
+    for (String reserved : new String[] {"%DLQ%p", "%RETRY%p", "DEFAULT_PRODUCER", "CLIENT_INNER_PRODUCER", "p".repeat(121)}) {
+      assertEquals("producerGroup", assertThrows(InvalidArgumentException.class,
+          () -> RocketMqConfig.builder("h:1").producerGroup(reserved).build()).field(), reserved);
+      assertEquals("transactionGroup", assertThrows(InvalidArgumentException.class,
+          () -> RocketMqConfig.builder("h:1").transactionGroup(reserved).build()).field(), reserved);
+    }
+  }
+
+  @Test
+  void nullSourcesAndOutOfRangeValuesAreRefusedNamingTheField() {
+    assertEquals("properties", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.fromProperties(null)).field());
+    assertEquals("env", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(null)).field());
+    assertEquals("nameServer", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("127.0.0.1:99999").build()).field());
+    assertEquals("nameServer", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("a:9876;127.0.0.1:0").build()).field());
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertEquals("closeTimeout", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").closeTimeout(forever).build()).field());
+    assertEquals("sendTimeout", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").sendTimeout(forever).build()).field());
+    assertEquals("pollNameServerInterval", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("h:1").pollNameServerInterval(Duration.ofDays(30)).build()).field());
+    assertEquals(RocketMqConfig.MAX_DURATION,
+        RocketMqConfig.builder("h:1").closeTimeout(RocketMqConfig.MAX_DURATION).build().closeTimeout());
+  }
 }

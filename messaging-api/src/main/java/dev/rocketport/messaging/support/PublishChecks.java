@@ -15,6 +15,13 @@ import java.util.function.Supplier;
  * the same failure. Stateless and thread-safe. For adapter authors; applications need not use it.
  */
 public final class PublishChecks {
+  /** RocketMQ's limit on a message's encoded properties (a 16-bit length on the wire). */
+  public static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
+  /** Room kept within it for the properties adapters add themselves (unique id, delay, transaction flags). */
+  public static final int SYSTEM_PROPERTIES_ROOM = 1024;
+  /** What headers, keys and tag may take together, encoded as RocketMQ properties. */
+  public static final int MAX_USER_PROPERTIES_BYTES = MAX_PROPERTIES_BYTES - SYSTEM_PROPERTIES_ROOM;
+
   private PublishChecks() {}
 
   /**
@@ -31,6 +38,13 @@ public final class PublishChecks {
     if (message.bodyLength() == 0) {
       return Option.some(new PublishFailure.InvalidMessage("body", "must not be empty (RocketMQ refuses empty bodies)"));
     }
+    int properties = userPropertiesBytes(message);
+    if (properties > MAX_USER_PROPERTIES_BYTES) {
+      return Option.some(new PublishFailure.InvalidMessage("headers", "headers (" + message.headers().size()
+          + "), keys (" + message.keys().size() + ") and tag take " + properties + " bytes as RocketMQ properties; at most "
+          + MAX_USER_PROPERTIES_BYTES + " fit (RocketMQ's limit of " + MAX_PROPERTIES_BYTES + " less "
+          + SYSTEM_PROPERTIES_ROOM + " for system properties)"));
+    }
     if (message.delay().isDefined()) {
       Instant now = clock.get();
       Duration wait = Duration.between(now, message.delay().get().dueAt(now));
@@ -40,6 +54,46 @@ public final class PublishChecks {
       }
     }
     return Option.none();
+  }
+
+  /**
+   * The size of {@code message}'s headers, keys and tag encoded as RocketMQ properties: UTF-8
+   * {@code name\u0001value\u0002} each, the keys joined by spaces under {@code KEYS}, the tag under
+   * {@code TAGS}.
+   */
+  static int userPropertiesBytes(Message message) {
+    int bytes = 0;
+    for (var header : message.headers().entrySet()) {
+      bytes += utf8Length(header.getKey()) + utf8Length(header.getValue()) + 2;
+    }
+    if (!message.keys().isEmpty()) {
+      bytes += "KEYS".length() + 2 + message.keys().size() - 1;
+      for (var key : message.keys()) {
+        bytes += utf8Length(key.value());
+      }
+    }
+    if (message.tag().isDefined()) {
+      bytes += "TAGS".length() + 2 + utf8Length(message.tag().get().value());
+    }
+    return bytes;
+  }
+
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** As {@link #check}, and also refuses a delayed message, which {@code port} cannot send. */

@@ -11,7 +11,7 @@ public final class SubscribeChecks {
   private SubscribeChecks() {}
 
   /**
-   * Throws {@link InvalidArgumentException} for a null spec or handler,
+   * Throws {@link InvalidArgumentException} for a null spec or handler or a malformed SQL92 filter,
    * {@link dev.rocketport.messaging.UnsupportedFeatureException} for a feature the adapter lacks, and
    * {@link IllegalStateException} if the runtime is closed.
    */
@@ -22,8 +22,9 @@ public final class SubscribeChecks {
     if (spec == null) {
       throw new InvalidArgumentException("spec", "must not be null");
     }
-    if (spec.filter() instanceof Filter.Sql) {
+    if (spec.filter() instanceof Filter.Sql sql) {
       capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
+      SqlFilter.parse(sql.expression());
     }
     if (spec.batchSize().exists(b -> b > 1)) {
       capabilities.require(Feature.BATCH_CONSUMPTION, "subscription of group " + spec.group());

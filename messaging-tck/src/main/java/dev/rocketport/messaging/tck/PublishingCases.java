@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.Tag;
@@ -96,6 +97,8 @@ public abstract class PublishingCases extends TckCases {
         publisher().sendAsync(message).toCompletableFuture().join().getLeft());
     assertInstanceOf(PublishFailure.TopicNotFound.class, publisher().sendOneway(message).get());
     assertInstanceOf(PublishFailure.TopicNotFound.class, publisher().sendBatch(List.of(message)).failures().get(0));
+    assertEquals(new PublishFailure.TopicNotFound(missing),
+        messaging().orderedPublisher().send(message, ShardingKey.of("customer-1")).getLeft());
   }
 
   @Test

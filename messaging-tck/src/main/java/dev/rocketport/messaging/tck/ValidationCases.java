@@ -6,15 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Filter;
+import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Tag;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.UnsupportedFeatureException;
+import dev.rocketport.messaging.support.PublishChecks;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,9 +46,85 @@ public abstract class ValidationCases extends TckCases {
   }
 
   @ParameterizedTest(name = "group \"{0}\" is rejected")
-  @ValueSource(strings = {"", "a b", "%RETRY%g", "%DLQ%g", "g/1"})
+  @ValueSource(strings = {"", "a b", "%RETRY%g", "%DLQ%g", "g/1", "DEFAULT_CONSUMER", "DEFAULT_PRODUCER",
+      "TOOLS_CONSUMER", "CLIENT_INNER_PRODUCER", "CID_RMQ_SYS_TRANS"})
   void badGroupNames(String name) {
     assertEquals("group", assertThrows(InvalidArgumentException.class, () -> ConsumerGroup.of(name)).field());
+    assertEquals("producerGroup", assertThrows(InvalidArgumentException.class, () -> ProducerGroup.of(name)).field());
+  }
+
+  @Test
+  @DisplayName("a group name of 121 characters is rejected, 120 accepted")
+  void groupLength() {
+    assertEquals("group", assertThrows(InvalidArgumentException.class, () -> ConsumerGroup.of("g".repeat(121))).field());
+    assertEquals(120, ConsumerGroup.of("g".repeat(120)).name().length());
+  }
+
+  @Test
+  @DisplayName("headers, keys and tag beyond RocketMQ's properties limit are InvalidMessage on 'headers'; at the limit they are sent")
+  void propertiesLimit() {
+    Topic topic = ctx().topic();
+    String name = "h";
+    int fits = PublishChecks.MAX_USER_PROPERTIES_BYTES - name.length() - 2;
+    Message tooMany = Message.builder(topic).body("x").header(name, "v".repeat(fits + 1)).build();
+    assertEquals("headers", ((PublishFailure.InvalidMessage) publisher().send(tooMany).getLeft()).field());
+    assertEquals("headers", ((PublishFailure.InvalidMessage) publisher().sendAsync(tooMany).toCompletableFuture()
+        .join().getLeft()).field());
+    assertEquals("headers", ((PublishFailure.InvalidMessage) publisher().sendBatch(List.of(tooMany)).entries().get(0)
+        .getLeft()).field());
+    Message.Builder manyKeys = Message.builder(topic).body("x");
+    for (int i = 0; i < 300; i++) {
+      manyKeys.key(String.format("%0128d", i));
+    }
+    assertEquals("headers", ((PublishFailure.InvalidMessage) publisher().send(manyKeys.build()).getLeft()).field());
+    Message atLimit = Message.builder(topic).body("at-limit").header(name, "v".repeat(fits)).build();
+    String id = ctx().sent(atLimit).messageId();
+    Inbox inbox = inbox();
+    subscribe(spec(topic), inbox);
+    ctx().await("the message at the limit", () -> inbox.contains(id));
+    assertEquals(fits, inbox.messages().get(0).message().headers().get(name).length());
+  }
+
+  @Test
+  @DisplayName("a delay of 'forever' is InvalidMessage on 'delay', not an overflow")
+  void foreverDelay() {
+    Message forever = Message.builder(ctx().topic()).body("x").deliverAfter(Duration.ofSeconds(Long.MAX_VALUE)).build();
+    assertEquals("delay", ((PublishFailure.InvalidMessage) publisher().send(forever).getLeft()).field());
+    assertEquals("delay", ((PublishFailure.InvalidMessage) publisher().sendAsync(forever).toCompletableFuture().join()
+        .getLeft()).field());
+  }
+
+  @Test
+  @DisplayName("a close timeout beyond a day is rejected on 'closeTimeout', not an overflow at close")
+  void foreverCloseTimeout() {
+    assertEquals("closeTimeout", assertThrows(InvalidArgumentException.class,
+        () -> spec(Topic.of("any")).closeTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build()).field());
+    assertEquals(SubscriptionSpec.MAX_CLOSE_TIMEOUT,
+        spec(Topic.of("any")).closeTimeout(SubscriptionSpec.MAX_CLOSE_TIMEOUT).build().closeTimeout());
+  }
+
+  @Test
+  @DisplayName("null inside varargs and batches is InvalidArgumentException, not NullPointerException")
+  void nullsInside() {
+    assertEquals("tags", assertThrows(InvalidArgumentException.class, () -> Filter.tags("a", (String[]) null)).field());
+    java.util.List<Message> batch = new java.util.ArrayList<>();
+    batch.add(null);
+    batch.add(text(ctx().topic(), "x"));
+    assertEquals("messages[0]", assertThrows(InvalidArgumentException.class, () -> publisher().sendBatch(batch)).field());
+  }
+
+  @Test
+  @DisplayName("a malformed SQL92 filter is refused when subscribing, naming 'filter'")
+  void malformedSql() {
+    Topic topic = ctx().topic();
+    var spec = spec(topic).filter(Filter.sql("region = = 'eu' AND")).build();
+    if (messaging().capabilities().supports(Feature.SQL_FILTER)) {
+      assertEquals("filter", assertThrows(InvalidArgumentException.class,
+          () -> messaging().subscriber().subscribe(spec, m -> HandlerResult.success())).field());
+    } else {
+      assertThrows(UnsupportedFeatureException.class,
+          () -> messaging().subscriber().subscribe(spec, m -> HandlerResult.success()));
+    }
   }
 
   @ParameterizedTest(name = "tag \"{0}\" is rejected")
@@ -59,7 +142,8 @@ public abstract class ValidationCases extends TckCases {
   }
 
   @ParameterizedTest(name = "header \"{0}\" is reserved")
-  @ValueSource(strings = {"KEYS", "TAGS", "UNIQ_KEY", "DELAY", "TIMER_DELIVER_MS", "rocketport.internal"})
+  @ValueSource(strings = {"KEYS", "TAGS", "UNIQ_KEY", "DELAY", "TIMER_DELIVER_MS", "rocketport.internal",
+      "DLQ_ORIGIN_TOPIC", "ORIGIN_GROUP", "TIMER_DELAY_LEVEL", "__custom"})
   void reservedHeaders(String name) {
     Topic topic = Topic.of("any");
     var e = assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header(name, "v"));

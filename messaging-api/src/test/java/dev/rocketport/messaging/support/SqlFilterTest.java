@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.messaging.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.messaging.support;
 
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.math.BigDecimal;
@@ -8,21 +8,24 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * RocketMQ's SQL92 property filter, in memory: comparisons ({@code = <> > >= < <=}) of a header with
+ * RocketMQ's SQL92 property filter, for adapters: every adapter parses a subscription's expression
+ * with it before subscribing (so all refuse the same malformed expressions alike, as
+ * {@link InvalidArgumentException} on {@code filter}), and an adapter that filters itself evaluates
+ * it. The grammar: comparisons ({@code = <> > >= < <=}) of a header with
  * a numeric or quoted string literal, {@code BETWEEN … AND …}, {@code IN (…)}, {@code IS [NOT] NULL},
  * {@code AND}, {@code OR}, {@code NOT}, parentheses, {@code TRUE}/{@code FALSE}. As on the broker, a
  * comparison with a missing header, or a numeric comparison with a non-numeric value, is false.
- * Parsed once at subscribe time; a malformed expression throws {@link InvalidArgumentException} on
- * {@code filter}. Immutable and thread-safe.
+ * Immutable and thread-safe.
  */
-final class SqlFilter implements Predicate<Map<String, String>> {
+public final class SqlFilter implements Predicate<Map<String, String>> {
   private final Predicate<Map<String, String>> predicate;
 
   private SqlFilter(Predicate<Map<String, String>> predicate) {
     this.predicate = predicate;
   }
 
-  static SqlFilter parse(String expression) {
+  /** Parses {@code expression}; throws {@link InvalidArgumentException} on {@code filter} if it is malformed. */
+  public static SqlFilter parse(String expression) {
     Parser parser = new Parser(tokenize(expression), expression);
     Predicate<Map<String, String>> p = parser.or();
     parser.expectEnd();
