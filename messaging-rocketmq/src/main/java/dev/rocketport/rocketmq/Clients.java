@@ -86,6 +86,8 @@ final class Clients {
   DefaultMQPushConsumer pushConsumer(String group) {
     DefaultMQPushConsumer consumer = configure(new DefaultMQPushConsumer(physical(group), rpcHook()), "consumer");
     consumer.setPersistConsumerOffsetInterval((int) OFFSET_PERSIST_INTERVAL.toMillis());
+    // a refused pull ("subscription not latest", broker restarting) is tried again after this, not 3 s
+    consumer.setPullTimeDelayMillsWhenException(1_000);
     return consumer;
   }
 

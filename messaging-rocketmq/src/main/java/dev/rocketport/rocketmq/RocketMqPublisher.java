@@ -166,7 +166,12 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
     Resends resends = new Resends(message.topic(), config.sendTimeout(), config.sendRetries(), true);
-    attemptAsync(mapping.toRocketMq(message, Instant.now()), message, resends, result);
+    try {
+      attemptAsync(mapping.toRocketMq(message, Instant.now()), message, resends, result);
+    } catch (RuntimeException e) {
+      // only the mapping can throw here (attempts report their own failures); the room taken must be freed
+      result.complete(Either.left(failure(e, message.topic())));
+    }
     return result.whenComplete((r, e) -> {
       leaveDirectLane(message);
       window.release(r != null && r.isRight());

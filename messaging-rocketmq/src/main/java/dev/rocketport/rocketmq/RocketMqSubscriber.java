@@ -27,12 +27,14 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
 /**
  * Starts push-consumer subscriptions; has each join its group promptly
- * ({@link RocketMqSubscription#joinPromptly}) and sends their acknowledged offsets to the broker
- * every {@link Clients#OFFSET_PERSIST_INTERVAL} from the moment each starts. Fails fast on an invalid spec, an unsupported feature, a
+ * ({@link RocketMqSubscription#joinPromptly}) and keeps each up
+ * ({@link RocketMqSubscription#keepUp}: offsets to the broker, latest subscription announced) every
+ * {@link Clients#OFFSET_PERSIST_INTERVAL} from the moment it starts. Fails fast on an invalid spec, an unsupported feature, a
  * missing topic or an unreachable name server. Members of one group in this runtime must subscribe
  * alike (RocketMQ misbehaves silently otherwise); other processes cannot be checked. Thread-safe.
  */
 final class RocketMqSubscriber implements Subscriber {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocketMqSubscriber.class);
   /** How often, and for how long, a new subscription looks for its retry topic's route. */
   private static final Duration JOIN_STEP = Duration.ofMillis(200);
   private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
@@ -47,7 +49,7 @@ final class RocketMqSubscriber implements Subscriber {
   private final Map<String, Shape> shapes = new HashMap<>();
   private final Map<String, Integer> members = new HashMap<>();
   private final List<RocketMqSubscription> open = new ArrayList<>();
-  /** Persists offsets and completes prompt joins; its tasks are short client calls. */
+  /** Keeps subscriptions up ({@link RocketMqSubscription#keepUp}) and completes prompt joins; its tasks are short client calls. */
   private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "rocketport-subscriber-housekeeping");
     t.setDaemon(true);
@@ -62,7 +64,7 @@ final class RocketMqSubscriber implements Subscriber {
     this.capabilities = capabilities;
     this.closed = closed;
     long interval = Clients.OFFSET_PERSIST_INTERVAL.toMillis();
-    housekeeping.scheduleWithFixedDelay(this::persistOffsets, interval, interval, TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(this::keepUp, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Repeats {@link RocketMqSubscription#joinPromptly} until it completes or the deadline passes. */
@@ -78,12 +80,19 @@ final class RocketMqSubscriber implements Subscriber {
     }
   }
 
-  private void persistOffsets() {
+  private void keepUp() {
     List<RocketMqSubscription> active;
     synchronized (this) {
       active = new ArrayList<>(open);
     }
-    active.forEach(RocketMqSubscription::persistOffsets);
+    for (RocketMqSubscription subscription : active) {
+      try {
+        subscription.keepUp();
+      } catch (RuntimeException e) {
+        // a member closing under our feet; the next round sees it inactive
+        LOG.debug("housekeeping of group {} failed", subscription.spec().group(), e);
+      }
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 
 /**
  * One member of a consumer group: a {@link DefaultMQPushConsumer} with a concurrent or orderly
@@ -26,6 +27,8 @@ final class RocketMqSubscription implements Subscription {
   private final DefaultMQPushConsumer consumer;
   private final Runnable onClose;
   private final AtomicBoolean active = new AtomicBoolean(true);
+  /** The newest subscription version {@link #keepUp} announced; confined to the housekeeping thread. */
+  private long announcedVersion;
 
   private RocketMqSubscription(SubscriptionSpec spec, DefaultMQPushConsumer consumer, Runnable onClose) {
     this.spec = spec;
@@ -76,8 +79,7 @@ final class RocketMqSubscription implements Subscription {
    * topic's route only at its next route poll (every 30 s by default), and a new group's retry topic
    * comes into being only with the consumer's first heartbeat, after the client started — so without
    * this a new group's first retries wait for that poll. Each step fetches the retry topic's route;
-   * once the client has it (at once in broadcasting, which has no retry topic) it sends a heartbeat,
-   * so the broker holds the latest subscription, and rebalances at once.
+   * once the client has it (at once in broadcasting, which has no retry topic) it rebalances at once.
    */
   boolean joinPromptly() {
     if (!active.get()) {
@@ -92,19 +94,34 @@ final class RocketMqSubscription implements Subscription {
         return false;
       }
     }
-    client.sendHeartbeatToAllBrokerWithLock();
     client.rebalanceImmediately();
     return true;
   }
 
   /**
-   * Sends the offsets acknowledged so far to the broker. The client does this itself only from ten
-   * seconds after it starts; the subscriber calls this every {@link Clients#OFFSET_PERSIST_INTERVAL}
-   * from the start, so that a crash redelivers at most that interval's acknowledged messages.
+   * Housekeeping the subscriber runs every {@link Clients#OFFSET_PERSIST_INTERVAL}, on one thread:
+   * <ul>
+   *   <li>sends the offsets acknowledged so far to the broker (the client itself starts only ten
+   *       seconds after it starts), so a crash redelivers at most that interval's acknowledged
+   *       messages;
+   *   <li>makes sure the broker holds this member's latest subscription. Each rebalance that changes
+   *       the member's queues raises its subscription version and the client announces it with a
+   *       heartbeat — but only if no other heartbeat holds the client's lock at that moment; if one
+   *       does, the broker refuses the member's pulls as "subscription not latest" until the next
+   *       periodic heartbeat, 30 s later. A version newer than the last one announced here is
+   *       announced at once.
+   * </ul>
    */
-  void persistOffsets() {
-    if (active.get()) {
-      consumer.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+  void keepUp() {
+    if (!active.get()) {
+      return;
+    }
+    var impl = consumer.getDefaultMQPushConsumerImpl();
+    impl.persistConsumerOffset();
+    long latest = impl.getRebalanceImpl().getSubscriptionInner().values().stream()
+        .mapToLong(SubscriptionData::getSubVersion).max().orElse(0);
+    if (latest > announcedVersion && impl.getmQClientFactory().sendHeartbeatToAllBrokerWithLock()) {
+      announcedVersion = latest;
     }
   }
 
