@@ -15,16 +15,22 @@ import java.util.stream.Stream;
  * module; {@link RulesCanFailTest} proves each one reports a fixture class that breaks it.
  */
 final class ArchitectureRules {
-  /** The API's own packages (the TCK, under {@code messaging.tck}, may use JUnit). */
-  static final String[] API_PACKAGES = {"dev.rocketport.messaging", "dev.rocketport.messaging.support"};
+  /** The API's own package (the TCK, under {@code messaging.tck}, may use JUnit; the SPI is apart). */
+  static final String[] API_PACKAGES = {"dev.rocketport.messaging"};
 
   private ArchitectureRules() {}
 
   static final ArchRule the_api_depends_only_on_the_jdk_vavr_and_jspecify =
       classes().that().resideInAnyPackage(API_PACKAGES)
           .should().onlyDependOnClassesThat().resideInAnyPackage(
-              "java..", "io.vavr..", "org.jspecify..", "dev.rocketport.messaging", "dev.rocketport.messaging.support")
+              "java..", "io.vavr..", "org.jspecify..", "dev.rocketport.messaging")
           .because("application code depends on the API only and must not inherit any client or container");
+
+  static final ArchRule the_spi_is_used_only_by_adapters_and_the_conformance_kit =
+      noClasses().that().resideOutsideOfPackages("dev.rocketport.messaging.spi..", "dev.rocketport.inmemory..",
+              "dev.rocketport.rocketmq..", "dev.rocketport.messaging.tck..")
+          .should().dependOnClassesThat().resideInAPackage("dev.rocketport.messaging.spi..")
+          .because("the SPI is for adapter authors; applications and examples see the API only");
 
   static final ArchRule rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker =
       noClasses().that().resideOutsideOfPackages("dev.rocketport.rocketmq..", "dev.rocketport.embedded..",

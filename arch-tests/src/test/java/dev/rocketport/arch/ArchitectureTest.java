@@ -13,6 +13,9 @@ class ArchitectureTest {
       ArchitectureRules.the_api_depends_only_on_the_jdk_vavr_and_jspecify;
 
   @ArchTest
+  static final ArchRule spi_for_adapters_only = ArchitectureRules.the_spi_is_used_only_by_adapters_and_the_conformance_kit;
+
+  @ArchTest
   static final ArchRule rocketmq_contained = ArchitectureRules.rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker;
 
   @ArchTest

@@ -39,6 +39,12 @@ class RulesCanFailTest {
   }
 
   @Test
+  void spi_rule_reports_an_example_that_uses_the_spi() throws Exception {
+    assertViolates(ArchitectureRules.the_spi_is_used_only_by_adapters_and_the_conformance_kit, "ArchFixtureSpiUser",
+        Class.forName("dev.rocketport.examples.ArchFixtureSpiUser"));
+  }
+
+  @Test
   void rocketmq_rule_reports_a_rocketmq_type_in_the_in_memory_adapter() throws Exception {
     assertViolates(ArchitectureRules.rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker,
         "ArchFixtureRocketLeak", Class.forName("dev.rocketport.inmemory.ArchFixtureRocketLeak"));

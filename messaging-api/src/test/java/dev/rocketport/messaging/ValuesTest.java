@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.support.BatchPlanner;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
@@ -59,15 +56,6 @@ class ValuesTest {
     Codec<String> codec = Codec.utf8();
     assertEquals("größe ✓", codec.decode(codec.encode("größe ✓")).get());
     assertTrue(codec.decode(new byte[] {(byte) 0xC3, (byte) 0x28}).isLeft());
-  }
-
-  @Test
-  void batchesSplitUnderTheLimitKeepingOrder() {
-    List<Message> messages = IntStream.range(0, 10)
-        .mapToObj(i -> Message.builder(TOPIC).body(new byte[1000]).build()).toList();
-    List<List<Integer>> chunks = BatchPlanner.chunks(messages, IntStream.range(0, 10).boxed().toList(), 3500);
-    assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9)), chunks);
-    chunks.forEach(c -> assertTrue(c.stream().mapToInt(i -> messages.get(i).encodedSizeEstimate()).sum() <= 3500));
   }
 
   @Test

@@ -12,7 +12,6 @@ import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.support.MessagingLifecycle;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import dev.rocketport.messaging.support.SubscribeChecks;
-import dev.rocketport.messaging.support.TransactionalPublishers;
+import dev.rocketport.messaging.spi.SubscribeChecks;
+import dev.rocketport.messaging.spi.TransactionalPublishers;
 
 /**
  * The in-memory adapter's runtime: every port, on an {@link InMemoryBroker} (a faithful single-JVM

@@ -11,7 +11,7 @@ import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
 import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.support.PublishChecks;
+import dev.rocketport.messaging.spi.PublishChecks;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;

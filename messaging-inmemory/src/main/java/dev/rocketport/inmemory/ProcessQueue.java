@@ -3,7 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
-import dev.rocketport.messaging.support.SqlFilter;
+import dev.rocketport.messaging.spi.SqlFilter;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.support.MessagingLifecycle;
+import dev.rocketport.guice.MessagingLifecycle;
 import io.vavr.control.Either;
 import jakarta.inject.Inject;
 import java.util.List;

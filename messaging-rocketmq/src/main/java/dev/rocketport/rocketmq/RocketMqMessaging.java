@@ -3,7 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.support.TransactionalPublishers;
+import dev.rocketport.messaging.spi.TransactionalPublishers;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;

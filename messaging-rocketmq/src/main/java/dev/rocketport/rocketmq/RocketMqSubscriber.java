@@ -6,7 +6,7 @@ import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.support.SubscribeChecks;
+import dev.rocketport.messaging.spi.SubscribeChecks;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;

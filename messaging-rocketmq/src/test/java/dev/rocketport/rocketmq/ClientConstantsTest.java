@@ -9,7 +9,7 @@ import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.support.PublishChecks;
+import dev.rocketport.messaging.spi.PublishChecks;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;

@@ -14,7 +14,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.support.Polling;
+import dev.rocketport.messaging.tck.Polling;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.messaging.support.Polling;
+import dev.rocketport.messaging.tck.Polling;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.support.MessagingLifecycle;
+import dev.rocketport.guice.MessagingLifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,7 +6,7 @@ import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.messaging.support.Polling;
+import dev.rocketport.messaging.tck.Polling;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;

@@ -19,7 +19,6 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.TransactionOutcome;
-import dev.rocketport.messaging.support.Polling;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

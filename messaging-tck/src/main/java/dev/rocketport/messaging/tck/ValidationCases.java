@@ -19,7 +19,7 @@ import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Tag;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.UnsupportedFeatureException;
-import dev.rocketport.messaging.support.PublishChecks;
+import dev.rocketport.messaging.spi.PublishChecks;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -1,4 +1,4 @@
-package dev.rocketport.messaging.support;
+package dev.rocketport.messaging.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.rocketport.messaging.support;
+package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Message;

@@ -1,4 +1,4 @@
-package dev.rocketport.messaging.support;
+package dev.rocketport.messaging.tck;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

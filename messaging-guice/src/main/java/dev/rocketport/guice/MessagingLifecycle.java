@@ -1,5 +1,6 @@
-package dev.rocketport.messaging.support;
+package dev.rocketport.guice;
 
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,6 +9,9 @@ import java.util.Deque;
  * Closes an application's messaging resources in order: everything registered with
  * {@link #register} (subscriptions, say) in reverse order of registration, then the
  * {@link Messaging} runtime, which drains asynchronous sends before closing its clients.
+ *
+ * <p>It exists beside {@link Messaging#close()} because it also closes what the application registered
+ * (subscriptions, say) first, in reverse order — the Guice module binds one per injector.
  *
  * <p>Thread-safe; {@link #close()} is idempotent, and a failure closing one resource does not stop
  * the others (the first failure is rethrown after all were tried). Resources registered after close
@@ -19,7 +23,10 @@ public final class MessagingLifecycle implements AutoCloseable {
   private boolean closed;
 
   public MessagingLifecycle(Messaging messaging) {
-    this.messaging = java.util.Objects.requireNonNull(messaging, "messaging");
+    if (messaging == null) {
+      throw new InvalidArgumentException("messaging", "must not be null");
+    }
+    this.messaging = messaging;
   }
 
   public Messaging messaging() {

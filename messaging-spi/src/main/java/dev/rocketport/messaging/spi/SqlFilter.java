@@ -1,4 +1,4 @@
-package dev.rocketport.messaging.support;
+package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.math.BigDecimal;
