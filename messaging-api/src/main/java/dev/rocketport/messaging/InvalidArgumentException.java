@@ -20,7 +20,8 @@ public final class InvalidArgumentException extends IllegalArgumentException {
     return field;
   }
 
-  static <T> T requireNonNull(T value, String field) {
+  /** {@code value}, or this exception naming {@code field} if it is null: the one error for a null argument. */
+  public static <T> T requireNonNull(T value, String field) {
     if (value == null) {
       throw new InvalidArgumentException(field, "must not be null");
     }

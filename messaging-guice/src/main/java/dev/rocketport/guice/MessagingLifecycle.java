@@ -23,10 +23,7 @@ public final class MessagingLifecycle implements AutoCloseable {
   private boolean closed;
 
   public MessagingLifecycle(Messaging messaging) {
-    if (messaging == null) {
-      throw new InvalidArgumentException("messaging", "must not be null");
-    }
-    this.messaging = messaging;
+    this.messaging = InvalidArgumentException.requireNonNull(messaging, "messaging");
   }
 
   public Messaging messaging() {

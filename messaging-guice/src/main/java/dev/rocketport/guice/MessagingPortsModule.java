@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -25,7 +26,7 @@ public abstract class MessagingPortsModule extends AbstractModule {
   private final ProducerGroup transactionGroup;
 
   protected MessagingPortsModule(ProducerGroup transactionGroup) {
-    this.transactionGroup = java.util.Objects.requireNonNull(transactionGroup, "transactionGroup");
+    this.transactionGroup = InvalidArgumentException.requireNonNull(transactionGroup, "transactionGroup");
   }
 
   /** Creates the adapter's runtime; called once, on first injection. */

@@ -1,6 +1,7 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.guice.MessagingPortsModule;
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import java.util.function.Supplier;
@@ -25,7 +26,7 @@ public final class InMemoryMessagingModule extends MessagingPortsModule {
 
   /** Binds {@code messaging} (also as {@link InMemoryMessaging}, for tests that drive its clock). */
   public static InMemoryMessagingModule using(InMemoryMessaging messaging) {
-    java.util.Objects.requireNonNull(messaging, "messaging");
+    InvalidArgumentException.requireNonNull(messaging, "messaging");
     return new InMemoryMessagingModule(() -> messaging);
   }
 

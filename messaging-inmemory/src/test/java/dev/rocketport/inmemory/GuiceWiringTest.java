@@ -94,6 +94,14 @@ class GuiceWiringTest {
   }
 
   @Test
+  void nullArgumentsAreInvalidArgumentsNamingThem() {
+    assertEquals("messaging", assertThrows(dev.rocketport.messaging.InvalidArgumentException.class,
+        () -> InMemoryMessagingModule.using(null)).field());
+    assertEquals("messaging", assertThrows(dev.rocketport.messaging.InvalidArgumentException.class,
+        () -> new MessagingLifecycle(null)).field());
+  }
+
+  @Test
   void everyPortIsASingletonFromTheSameRuntime() {
     Injector injector = Guice.createInjector(new InMemoryMessagingModule());
     assertSame(injector.getInstance(Publisher.class), injector.getInstance(Publisher.class));

@@ -1,19 +1,20 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.guice.MessagingPortsModule;
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 
 /**
  * Guice module wiring every port to the RocketMQ adapter configured by a {@link RocketMqConfig}.
  * Clients start on first injection, not in {@code configure()}. Transactional publishers use
- * {@link RocketMqConfig#transactionGroup()}. Close through {@code MessagingLifecycle}.
+ * {@link RocketMqConfig#transactionGroup()}. Close through {@link dev.rocketport.guice.MessagingLifecycle}.
  */
 public final class RocketMqMessagingModule extends MessagingPortsModule {
   private final RocketMqConfig config;
 
   public RocketMqMessagingModule(RocketMqConfig config) {
-    super(ProducerGroup.of(java.util.Objects.requireNonNull(config, "config").transactionGroup()));
+    super(ProducerGroup.of(InvalidArgumentException.requireNonNull(config, "config").transactionGroup()));
     this.config = config;
   }
 

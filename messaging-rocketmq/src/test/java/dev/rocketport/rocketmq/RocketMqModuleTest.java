@@ -1,5 +1,7 @@
 package dev.rocketport.rocketmq;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -16,6 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RocketMqModuleTest {
   @RegisterExtension
   static final RocketMqBrokerExtension ROCKETMQ = new RocketMqBrokerExtension();
+
+  @Test
+  void aNullConfigIsAnInvalidArgumentNamingIt() {
+    assertEquals("config", assertThrows(dev.rocketport.messaging.InvalidArgumentException.class,
+        () -> new RocketMqMessagingModule(null)).field());
+  }
 
   @Test
   void theModuleWiresEveryPortToTheBroker() {

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The conformance suite: the executable contract of every port. An adapter passes it by
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * and groups.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(MessagingConformanceSuite.ContextResolver.class)
 public abstract class MessagingConformanceSuite {
   private TckContext context;
 
@@ -32,6 +38,24 @@ public abstract class MessagingConformanceSuite {
     context = new TckContext(createFixture());
   }
 
+  /**
+   * Hands the suite's one {@link TckContext} to the nested case groups ({@link TckCases} asks for it
+   * before each case), so a group is declared as {@code @Nested class X extends XCases {}}.
+   */
+  static final class ContextResolver implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+      return parameter.getParameter().getType() == TckContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+      return extension.getRequiredTestInstances().getAllInstances().stream()
+          .filter(MessagingConformanceSuite.class::isInstance).map(s -> ((MessagingConformanceSuite) s).context)
+          .findFirst().orElseThrow(() -> new ParameterResolutionException("no conformance suite encloses this case"));
+    }
+  }
+
   @AfterAll
   void stopSuite() {
     if (context != null) {
@@ -40,130 +64,50 @@ public abstract class MessagingConformanceSuite {
   }
 
   @Nested
-  class Publishing extends PublishingCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Publishing extends PublishingCases {}
 
   @Nested
-  class Batches extends BatchCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Batches extends BatchCases {}
 
   @Nested
-  class Validation extends ValidationCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Validation extends ValidationCases {}
 
   @Nested
-  class Ordering extends OrderingCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Ordering extends OrderingCases {}
 
   @Nested
-  class Transactions extends TransactionCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Transactions extends TransactionCases {}
 
   @Nested
-  class Delays extends DelayCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Delays extends DelayCases {}
 
   @Nested
-  class Clustering extends ClusteringCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Clustering extends ClusteringCases {}
 
   @Nested
-  class Broadcasting extends BroadcastingCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Broadcasting extends BroadcastingCases {}
 
   @Nested
-  class Retries extends RetryCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Retries extends RetryCases {}
 
   @Nested
-  class DeadLetters extends DeadLetterCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class DeadLetters extends DeadLetterCases {}
 
   @Nested
-  class Filters extends FilterCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Filters extends FilterCases {}
 
   @Nested
-  class Keys extends KeyCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Keys extends KeyCases {}
 
   @Nested
-  class Backlogs extends BacklogCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Backlogs extends BacklogCases {}
 
   @Nested
-  class Closing extends CloseCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Closing extends CloseCases {}
 
   @Nested
-  class CapabilityRules extends CapabilityCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class CapabilityRules extends CapabilityCases {}
 
   @Nested
-  class Consumption extends ConsumptionCases {
-    @Override
-    protected TckContext ctx() {
-      return context;
-    }
-  }
+  class Consumption extends ConsumptionCases {}
 }

@@ -8,14 +8,25 @@ import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of every group of conformance cases: access to the shared {@link TckContext} and small
- * helpers. Each nested class of {@link MessagingConformanceSuite} extends one subclass.
+ * helpers. Each nested class of {@link MessagingConformanceSuite} extends one subclass and declares
+ * nothing else; the suite's resolver supplies the context.
  */
 public abstract class TckCases {
+  private TckContext context;
 
-  protected abstract TckContext ctx();
+  @BeforeEach
+  void bindContext(TckContext context) {
+    this.context = context;
+  }
+
+  /** The suite's shared context (bound before each case). */
+  protected TckContext ctx() {
+    return context;
+  }
 
   @AfterEach
   void closeCaseResources() {
