@@ -20,11 +20,6 @@ public record ConsumerGroup(String name) {
     return new ConsumerGroup(name);
   }
 
-  /** The dead-letter topic RocketMQ keeps for this group: {@code %DLQ%<group>}. */
-  public String deadLetterTopicName() {
-    return "%DLQ%" + name;
-  }
-
   @Override
   public String toString() {
     return name;

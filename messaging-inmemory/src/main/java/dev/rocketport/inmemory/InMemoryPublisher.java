@@ -104,16 +104,7 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
   }
 
   private Either<PublishFailure, Message> admit(Message message, Option<PublishFailure> invalid) {
-    if (invalid.isDefined()) {
-      return Either.left(invalid.get());
-    }
-    if (closed.getAsBoolean()) {
-      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
-    }
-    if (!broker.topicExists(message.topic().name())) {
-      return Either.left(new PublishFailure.TopicNotFound(message.topic()));
-    }
-    return Either.right(message);
+    return Admission.admit(broker, closed, message, invalid);
   }
 
   /**

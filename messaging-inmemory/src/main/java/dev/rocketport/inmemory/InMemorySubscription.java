@@ -6,6 +6,7 @@ import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.HandlerCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -140,36 +141,18 @@ final class InMemorySubscription implements Subscription {
     List<HandlerResult> results = new ArrayList<>(batch.size());
     if (!single) {
       units.add(batch);
-      results.add(invoke(received, batch));
+      results.add(HandlerCalls.verdict(handler, received, spec.group()));
       return results;
     }
     for (int i = 0; i < batch.size(); i++) {
       units.add(List.of(batch.get(i)));
-      HandlerResult result = invoke(List.of(received.get(i)), units.get(i));
+      HandlerResult result = HandlerCalls.verdict(handler, List.of(received.get(i)), spec.group());
       results.add(result);
       if (spec.ordering() == Ordering.ORDERLY && !(result instanceof HandlerResult.Success)) {
         break;
       }
     }
     return results;
-  }
-
-  private HandlerResult invoke(List<ReceivedMessage> received, List<StoredEntry> batch) {
-    try {
-      HandlerResult result = handler.handle(received);
-      if (result == null) {
-        LOG.warn("handler of group {} returned null for {}; treating it as retry", spec.group(), ids(batch));
-        return HandlerResult.retry();
-      }
-      return result;
-    } catch (Throwable t) {
-      LOG.debug("handler of group {} threw for {}; will retry", spec.group(), ids(batch), t);
-      return HandlerResult.retry();
-    }
-  }
-
-  private static List<String> ids(List<StoredEntry> batch) {
-    return batch.stream().map(StoredEntry::messageId).toList();
   }
 
   @Override

@@ -53,16 +53,10 @@ final class InMemoryTransactionalPublisher implements TransactionalPublisher {
     if (local == null) {
       throw new InvalidArgumentException("localTransaction", "must not be null");
     }
-    Option<PublishFailure> invalid =
-        PublishChecks.checkUndelayed(message, capabilities, broker::now, "TransactionalPublisher");
-    if (invalid.isDefined()) {
-      return Either.left(invalid.get());
-    }
-    if (closed.getAsBoolean()) {
-      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
-    }
-    if (!broker.topicExists(message.topic().name())) {
-      return Either.left(new PublishFailure.TopicNotFound(message.topic()));
+    var admitted = Admission.admit(broker, closed, message,
+        PublishChecks.checkUndelayed(message, capabilities, broker::now, "TransactionalPublisher"));
+    if (admitted.isLeft()) {
+      return Either.left(admitted.getLeft());
     }
     String topic = message.topic().name();
     Half half = new Half(message, Broker.newMessageId(), UUID.randomUUID().toString(),

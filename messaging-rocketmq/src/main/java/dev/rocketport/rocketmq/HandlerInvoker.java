@@ -4,6 +4,7 @@ import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.HandlerCalls;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -56,16 +57,6 @@ final class HandlerInvoker {
           messages.stream().map(MessageMapping::messageId).toList(), e);
       return HandlerResult.retry();
     }
-    try {
-      HandlerResult result = handler.handle(received);
-      if (result == null) {
-        LOG.warn("group {}: handler returned null; treating it as retry", spec.group());
-        return HandlerResult.retry();
-      }
-      return result;
-    } catch (Exception e) {
-      LOG.debug("group {}: handler threw; will retry", spec.group(), e);
-      return HandlerResult.retry();
-    }
+    return HandlerCalls.verdict(handler, received, spec.group());
   }
 }
