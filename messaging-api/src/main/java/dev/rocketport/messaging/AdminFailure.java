@@ -2,12 +2,16 @@ package dev.rocketport.messaging;
 
 import java.time.Duration;
 
-/** Why an administrative operation failed. Expected failures are values, as for publishing. */
+/**
+ * Why an administrative operation failed. Expected failures are values, as for publishing, and
+ * named as there ({@code TopicNotFound}, {@code Timeout}, {@code BrokerUnavailable}, {@code Closed});
+ * an argument that can never be valid throws {@link InvalidArgumentException} instead.
+ */
 public sealed interface AdminFailure {
 
   String description();
 
-  /** The request breaks a rule; {@code field} names what was wrong. Nothing was changed. */
+  /** The request exceeds what this adapter or broker allows; {@code field} names what. Nothing was changed. */
   record InvalidRequest(String field, String reason) implements AdminFailure {
     @Override
     public String description() {
@@ -29,7 +33,7 @@ public sealed interface AdminFailure {
     }
   }
 
-  record Unavailable(String detail) implements AdminFailure {
+  record BrokerUnavailable(String detail) implements AdminFailure {
     @Override
     public String description() {
       return "broker unavailable: " + detail;

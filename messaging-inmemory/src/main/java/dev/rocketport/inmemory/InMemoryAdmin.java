@@ -30,9 +30,11 @@ final class InMemoryAdmin implements MessagingAdmin {
   @Override
   public Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount) {
     require(topic, "topic");
-    if (queueCount < 1 || queueCount > MAX_QUEUES) {
-      return Either.left(new AdminFailure.InvalidRequest("queueCount",
-          "must be 1–" + MAX_QUEUES + ", was " + queueCount));
+    if (queueCount < 1) {
+      throw new InvalidArgumentException("queueCount", "must be positive, was " + queueCount);
+    }
+    if (queueCount > MAX_QUEUES) {
+      return Either.left(new AdminFailure.InvalidRequest("queueCount", "at most " + MAX_QUEUES + ", was " + queueCount));
     }
     return open().map(ok -> {
       broker.createTopic(topic.name(), queueCount);

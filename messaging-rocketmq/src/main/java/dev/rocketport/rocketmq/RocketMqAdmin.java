@@ -62,9 +62,11 @@ final class RocketMqAdmin implements MessagingAdmin {
   @Override
   public Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount) {
     require(topic, "topic");
-    if (queueCount < 1 || queueCount > MAX_QUEUES) {
-      return Either.left(new AdminFailure.InvalidRequest("queueCount", "must be 1–" + MAX_QUEUES + ", was "
-          + queueCount));
+    if (queueCount < 1) {
+      throw new InvalidArgumentException("queueCount", "must be positive, was " + queueCount);
+    }
+    if (queueCount > MAX_QUEUES) {
+      return Either.left(new AdminFailure.InvalidRequest("queueCount", "at most " + MAX_QUEUES + ", was " + queueCount));
     }
     return call(() -> {
       String name = clients.physical(topic.name());
@@ -201,7 +203,7 @@ final class RocketMqAdmin implements MessagingAdmin {
     if (e instanceof RemotingTimeoutException) {
       return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
     }
-    return new AdminFailure.Unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+    return new AdminFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
   }
 
   private static void require(Object value, String field) {
