@@ -60,7 +60,7 @@ public sealed interface Filter {
 
     @Override
     public String expression() {
-      return String.join(" || ", tags.stream().map(Tag::value).sorted().toList());
+      return String.join(" || ", tags.stream().map(Tag::name).sorted().toList());
     }
   }
 

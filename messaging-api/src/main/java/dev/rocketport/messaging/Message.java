@@ -72,7 +72,7 @@ public record Message(
    */
   public int encodedSizeEstimate() {
     int size = ENCODING_OVERHEAD + body.length;
-    size += tag.map(t -> t.value().length() * 3 + 8).getOrElse(0);
+    size += tag.map(t -> t.name().length() * 3 + 8).getOrElse(0);
     for (MessageKey key : keys) {
       size += key.value().length() * 3 + 1;
     }

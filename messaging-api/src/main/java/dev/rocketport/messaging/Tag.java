@@ -10,26 +10,26 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe; an illegal tag throws {@link InvalidArgumentException} naming the
  * field {@code tag}.
  */
-public record Tag(String value) {
+public record Tag(String name) {
   public static final int MAX_LENGTH = 128;
   private static final Pattern ILLEGAL = Pattern.compile("[\\s|]");
 
   public Tag {
-    InvalidArgumentException.requireNonNull(value, "tag");
-    if (value.isEmpty() || value.length() > MAX_LENGTH) {
-      throw new InvalidArgumentException("tag", "must be 1–" + MAX_LENGTH + " characters, was " + value.length());
+    InvalidArgumentException.requireNonNull(name, "tag");
+    if (name.isEmpty() || name.length() > MAX_LENGTH) {
+      throw new InvalidArgumentException("tag", "must be 1–" + MAX_LENGTH + " characters, was " + name.length());
     }
-    if (ILLEGAL.matcher(value).find() || value.equals("*")) {
-      throw new InvalidArgumentException("tag", "'" + value + "' must not contain white space or '|' and must not be '*'");
+    if (ILLEGAL.matcher(name).find() || name.equals("*")) {
+      throw new InvalidArgumentException("tag", "'" + name + "' must not contain white space or '|' and must not be '*'");
     }
   }
 
-  public static Tag of(String value) {
-    return new Tag(value);
+  public static Tag of(String name) {
+    return new Tag(name);
   }
 
   @Override
   public String toString() {
-    return value;
+    return name;
   }
 }

@@ -27,7 +27,7 @@ final class MessageMapping {
   org.apache.rocketmq.common.message.Message toRocketMq(Message message, Instant now) {
     var m = new org.apache.rocketmq.common.message.Message(clients.physical(message.topic().name()),
         message.body());
-    message.tag().forEach(tag -> m.setTags(tag.value()));
+    message.tag().forEach(tag -> m.setTags(tag.name()));
     if (!message.keys().isEmpty()) {
       m.setKeys(message.keys().stream().map(MessageKey::value).toList());
     }

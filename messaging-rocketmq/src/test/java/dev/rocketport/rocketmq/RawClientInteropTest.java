@@ -88,7 +88,7 @@ class RawClientInteropTest {
       ReceivedMessage got = received.get(0);
       assertEquals(result.getMsgId(), got.messageId());
       assertEquals("order 42 paid", got.bodyAsString());
-      assertEquals("paid", got.message().tag().get().value());
+      assertEquals("paid", got.message().tag().get().name());
       assertEquals(List.of(MessageKey.of("order-42"), MessageKey.of("customer-7")), got.message().keys());
       assertEquals(java.util.Map.of("region", "eu"), got.message().headers());
       long waited = arrivals.get(0) - sentAt;

@@ -73,7 +73,7 @@ public final class PublishChecks {
       }
     }
     if (message.tag().isDefined()) {
-      bytes += "TAGS".length() + 2 + utf8Length(message.tag().get().value());
+      bytes += "TAGS".length() + 2 + utf8Length(message.tag().get().name());
     }
     return bytes;
   }
