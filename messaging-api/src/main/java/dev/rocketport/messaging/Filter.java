@@ -54,10 +54,6 @@ public sealed interface Filter {
       tags = Set.copyOf(tags);
     }
 
-    public boolean matches(io.vavr.control.Option<Tag> tag) {
-      return tag.exists(tags::contains);
-    }
-
     @Override
     public String expression() {
       return String.join(" || ", tags.stream().map(Tag::name).sorted().toList());

@@ -25,9 +25,6 @@ public record Message(
     Topic topic, byte[] body, Option<Tag> tag, List<MessageKey> keys, Map<String, String> headers,
     Option<DeliveryDelay> delay) {
 
-  /** Fixed per-message overhead of RocketMQ's batch encoding plus its system properties, in bytes. */
-  static final int ENCODING_OVERHEAD = 128;
-
   public Message {
     InvalidArgumentException.requireNonNull(topic, "topic");
     body = InvalidArgumentException.requireNonNull(body, "body").clone();
@@ -64,22 +61,6 @@ public record Message(
   /** The body decoded as UTF-8. */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * An upper estimate of this message's size on the wire in a RocketMQ batch: body, tag, keys,
-   * headers and the fixed encoding overhead. Batches are split so that no chunk exceeds the limit.
-   */
-  public int encodedSizeEstimate() {
-    int size = ENCODING_OVERHEAD + body.length;
-    size += tag.map(t -> t.name().length() * 3 + 8).getOrElse(0);
-    for (MessageKey key : keys) {
-      size += key.value().length() * 3 + 1;
-    }
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      size += (h.getKey().length() + h.getValue().length()) * 3 + 2;
-    }
-    return size;
   }
 
   /** This message without its delivery delay, as subscribers receive it. */

@@ -37,14 +37,4 @@ public record RetryLadder(List<Duration> levels) {
     int index = Math.min(FIRST_RETRY_LEVEL_INDEX + retry - 1, levels.size() - 1);
     return levels.get(index);
   }
-
-  /** The 1-based level whose delay is at least {@code delay}, or the last level. */
-  public int levelAtLeast(Duration delay) {
-    for (int i = 0; i < levels.size(); i++) {
-      if (levels.get(i).compareTo(delay) >= 0) {
-        return i + 1;
-      }
-    }
-    return levels.size();
-  }
 }

@@ -19,12 +19,4 @@ public record ShardingKey(String value) {
   public static ShardingKey of(String value) {
     return new ShardingKey(value);
   }
-
-  /** The index of the queue, among {@code queueCount}, that this key selects. */
-  public int selectQueue(int queueCount) {
-    if (queueCount < 1) {
-      throw new InvalidArgumentException("queueCount", "must be at least 1, was " + queueCount);
-    }
-    return Math.floorMod(value.hashCode(), queueCount);
-  }
 }

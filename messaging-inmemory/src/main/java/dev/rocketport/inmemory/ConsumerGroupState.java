@@ -4,6 +4,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.WireRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,7 +216,7 @@ final class ConsumerGroupState {
     int retry = entry.reconsumeTimes() + 1;
     var ladder = broker.config.retryLadder();
     Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
-        : ladder.levels().get(ladder.levelAtLeast(requested) - 1);
+        : ladder.levels().get(WireRules.levelAtLeast(ladder, requested) - 1);
     var due = broker.now().plus(delay);
     broker.journal.record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
         "retry " + retry + " at " + due);

@@ -10,6 +10,7 @@ import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.spi.BatchSend;
 import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
       throw new dev.rocketport.messaging.InvalidArgumentException("shardingKey", "must not be null");
     }
     return admit(message, PublishChecks.checkUndelayed(message, capabilities, broker::now, "OrderedPublisher"))
-        .flatMap(m -> store(m, shardingKey.selectQueue(broker.queueCount(m.topic().name()))));
+        .flatMap(m -> store(m, WireRules.queueFor(shardingKey, broker.queueCount(m.topic().name()))));
   }
 
   @Override

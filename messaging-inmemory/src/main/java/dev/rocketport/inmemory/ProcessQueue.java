@@ -111,7 +111,7 @@ final class ProcessQueue {
 
   private boolean matches(Filter filter, StoredEntry entry) {
     if (filter instanceof Filter.Tags tags) {
-      return tags.matches(entry.message().tag());
+      return entry.message().tag().exists(tags.tags()::contains);
     }
     if (filter instanceof Filter.Sql expression) {
       if (sql == null) {

@@ -12,6 +12,7 @@ import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.BatchSend;
 import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -145,7 +146,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
         .flatMap(ok -> {
           var msg = mapping.toRocketMq(message, Instant.now());
           return sendSync(message.topic(), false, timeout -> producer.send(msg,
-              (queues, m, key) -> queues.get(((ShardingKey) key).selectQueue(queues.size())), shardingKey, timeout))
+              (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey, timeout))
               .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
         });
   }

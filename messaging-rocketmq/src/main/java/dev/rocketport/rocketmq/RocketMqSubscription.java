@@ -4,6 +4,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.WireRules;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -61,7 +62,7 @@ final class RocketMqSubscription implements Subscription {
       consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
         HandlerResult result = invoker.invoke(messages);
         if (result instanceof HandlerResult.Retry retry && !broadcasting) {
-          retry.delay().forEach(d -> context.setDelayLevelWhenNextConsume(ladder.levelAtLeast(d)));
+          retry.delay().forEach(d -> context.setDelayLevelWhenNextConsume(WireRules.levelAtLeast(ladder, d)));
           return ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }
         if (result instanceof HandlerResult.Retry) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a batch into chunks whose estimated encoded size ({@link Message#encodedSizeEstimate()})
+ * Splits a batch into chunks whose estimated encoded size ({@link WireRules#encodedSize})
  * stays within a limit, keeping the messages' order. Each chunk is a list of indexes into the
  * original list, so per-entry results can be put back in place. Stateless and thread-safe.
  */
@@ -18,7 +18,7 @@ public final class BatchPlanner {
     List<Integer> current = new ArrayList<>();
     long size = 0;
     for (int index : indexes) {
-      int entrySize = messages.get(index).encodedSizeEstimate();
+      int entrySize = WireRules.encodedSize(messages.get(index));
       if (!current.isEmpty() && size + entrySize > limit) {
         chunks.add(current);
         current = new ArrayList<>();

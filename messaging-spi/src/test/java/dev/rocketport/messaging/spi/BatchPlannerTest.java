@@ -18,6 +18,6 @@ class BatchPlannerTest {
         .mapToObj(i -> Message.builder(TOPIC).body(new byte[1000]).build()).toList();
     List<List<Integer>> chunks = BatchPlanner.chunks(messages, IntStream.range(0, 10).boxed().toList(), 3500);
     assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9)), chunks);
-    chunks.forEach(c -> assertTrue(c.stream().mapToInt(i -> messages.get(i).encodedSizeEstimate()).sum() <= 3500));
+    chunks.forEach(c -> assertTrue(c.stream().mapToInt(i -> WireRules.encodedSize(messages.get(i))).sum() <= 3500));
   }
 }

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.messaging.spi.WireRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +73,7 @@ public abstract class OrderingCases extends TckCases {
     for (int i = 0; i < 10; i++) {
       queues.add(sendOrdered(topic, "customer-42", "c:" + i).queueId());
     }
-    assertEquals(Set.of(ShardingKey.of("customer-42").selectQueue(8)), queues);
+    assertEquals(Set.of(WireRules.queueFor(ShardingKey.of("customer-42"), 8)), queues);
   }
 
   @Test
