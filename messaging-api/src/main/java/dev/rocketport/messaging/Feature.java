@@ -1,7 +1,12 @@
 package dev.rocketport.messaging;
 
-/** Optional features an adapter may declare in its {@link Capabilities}. */
+/**
+ * The optional features an adapter may lack, declared in its {@link Capabilities}. Everything else
+ * the ports offer is required of every adapter, and the conformance suite checks it; an optional
+ * feature is one a real deployment may switch off. Asking for a missing one throws
+ * {@link UnsupportedFeatureException} at once.
+ */
 public enum Feature {
-  SQL_FILTER, BROADCASTING, ORDERLY, TRANSACTIONS, DELAYED_DELIVERY, BATCH_CONSUMPTION, FIND_BY_KEY,
-  DEAD_LETTER_REDRIVE
+  /** SQL92 property filters ({@link Filter#sql}); RocketMQ brokers offer them only with {@code enablePropertyFilter=true}. */
+  SQL_FILTER
 }

@@ -19,8 +19,6 @@ public interface Messaging extends AutoCloseable {
    * A publisher for transactions of {@code group}; {@code checker} answers the broker's check-backs
    * for that group. One checker per group per runtime: asking again for the same group returns the
    * same publisher if the checker is the same, and throws {@link IllegalStateException} otherwise.
-   *
-   * @throws UnsupportedFeatureException if the adapter lacks {@link Feature#TRANSACTIONS}
    */
   TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker);
 

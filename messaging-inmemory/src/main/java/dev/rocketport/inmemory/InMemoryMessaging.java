@@ -103,7 +103,6 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
 
   @Override
   public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    capabilities.require(Feature.TRANSACTIONS, "transactionalPublisher");
     return transactional.get(group, checker,
         c -> new InMemoryTransactionalPublisher(broker, capabilities, isClosed, callbacks, c));
   }

@@ -26,9 +26,6 @@ public final class SubscribeChecks {
       capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
       SqlFilter.parse(sql.expression());
     }
-    if (spec.batchSize().exists(b -> b > 1)) {
-      capabilities.require(Feature.BATCH_CONSUMPTION, "subscription of group " + spec.group());
-    }
     if (closed) {
       throw new IllegalStateException("the messaging runtime is closed");
     }

@@ -1,0 +1,132 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.MessageHandler;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.TransactionChecker;
+import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.spi.SubscribeChecks;
+import dev.rocketport.messaging.tck.AdapterFixture;
+import dev.rocketport.messaging.tck.MessagingConformanceSuite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole conformance suite on an adapter that lacks the optional {@link dev.rocketport.messaging.Feature}s
+ * (the in-memory one, declaring none and failing fast as such an adapter must): proof that the
+ * suite's capability branches are real and that an adapter without them can pass it.
+ */
+class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
+
+  @Override
+  protected AdapterFixture createFixture() {
+    InMemoryFixture inner = new InMemoryFixture();
+    return new AdapterFixture() {
+      @Override
+      public Messaging newMessaging() {
+        return new WithoutOptionalFeatures(inner.newMessaging());
+      }
+
+      @Override
+      public Instant now() {
+        return inner.now();
+      }
+
+      @Override
+      public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+        return inner.awaitUntil(condition, budget);
+      }
+
+      @Override
+      public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+        return inner.holdsFor(invariant, window);
+      }
+
+      @Override
+      public Duration timingTolerance() {
+        return inner.timingTolerance();
+      }
+
+      @Override
+      public Duration quietWindow() {
+        return inner.quietWindow();
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+  }
+
+  /** A runtime declaring no optional feature: subscriptions are checked against that before they start. */
+  private static final class WithoutOptionalFeatures implements Messaging, Subscriber {
+    private final Messaging delegate;
+    private final Capabilities capabilities;
+
+    WithoutOptionalFeatures(Messaging delegate) {
+      this.delegate = delegate;
+      Capabilities full = delegate.capabilities();
+      this.capabilities = new Capabilities(full.adapter() + " without optional features",
+          EnumSet.noneOf(dev.rocketport.messaging.Feature.class), full.maxMessageSize(), full.maxDelay(),
+          full.retryLadder());
+    }
+
+    @Override
+    public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
+      SubscribeChecks.check(spec, handler, capabilities, false);
+      return delegate.subscriber().subscribe(spec, handler);
+    }
+
+    @Override
+    public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
+      SubscribeChecks.check(spec, handler, capabilities, false);
+      return delegate.subscriber().subscribeBatch(spec, handler);
+    }
+
+    @Override
+    public Publisher publisher() {
+      return delegate.publisher();
+    }
+
+    @Override
+    public OrderedPublisher orderedPublisher() {
+      return delegate.orderedPublisher();
+    }
+
+    @Override
+    public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
+      return delegate.transactionalPublisher(group, checker);
+    }
+
+    @Override
+    public Subscriber subscriber() {
+      return this;
+    }
+
+    @Override
+    public MessagingAdmin admin() {
+      return delegate.admin();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+      return capabilities;
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
