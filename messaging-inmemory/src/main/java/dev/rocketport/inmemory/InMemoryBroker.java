@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * An in-memory RocketMQ broker that several {@link InMemoryMessaging} runtimes can
- * {@linkplain #connect() connect} to, as several clients connect to one real broker: topics,
- * offsets and dead letters outlive any one runtime.
+ * An in-memory RocketMQ broker that several client runtimes can connect to
+ * ({@code InMemoryMessaging.connect(broker)}), as several clients connect to one real broker:
+ * topics, offsets and dead letters outlive any one runtime.
  *
  * <p>On a {@linkplain #virtualClock() virtual clock} time stands still until {@link #advance}
  * moves it, so a two-hour retry ladder runs in milliseconds; {@link #awaitQuiescence()} returns when
@@ -43,11 +43,6 @@ public final class InMemoryBroker implements AutoCloseable {
 
   public static InMemoryBroker wallClock(InMemoryConfig config) {
     return new InMemoryBroker(Scheduler.wall(), config);
-  }
-
-  /** A new client runtime on this broker; closing it leaves the broker running. */
-  public InMemoryMessaging connect() {
-    return new InMemoryMessaging(this, false);
   }
 
   public InMemoryConfig config() {

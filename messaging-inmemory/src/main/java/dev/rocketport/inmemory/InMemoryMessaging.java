@@ -32,7 +32,7 @@ import dev.rocketport.messaging.spi.TransactionalPublishers;
  * transactions, delays, tag filters, key index). No network, no disk.
  *
  * <p>{@link #virtualClock()} and {@link #wallClock()} create a runtime that owns a broker of its
- * own and closes it on {@link #close()}; {@link InMemoryBroker#connect()} creates more runtimes on a
+ * own and closes it on {@link #close()}; {@link #connect(InMemoryBroker)} creates more runtimes on a
  * shared broker. Thread-safe; {@link #close()} as for {@link Messaging}.
  */
 public final class InMemoryMessaging implements Messaging, Subscriber {
@@ -85,6 +85,11 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   /** The broker this runtime is connected to: its clock, quiescence and journal. */
+  /** A new client runtime on {@code broker}; closing it leaves the broker running. */
+  public static InMemoryMessaging connect(InMemoryBroker broker) {
+    return new InMemoryMessaging(InvalidArgumentException.requireNonNull(broker, "broker"), false);
+  }
+
   public InMemoryBroker broker() {
     return owner;
   }

@@ -12,7 +12,7 @@ final class InMemoryFixture implements AdapterFixture {
 
   @Override
   public Messaging newMessaging() {
-    return broker.connect();
+    return InMemoryMessaging.connect(broker);
   }
 
   @Override

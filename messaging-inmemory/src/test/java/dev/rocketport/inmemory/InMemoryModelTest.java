@@ -83,11 +83,11 @@ class InMemoryModelTest {
   void runtimesOnOneBrokerShareTopicsAndOffsets() {
     try (InMemoryBroker broker = InMemoryBroker.virtualClock()) {
       Topic topic = Topic.of("shared");
-      try (InMemoryMessaging first = broker.connect()) {
+      try (InMemoryMessaging first = InMemoryMessaging.connect(broker)) {
         first.admin().createTopic(topic, 2).get();
         first.publisher().send(Message.of(topic, "from the first runtime")).get();
       }
-      try (InMemoryMessaging second = broker.connect()) {
+      try (InMemoryMessaging second = InMemoryMessaging.connect(broker)) {
         List<String> got = new CopyOnWriteArrayList<>();
         second.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).build(), m -> {
           got.add(m.bodyAsString());

@@ -4,6 +4,7 @@ import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.inmemory.InMemoryBroker;
+import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.tck.Polling;
@@ -34,7 +35,7 @@ public final class AdapterRuntime implements AutoCloseable {
   /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
   public static AdapterRuntime inMemory() {
     InMemoryBroker broker = InMemoryBroker.virtualClock();
-    return new AdapterRuntime("inmemory", broker.connect(), new ScenarioContext.TimeDriver() {
+    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker), new ScenarioContext.TimeDriver() {
       @Override
       public Instant now() {
         return broker.now();
