@@ -22,10 +22,10 @@ import java.util.Objects;
 final class ConsumerGroupState {
   private final Broker broker;
   final String name;
-  private final List<InMemorySubscription> members = new ArrayList<>();
-  private final Map<QueueRef, ProcessQueue> clusterQueues = new LinkedHashMap<>();
+  private final List<GroupMember> members = new ArrayList<>();
+  private final Map<QueueRef, ProcessQueue<GroupMember>> clusterQueues = new LinkedHashMap<>();
   /** {@link #clusterQueues} as an array; {@link #pump} starts at a rotating index so that no queue is always last. */
-  private ProcessQueue[] pumpOrder = new ProcessQueue[0];
+  private List<ProcessQueue<GroupMember>> pumpOrder = List.of();
   private int pumpFrom;
   private SubscriptionSpec shape;
 
@@ -40,7 +40,7 @@ final class ConsumerGroupState {
   }
 
   /** Adds a member; throws if its spec disagrees with the group's current members. */
-  void join(InMemorySubscription member) {
+  void join(GroupMember member) {
     SubscriptionSpec spec = member.spec();
     if (!members.isEmpty() && !sameShape(shape, spec)) {
       throw new IllegalStateException("consumer group '" + name + "' is subscribed to topic '" + shape.topic()
@@ -54,16 +54,16 @@ final class ConsumerGroupState {
     members.add(member);
     if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
       for (int q = 0; q < broker.queueCount(spec.topic().name()); q++) {
-        ProcessQueue pq = new ProcessQueue(new QueueRef(spec.topic().name(), q), false);
+        ProcessQueue<GroupMember> pq = new ProcessQueue<>(new QueueRef(spec.topic().name(), q), false);
         pq.owner = member;
         pq.desiredOwner = member;
-        member.broadcastQueues.add(pq);
+        member.broadcastQueues().add(pq);
       }
     }
     refreshQueues();
   }
 
-  void leave(InMemorySubscription member) {
+  void leave(GroupMember member) {
     members.remove(member);
     refreshQueues();
   }
@@ -90,10 +90,11 @@ final class ConsumerGroupState {
 
   private void assign(List<QueueRef> refs, boolean retry) {
     for (int i = 0; i < refs.size(); i++) {
-      ProcessQueue pq = clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue(r, retry));
+      ProcessQueue<GroupMember> pq =
+          clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue<>(r, retry));
       pq.desiredOwner = members.isEmpty() ? null : members.get(ownerIndex(i, refs.size(), members.size()));
     }
-    pumpOrder = clusterQueues.values().toArray(new ProcessQueue[0]);
+    pumpOrder = List.copyOf(clusterQueues.values());
   }
 
   /** RocketMQ's AllocateMessageQueueAveragely: contiguous blocks, the first members one larger. */
@@ -109,9 +110,9 @@ final class ConsumerGroupState {
 
   /** Hands every deliverable message to a member with a free handler slot. */
   void pump() {
-    int n = pumpOrder.length;
+    int n = pumpOrder.size();
     for (int k = 0; k < n; k++) {
-      ProcessQueue pq = pumpOrder[(pumpFrom + k) % n];
+      ProcessQueue<GroupMember> pq = pumpOrder.get((pumpFrom + k) % n);
       if (pq.owner != pq.desiredOwner && pq.idle()) {
         pq.owner = pq.desiredOwner;
       }
@@ -120,14 +121,14 @@ final class ConsumerGroupState {
       }
     }
     pumpFrom = n == 0 ? 0 : (pumpFrom + 1) % n;
-    for (InMemorySubscription member : members) {
-      for (ProcessQueue pq : member.broadcastQueues) {
+    for (GroupMember member : members) {
+      for (ProcessQueue<GroupMember> pq : member.broadcastQueues()) {
         dispatch(pq, member);
       }
     }
   }
 
-  private void dispatch(ProcessQueue pq, InMemorySubscription member) {
+  private void dispatch(ProcessQueue<GroupMember> pq, GroupMember member) {
     if (!broker.topicExists(pq.ref.topic())) {
       return;
     }
@@ -148,7 +149,7 @@ final class ConsumerGroupState {
    * The next run of {@code pq} for the thread of {@code member} that just finished one there, if
    * {@code member} is still active and still owns {@code pq}; else an empty list.
    */
-  List<StoredEntry> nextRun(InMemorySubscription member, ProcessQueue pq) {
+  List<StoredEntry> nextRun(GroupMember member, ProcessQueue<GroupMember> pq) {
     if (!member.isActive() || pq.owner != member || pq.desiredOwner != member
         || !broker.topicExists(pq.ref.topic())) {
       return List.of();
@@ -161,8 +162,8 @@ final class ConsumerGroupState {
    * verdict on {@code units.get(i)} (one message each, or one batch). An orderly run may have fewer
    * verdicts than units: it stopped at its first failure. Called under the broker lock.
    */
-  void complete(InMemorySubscription member, ProcessQueue pq, List<StoredEntry> run, List<List<StoredEntry>> units,
-      List<HandlerResult> results) {
+  void complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> run,
+      List<List<StoredEntry>> units, List<HandlerResult> results) {
     SubscriptionSpec spec = member.spec();
     for (int i = 0; i < results.size(); i++) {
       HandlerResult result = results.get(i);
@@ -183,8 +184,8 @@ final class ConsumerGroupState {
     }
   }
 
-  private void completeOrderly(SubscriptionSpec spec, ProcessQueue pq, List<StoredEntry> batch, boolean success,
-      Duration requested) {
+  private void completeOrderly(SubscriptionSpec spec, ProcessQueue<GroupMember> pq,
+      List<StoredEntry> batch, boolean success, Duration requested) {
     if (success) {
       pq.advancePast(batch);
     } else if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
@@ -231,7 +232,7 @@ final class ConsumerGroupState {
 
   /** The group's committed offset on {@code ref}; 0 if it never read that queue (a new group starts there). */
   long committedOffset(QueueRef ref) {
-    ProcessQueue pq = clusterQueues.get(ref);
+    ProcessQueue<GroupMember> pq = clusterQueues.get(ref);
     return pq == null ? 0 : pq.committedOffset();
   }
 }

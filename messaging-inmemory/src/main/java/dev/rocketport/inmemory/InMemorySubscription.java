@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code spec.concurrency()} handler threads. Thread-safe; {@link #close()} is idempotent and waits
  * for in-flight handlers up to the spec's close timeout.
  */
-final class InMemorySubscription implements Subscription {
+final class InMemorySubscription implements Subscription, GroupMember {
   private static final Logger LOG = LoggerFactory.getLogger(InMemorySubscription.class);
   private static final AtomicInteger IDS = new AtomicInteger();
   /** Messages a single-message subscription hands to one handler thread at a time (RocketMQ pulls 32). */
@@ -34,7 +34,7 @@ final class InMemorySubscription implements Subscription {
   private final BatchMessageHandler handler;
   private final boolean single;
   private final ExecutorService executor;
-  final List<ProcessQueue> broadcastQueues = new ArrayList<>();
+  private final List<ProcessQueue<GroupMember>> broadcastQueues = new ArrayList<>();
   private int inFlight;
   private volatile boolean active = true;
 
@@ -64,18 +64,26 @@ final class InMemorySubscription implements Subscription {
     return active;
   }
 
+  @Override
+  public List<ProcessQueue<GroupMember>> broadcastQueues() {
+    return broadcastQueues;
+  }
+
   /** Messages handed to one handler thread at a time: a run of up to 32 for single-message handlers. */
-  int runLength() {
+  @Override
+  public int runLength() {
     return single ? RUN_LENGTH : 1;
   }
 
   /** Under the broker lock. */
-  boolean hasFreeSlot() {
+  @Override
+  public boolean hasFreeSlot() {
     return active && inFlight < spec.concurrency();
   }
 
   /** Under the broker lock: hands {@code batch} to a handler thread. */
-  void start(ProcessQueue pq, List<StoredEntry> batch) {
+  @Override
+  public void start(ProcessQueue<GroupMember> pq, List<StoredEntry> batch) {
     inFlight++;
     broker.beginWork();
     List<ReceivedMessage> received = deliveries(pq, batch);
@@ -83,7 +91,7 @@ final class InMemorySubscription implements Subscription {
   }
 
   /** Under the broker lock: {@code batch} as handlers see it, each with its delivery attempt. */
-  private List<ReceivedMessage> deliveries(ProcessQueue pq, List<StoredEntry> batch) {
+  private List<ReceivedMessage> deliveries(ProcessQueue<GroupMember> pq, List<StoredEntry> batch) {
     List<ReceivedMessage> received = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       StoredEntry e = batch.get(i);
@@ -104,7 +112,8 @@ final class InMemorySubscription implements Subscription {
    * {@value #MAX_CONSECUTIVE_RUNS} runs in a row, so other queues get their turn), the next run of
    * that queue on the same thread, as RocketMQ's consume loop does; then frees the handler slot.
    */
-  private void run(ProcessQueue pq, List<StoredEntry> first, List<ReceivedMessage> firstReceived) {
+  private void run(ProcessQueue<GroupMember> pq, List<StoredEntry> first,
+      List<ReceivedMessage> firstReceived) {
     List<StoredEntry> batch = first;
     List<ReceivedMessage> received = firstReceived;
     try {

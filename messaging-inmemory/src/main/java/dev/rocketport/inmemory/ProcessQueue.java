@@ -16,14 +16,15 @@ import java.util.function.Supplier;
  * is busy or suspended and how often its head message has been retried. The committed offset is
  * the smallest unacknowledged offset. Guarded by the broker lock.
  */
-final class ProcessQueue {
+final class ProcessQueue<M> {
   final QueueRef ref;
   private final boolean retryQueue;
   long nextOffset;
   /** Runs handed out and not yet acknowledged, in offset order: {from, toExclusive, acknowledged ? 1 : 0}. */
   private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
-  InMemorySubscription owner;
-  InMemorySubscription desiredOwner;
+  /** The member consuming this queue, and the one the last rebalance chose (they differ while a handover waits). */
+  M owner;
+  M desiredOwner;
   boolean busy;
   int headRetries;
   Instant suspendedUntil = Instant.MIN;
