@@ -23,12 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * topic table itself is readable without the lock (a topic's queue array is replaced, never
  * changed in place), so that publishers look up topics and pick queues without taking it.
  */
-final class Broker {
+final class Broker implements GroupHost {
   final ReentrantLock lock = new ReentrantLock();
   private final Condition quiet = lock.newCondition();
   final Scheduler scheduler;
   final InMemoryConfig config;
   final Journal journal;
+
   private final Map<String, TopicQueues> topics = new ConcurrentHashMap<>();
   private final Map<String, List<StoredEntry>> keyIndex = new HashMap<>();
   private final Map<String, ConsumerGroupState> groups = new LinkedHashMap<>();
@@ -51,8 +52,18 @@ final class Broker {
     this.config = config;
     this.journal = new Journal(config.journalCapacity());
   }
+  @Override
+  public InMemoryConfig config() {
+    return config;
+  }
 
-  Instant now() {
+  @Override
+  public Journal journal() {
+    return journal;
+  }
+
+  @Override
+  public Instant now() {
     return scheduler.now();
   }
 
@@ -86,18 +97,21 @@ final class Broker {
   }
 
   /** Lock-free. */
-  boolean topicExists(String topic) {
+  @Override
+  public boolean topicExists(String topic) {
     return topics.containsKey(topic);
   }
 
   /** Lock-free. */
-  int queueCount(String topic) {
+  @Override
+  public int queueCount(String topic) {
     TopicQueues t = topics.get(topic);
     return t == null ? 0 : t.queues.length;
   }
 
   /** The log of an existing queue. */
-  QueueLog log(QueueRef ref) {
+  @Override
+  public QueueLog log(QueueRef ref) {
     return topics.get(ref.topic()).queues[ref.queueId()];
   }
 
@@ -108,7 +122,8 @@ final class Broker {
   }
 
   /** Appends to a queue, indexes the keys of user topics, and lets subscribers at it. */
-  StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
+  @Override
+  public StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes) {
     lock.lock();
     try {
       StoredEntry entry = store(ref, message, messageId, bornTime, now(), reconsumeTimes);
@@ -173,7 +188,8 @@ final class Broker {
     return groups.get(name);
   }
 
-  void deadLetter(String group, StoredEntry entry, int attempts) {
+  @Override
+  public void deadLetter(String group, StoredEntry entry, int attempts) {
     QueueRef dlq = new QueueRef(QueueRef.deadLetterTopic(group), 0);
     StoredEntry stored = append(dlq, entry.message(), entry.messageId(), entry.bornTime(), entry.reconsumeTimes());
     deadLetters.computeIfAbsent(group, g -> new ArrayList<>())
@@ -224,7 +240,8 @@ final class Broker {
   }
 
   /** Schedules {@code action} at {@code at}; it runs under the broker lock, then dispatches. */
-  void at(Instant at, Runnable action) {
+  @Override
+  public void at(Instant at, Runnable action) {
     scheduler.schedule(at, () -> {
       lock.lock();
       try {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * message in flight, so a rebalance neither loses nor duplicates. Guarded by the broker lock.
  */
 final class ConsumerGroupState {
-  private final Broker broker;
+  private final GroupHost broker;
   final String name;
   private final List<GroupMember> members = new ArrayList<>();
   private final Map<QueueRef, ProcessQueue<GroupMember>> clusterQueues = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class ConsumerGroupState {
   private int pumpFrom;
   private SubscriptionSpec shape;
 
-  ConsumerGroupState(Broker broker, String name) {
+  ConsumerGroupState(GroupHost broker, String name) {
     this.broker = broker;
     this.name = name;
   }
@@ -175,8 +175,8 @@ final class ConsumerGroupState {
       } else if (!success) {
         unit.forEach(e -> retryLater(spec, e, requested));
       }
-      if (success && broker.journal.enabled()) {
-        unit.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
+      if (success && broker.journal().enabled()) {
+        unit.forEach(e -> broker.journal().record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
       }
     }
     if (spec.ordering() == Ordering.CONCURRENT) {
@@ -198,8 +198,8 @@ final class ConsumerGroupState {
     } else {
       pq.headRetries++;
       pq.busy = false;
-      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, broker.config.orderlySuspend()));
-      batch.forEach(e -> broker.journal.record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
+      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, broker.config().orderlySuspend()));
+      batch.forEach(e -> broker.journal().record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
           "orderly, queue suspended until " + pq.suspendedUntil));
       broker.at(pq.suspendedUntil, () -> { });
     }
@@ -215,18 +215,18 @@ final class ConsumerGroupState {
       return;
     }
     int retry = entry.reconsumeTimes() + 1;
-    var ladder = broker.config.retryLadder();
+    var ladder = broker.config().retryLadder();
     Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
         : ladder.levels().get(WireRules.levelAtLeast(ladder, requested) - 1);
     var due = broker.now().plus(delay);
-    broker.journal.record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
+    broker.journal().record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
         "retry " + retry + " at " + due);
     QueueRef retryQueue = new QueueRef(QueueRef.retryTopic(name), 0);
     broker.at(due, () -> broker.append(retryQueue, entry.message(), entry.messageId(), entry.bornTime(), retry));
   }
 
   private void drop(StoredEntry entry) {
-    broker.journal.record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
+    broker.journal().record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
         "broadcasting failures are not redelivered");
   }
 

@@ -1,0 +1,32 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.Message;
+import java.time.Instant;
+
+/**
+ * What a consumer group needs of the broker that holds it: time, the stored queues, retry and
+ * dead-letter storage, timers and the journal — so that the group model depends on this, not on the
+ * broker that creates and pumps it. Called under the broker lock.
+ */
+interface GroupHost {
+
+  InMemoryConfig config();
+
+  Journal journal();
+
+  Instant now();
+
+  boolean topicExists(String topic);
+
+  int queueCount(String topic);
+
+  QueueLog log(QueueRef ref);
+
+  StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes);
+
+  /** Parks {@code entry} in {@code group}'s dead-letter queue after {@code attempts} deliveries. */
+  void deadLetter(String group, StoredEntry entry, int attempts);
+
+  /** Runs {@code action} under the broker lock at {@code at} (and wakes the dispatcher then). */
+  void at(Instant at, Runnable action);
+}
