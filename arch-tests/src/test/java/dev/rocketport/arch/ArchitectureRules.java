@@ -8,6 +8,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,23 @@ final class ArchitectureRules {
 
   static final ArchRule packages_are_free_of_cycles =
       slices().matching("dev.rocketport.(**)").should().beFreeOfCycles();
+
+  /** Each top-level class (with its nested classes) as one slice. */
+  private static final SliceAssignment TOP_LEVEL_CLASSES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      return SliceIdentifier.of(javaClass.getName().replaceAll("\\$.*", ""));
+    }
+
+    @Override
+    public String getDescription() {
+      return "top-level classes";
+    }
+  };
+
+  static final ArchRule classes_are_free_of_cycles =
+      slices().assignedFrom(TOP_LEVEL_CLASSES).should().beFreeOfCycles()
+          .because("two classes that need each other are one class split in two, or a missing interface");
 
   static final ArchRule ports_are_interfaces =
       classes().that(DescribedPredicate.describe("are named like ports in the API package",

@@ -28,6 +28,9 @@ class ArchitectureTest {
   static final ArchRule no_cycles = ArchitectureRules.packages_are_free_of_cycles;
 
   @ArchTest
+  static final ArchRule no_class_cycles = ArchitectureRules.classes_are_free_of_cycles;
+
+  @ArchTest
   static final ArchRule ports_are_interfaces = ArchitectureRules.ports_are_interfaces;
 
   @ArchTest

@@ -69,6 +69,12 @@ class RulesCanFailTest {
   }
 
   @Test
+  void class_cycle_rule_reports_two_classes_that_need_each_other() {
+    assertViolates(ArchitectureRules.classes_are_free_of_cycles, "CycleA", CycleA.class, CycleB.class);
+    assertPasses(ArchitectureRules.classes_are_free_of_cycles, Topic.class);
+  }
+
+  @Test
   void port_rule_reports_a_port_that_is_a_class() {
     assertViolates(ArchitectureRules.ports_are_interfaces, "ArchFixtureConcretePublisher",
         ArchFixtureConcretePublisher.class);
