@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** The in-memory adapter under the conformance suite: one broker on a virtual clock, RocketMQ's defaults. */
-final class InMemoryFixture implements AdapterFixture {
+class InMemoryFixture implements AdapterFixture {
   private final InMemoryBroker broker = InMemoryBroker.virtualClock();
 
   @Override

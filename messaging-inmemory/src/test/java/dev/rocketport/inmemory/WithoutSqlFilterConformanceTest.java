@@ -16,10 +16,7 @@ import dev.rocketport.messaging.TransactionalPublisher;
 import dev.rocketport.messaging.spi.SubscribeChecks;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import dev.rocketport.messaging.tck.MessagingConformanceSuite;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 
 /**
  * The whole conformance suite on an adapter that lacks the optional {@link dev.rocketport.messaging.Feature}s
@@ -30,41 +27,10 @@ class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
 
   @Override
   protected AdapterFixture createFixture() {
-    InMemoryFixture inner = new InMemoryFixture();
-    return new AdapterFixture() {
+    return new InMemoryFixture() {
       @Override
       public Messaging newMessaging() {
-        return new WithoutOptionalFeatures(inner.newMessaging());
-      }
-
-      @Override
-      public Instant now() {
-        return inner.now();
-      }
-
-      @Override
-      public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-        return inner.awaitUntil(condition, budget);
-      }
-
-      @Override
-      public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-        return inner.holdsFor(invariant, window);
-      }
-
-      @Override
-      public Duration timingTolerance() {
-        return inner.timingTolerance();
-      }
-
-      @Override
-      public Duration quietWindow() {
-        return inner.quietWindow();
-      }
-
-      @Override
-      public void close() {
-        inner.close();
+        return new WithoutOptionalFeatures(super.newMessaging());
       }
     };
   }
