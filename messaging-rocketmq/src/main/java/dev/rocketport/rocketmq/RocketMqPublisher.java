@@ -20,15 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendCallback;
-import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
 /**
@@ -49,11 +44,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   private final BooleanSupplier closed;
   private final SendWindow window;
   private final SendCoalescer coalescer;
-  private final ScheduledExecutorService resendTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "rocketport-resend-timer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final AsyncAttempts asyncAttempts;
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
       RocketMqConfig config, BooleanSupplier closed) {
@@ -64,6 +55,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     this.config = config;
     this.closed = closed;
     this.window = new SendWindow(config.asyncMaxInFlight());
+    this.asyncAttempts = new AsyncAttempts(producer, window, this::finish);
     this.coalescer = config.coalesceSends()
         ? new SendCoalescer(config.asyncMaxInFlight(), COALESCE_MAX_BATCH, 2, this::sendRocketBatch) : null;
   }
@@ -146,7 +138,8 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
         .flatMap(ok -> {
           var msg = mapping.toRocketMq(message, Instant.now());
           return sendSync(message.topic(), false, timeout -> producer.send(msg,
-              (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey, timeout))
+              (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey,
+              timeout))
               .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
         });
   }
@@ -168,7 +161,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
     Resends resends = new Resends(message.topic(), config.sendTimeout(), config.sendRetries(), true);
     try {
-      attemptAsync(mapping.toRocketMq(message, Instant.now()), message, resends, result);
+      asyncAttempts.send(mapping.toRocketMq(message, Instant.now()), message, resends, result);
     } catch (RuntimeException e) {
       // only the mapping can throw here (attempts report their own failures); the room taken must be freed
       result.complete(Either.left(failure(e, message.topic())));
@@ -177,41 +170,6 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       leaveDirectLane(message);
       window.release(r != null && r.isRight());
     });
-  }
-
-  /** One asynchronous attempt; its failure leads to the next attempt (after a pause) or completes {@code result}. */
-  private void attemptAsync(org.apache.rocketmq.common.message.Message msg, Message message, Resends resends,
-      CompletableFuture<Either<PublishFailure, SendReceipt>> result) {
-    try {
-      producer.send(msg, new SendCallback() {
-        @Override
-        public void onSuccess(SendResult sendResult) {
-          result.complete(SendOutcomes.of(sendResult, message.topic(), message.delay().isEmpty()));
-        }
-
-        @Override
-        public void onException(Throwable e) {
-          afterAsyncFailure(e, msg, message, resends, result);
-        }
-      }, resends.remainingMillis());
-    } catch (Exception e) {
-      afterAsyncFailure(e, msg, message, resends, result);
-    }
-  }
-
-  private void afterAsyncFailure(Throwable e, org.apache.rocketmq.common.message.Message msg, Message message,
-      Resends resends, CompletableFuture<Either<PublishFailure, SendReceipt>> result) {
-    Option<java.time.Duration> pause = resends.after(e, window::congested);
-    if (pause.isDefined()) {
-      try {
-        resendTimer.schedule(() -> attemptAsync(msg, message, resends, result), pause.get().toNanos(),
-            TimeUnit.NANOSECONDS);
-        return;
-      } catch (RejectedExecutionException closing) {
-        // the publisher is closing: end with what the attempts so far say
-      }
-    }
-    result.complete(Either.left(finish(resends.failure(), message.topic())));
   }
 
   @Override
@@ -302,9 +260,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   /**
    * Waits, up to the close timeout, until no asynchronous send is in flight (resends pending
-   * included); returns whether none is. Then stops the resend timer: a resend it still holds runs
-   * against the closing client and ends as {@link PublishFailure.Closed}, or unknown-outcome if an
-   * earlier attempt's outcome was.
+   * included); returns whether none is. Then stops the asynchronous resends ({@link AsyncAttempts#close()}).
    */
   boolean drain() {
     if (coalescer != null) {
@@ -316,7 +272,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
       Thread.currentThread().interrupt();
       return false;
     } finally {
-      resendTimer.shutdown();
+      asyncAttempts.close();
     }
   }
 }
