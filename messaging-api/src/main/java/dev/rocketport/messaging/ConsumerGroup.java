@@ -10,7 +10,7 @@ package dev.rocketport.messaging;
  */
 public record ConsumerGroup(String name) {
   /** RocketMQ's limit on a group name's length (its retry and dead-letter topics are named after it). */
-  public static final int MAX_LENGTH = 120;
+  public static final int MAX_LENGTH = Names.GROUP_MAX_LENGTH;
 
   public ConsumerGroup {
     Names.checkGroup(name, "group");

@@ -18,6 +18,8 @@ final class Names {
   static final List<String> RESERVED_GROUPS = List.of("DEFAULT_PRODUCER", "DEFAULT_CONSUMER", "TOOLS_CONSUMER",
       "SCHEDULE_CONSUMER", "FILTERSRV_CONSUMER", "__MONITOR_CONSUMER", "CLIENT_INNER_PRODUCER", "SELF_TEST_P_GROUP",
       "SELF_TEST_C_GROUP", "CID_ONS-HTTP-PROXY", "CID_ONSAPI_PERMISSION", "CID_ONSAPI_OWNER", "CID_ONSAPI_PULL");
+  /** RocketMQ's limit on a group name's length (its retry and dead-letter topics are named after it). */
+  static final int GROUP_MAX_LENGTH = 120;
   /** Prefix of RocketMQ's system consumer groups. */
   static final String RESERVED_GROUP_PREFIX = "CID_RMQ_SYS_";
 
@@ -25,7 +27,7 @@ final class Names {
 
   /** Checks a consumer or producer group name. */
   static String checkGroup(String value, String field) {
-    check(value, field, ConsumerGroup.MAX_LENGTH);
+    check(value, field, GROUP_MAX_LENGTH);
     if (RESERVED_GROUPS.contains(value) || value.startsWith(RESERVED_GROUP_PREFIX)) {
       throw new InvalidArgumentException(field, "'" + value + "' is a group name RocketMQ reserves for itself");
     }

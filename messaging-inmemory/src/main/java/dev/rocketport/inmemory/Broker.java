@@ -33,8 +33,7 @@ final class Broker implements GroupHost {
   private final Map<String, TopicQueues> topics = new ConcurrentHashMap<>();
   private final Map<String, List<StoredEntry>> keyIndex = new HashMap<>();
   private final Map<String, ConsumerGroupState> groups = new LinkedHashMap<>();
-  private final Map<String, List<DeadLetter>> deadLetters = new HashMap<>();
-  private final Map<String, Integer> redriven = new HashMap<>();
+  private final DeadLetterLedger deadLetters = new DeadLetterLedger();
   private final AtomicInteger work = new AtomicInteger();
 
   /** A topic's queues (replaced as a whole when queues are added, under the lock) and its round-robin cursor. */
@@ -52,16 +51,6 @@ final class Broker implements GroupHost {
     this.config = config;
     this.journal = new Journal(config.journalCapacity());
   }
-  @Override
-  public InMemoryConfig config() {
-    return config;
-  }
-
-  @Override
-  public Journal journal() {
-    return journal;
-  }
-
   @Override
   public Instant now() {
     return scheduler.now();
@@ -181,7 +170,7 @@ final class Broker implements GroupHost {
   // ---- groups and dead letters ----------------------------------------------------------------
 
   ConsumerGroupState group(String name) {
-    return groups.computeIfAbsent(name, n -> new ConsumerGroupState(this, n));
+    return groups.computeIfAbsent(name, n -> new ConsumerGroupState(this, config, journal, n));
   }
 
   ConsumerGroupState existingGroup(String name) {
@@ -192,8 +181,7 @@ final class Broker implements GroupHost {
   public void deadLetter(String group, StoredEntry entry, int attempts) {
     QueueRef dlq = new QueueRef(QueueRef.deadLetterTopic(group), 0);
     StoredEntry stored = append(dlq, entry.message(), entry.messageId(), entry.bornTime(), entry.reconsumeTimes());
-    deadLetters.computeIfAbsent(group, g -> new ArrayList<>())
-        .add(new DeadLetter(ConsumerGroup.of(group), stored.stored(), attempts));
+    deadLetters.record(new DeadLetter(ConsumerGroup.of(group), stored.stored(), attempts));
     journal.record(now(), entry.messageId(), Journal.Kind.DEAD_LETTERED, dlq.topic() + " after " + attempts
         + " attempts");
   }
@@ -201,8 +189,7 @@ final class Broker implements GroupHost {
   List<DeadLetter> pendingDeadLetters(String group) {
     lock.lock();
     try {
-      List<DeadLetter> all = deadLetters.getOrDefault(group, List.of());
-      return List.copyOf(all.subList(redriven.getOrDefault(group, 0), all.size()));
+      return deadLetters.pending(group);
     } finally {
       lock.unlock();
     }
@@ -211,7 +198,7 @@ final class Broker implements GroupHost {
   void markRedriven(String group, int count) {
     lock.lock();
     try {
-      redriven.merge(group, count, Integer::sum);
+      deadLetters.markRedriven(group, count);
     } finally {
       lock.unlock();
     }

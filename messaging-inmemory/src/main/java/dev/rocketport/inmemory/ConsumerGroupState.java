@@ -21,6 +21,8 @@ import java.util.Objects;
  */
 final class ConsumerGroupState {
   private final GroupHost broker;
+  private final InMemoryConfig config;
+  private final Journal journal;
   final String name;
   private final List<GroupMember> members = new ArrayList<>();
   private final Map<QueueRef, ProcessQueue<GroupMember>> clusterQueues = new LinkedHashMap<>();
@@ -29,8 +31,10 @@ final class ConsumerGroupState {
   private int pumpFrom;
   private SubscriptionSpec shape;
 
-  ConsumerGroupState(GroupHost broker, String name) {
+  ConsumerGroupState(GroupHost broker, InMemoryConfig config, Journal journal, String name) {
     this.broker = broker;
+    this.config = config;
+    this.journal = journal;
     this.name = name;
   }
 
@@ -175,8 +179,8 @@ final class ConsumerGroupState {
       } else if (!success) {
         unit.forEach(e -> retryLater(spec, e, requested));
       }
-      if (success && broker.journal().enabled()) {
-        unit.forEach(e -> broker.journal().record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
+      if (success && journal.enabled()) {
+        unit.forEach(e -> journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
       }
     }
     if (spec.ordering() == Ordering.CONCURRENT) {
@@ -198,8 +202,8 @@ final class ConsumerGroupState {
     } else {
       pq.headRetries++;
       pq.busy = false;
-      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, broker.config().orderlySuspend()));
-      batch.forEach(e -> broker.journal().record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
+      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, config.orderlySuspend()));
+      batch.forEach(e -> journal.record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
           "orderly, queue suspended until " + pq.suspendedUntil));
       broker.at(pq.suspendedUntil, () -> { });
     }
@@ -215,18 +219,18 @@ final class ConsumerGroupState {
       return;
     }
     int retry = entry.reconsumeTimes() + 1;
-    var ladder = broker.config().retryLadder();
+    var ladder = config.retryLadder();
     Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
         : ladder.levels().get(WireRules.levelAtLeast(ladder, requested) - 1);
     var due = broker.now().plus(delay);
-    broker.journal().record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
+    journal.record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
         "retry " + retry + " at " + due);
     QueueRef retryQueue = new QueueRef(QueueRef.retryTopic(name), 0);
     broker.at(due, () -> broker.append(retryQueue, entry.message(), entry.messageId(), entry.bornTime(), retry));
   }
 
   private void drop(StoredEntry entry) {
-    broker.journal().record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
+    journal.record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
         "broadcasting failures are not redelivered");
   }
 

@@ -5,14 +5,10 @@ import java.time.Instant;
 
 /**
  * What a consumer group needs of the broker that holds it: time, the stored queues, retry and
- * dead-letter storage, timers and the journal — so that the group model depends on this, not on the
+ * dead-letter storage and timers — so that the group model depends on this, not on the
  * broker that creates and pumps it. Called under the broker lock.
  */
 interface GroupHost {
-
-  InMemoryConfig config();
-
-  Journal journal();
 
   Instant now();
 
