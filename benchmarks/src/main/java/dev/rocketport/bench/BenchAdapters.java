@@ -82,7 +82,7 @@ final class BenchAdapters implements AutoCloseable {
           RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));
       case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(own(InMemoryMessaging.wallClock(
-          InMemoryConfig.defaults().withJournalCapacity(0).withMaxMessagesPerQueue(IN_MEMORY_RETENTION))), payload));
+          InMemoryConfig.builder().journalCapacity(0).maxMessagesPerQueue(IN_MEMORY_RETENTION).build())), payload));
       default -> throw new IllegalArgumentException("unknown adapter " + adapter);
     }
   }

@@ -17,7 +17,7 @@ class HarnessTest {
 
   @Test
   void anOpenLoopStepRecordsEveryMessageOfItsWindowAndTheReportsAreWritten(@TempDir Path dir) throws Exception {
-    try (InMemoryMessaging messaging = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0))) {
+    try (InMemoryMessaging messaging = InMemoryMessaging.wallClock(InMemoryConfig.builder().journalCapacity(0).build())) {
       PortWorkloads workloads = new PortWorkloads(messaging, 64);
       List<SeriesResult> results = new java.util.ArrayList<>();
       for (Scenario scenario : List.of(Scenario.NORMAL_SYNC, Scenario.BATCH, Scenario.E2E_NORMAL)) {
@@ -44,8 +44,8 @@ class HarnessTest {
 
   @Test
   void interleavedWaysRunOnTheSameRatesAndRepetitionsAreMerged() {
-    try (InMemoryMessaging a = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0));
-         InMemoryMessaging b = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0))) {
+    try (InMemoryMessaging a = InMemoryMessaging.wallClock(InMemoryConfig.builder().journalCapacity(0).build());
+         InMemoryMessaging b = InMemoryMessaging.wallClock(InMemoryConfig.builder().journalCapacity(0).build())) {
       var ways = new java.util.LinkedHashMap<String, Workloads>();
       ways.put("first", new PortWorkloads(a, 64));
       ways.put("second", new PortWorkloads(b, 64));

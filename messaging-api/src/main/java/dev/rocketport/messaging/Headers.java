@@ -19,7 +19,7 @@ public final class Headers {
   public static final String RESERVED_PREFIX = "rocketport.";
 
   /** RocketMQ's system property names, which user headers may not use. */
-  public static final Set<String> RESERVED_NAMES = Set.of(
+  private static final Set<String> RESERVED_NAMES = Set.of(
       "KEYS", "TAGS", "WAIT", "DELAY", "RETRY_TOPIC", "REAL_TOPIC", "REAL_QID", "TRAN_MSG", "PGROUP",
       "MIN_OFFSET", "MAX_OFFSET", "BUYER_ID", "ORIGIN_MESSAGE_ID", "TRANSFER_FLAG", "CORRECTION_FLAG",
       "MQ2_FLAG", "RECONSUME_TIME", "MSG_REGION", "TRACE_ON", "UNIQ_KEY", "MAX_RECONSUME_TIMES",
@@ -34,9 +34,14 @@ public final class Headers {
       "_SYS_MSG_PRIORITY_");
 
   /** Prefix of RocketMQ's internal and transient properties ({@code __STARTDELIVERTIME}, {@code __RMQ.TRANSIENT.…}). */
-  public static final String SYSTEM_PREFIX = "__";
+  private static final String SYSTEM_PREFIX = "__";
 
   private Headers() {}
+
+  /** Whether {@code name} is reserved: refused as a header name, and never a user header when received. */
+  public static boolean isReserved(String name) {
+    return RESERVED_NAMES.contains(name) || name.startsWith(RESERVED_PREFIX) || name.startsWith(SYSTEM_PREFIX);
+  }
 
   /** Validates and copies {@code headers}; throws {@link InvalidArgumentException} naming the bad header. */
   public static Map<String, String> checked(Map<String, String> headers) {
@@ -57,7 +62,7 @@ public final class Headers {
     if (name == null || name.isEmpty()) {
       throw new InvalidArgumentException("header", "names must be non-empty");
     }
-    if (RESERVED_NAMES.contains(name) || name.startsWith(RESERVED_PREFIX) || name.startsWith(SYSTEM_PREFIX)) {
+    if (isReserved(name)) {
       throw new InvalidArgumentException("header '" + name + "'", "is a reserved name");
     }
     if (hasSeparator(name)) {

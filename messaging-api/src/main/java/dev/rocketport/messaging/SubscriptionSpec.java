@@ -9,8 +9,9 @@ import java.time.Duration;
  * {@link Subscription#close()} waits for in-flight handlers. A group that has never committed an
  * offset starts from the earliest stored message.
  *
- * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; out-of-range values throw
- * {@link InvalidArgumentException} naming the field. Defaults: all messages, clustering, concurrent,
+ * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; a null or out-of-range value
+ * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
+ * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
  * close timeout 30 s.
  */
@@ -32,19 +33,39 @@ public record SubscriptionSpec(
     InvalidArgumentException.requireNonNull(deliveryMode, "deliveryMode");
     InvalidArgumentException.requireNonNull(ordering, "ordering");
     InvalidArgumentException.requireNonNull(batchSize, "batchSize");
-    InvalidArgumentException.requireNonNull(closeTimeout, "closeTimeout");
+    checkConcurrency(concurrency);
+    checkMaxRetries(maxRetries);
+    batchSize.forEach(SubscriptionSpec::checkBatchSize);
+    checkCloseTimeout(closeTimeout);
+  }
+
+  private static int checkConcurrency(int concurrency) {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new InvalidArgumentException("concurrency", "must be 1–" + MAX_CONCURRENCY + ", was " + concurrency);
     }
+    return concurrency;
+  }
+
+  private static int checkMaxRetries(int maxRetries) {
     if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
       throw new InvalidArgumentException("maxRetries", "must be 0–" + MAX_RETRIES_LIMIT + ", was " + maxRetries);
     }
-    if (batchSize.exists(b -> b < 1 || b > MAX_BATCH_SIZE)) {
-      throw new InvalidArgumentException("batchSize", "must be 1–" + MAX_BATCH_SIZE + ", was " + batchSize.get());
+    return maxRetries;
+  }
+
+  private static int checkBatchSize(int batchSize) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new InvalidArgumentException("batchSize", "must be 1–" + MAX_BATCH_SIZE + ", was " + batchSize);
     }
+    return batchSize;
+  }
+
+  private static Duration checkCloseTimeout(Duration closeTimeout) {
+    InvalidArgumentException.requireNonNull(closeTimeout, "closeTimeout");
     if (closeTimeout.isNegative() || closeTimeout.compareTo(MAX_CLOSE_TIMEOUT) > 0) {
       throw new InvalidArgumentException("closeTimeout", "must be 0–" + MAX_CLOSE_TIMEOUT + ", was " + closeTimeout);
     }
+    return closeTimeout;
   }
 
   public static Builder builder(Topic topic, ConsumerGroup group) {
@@ -56,7 +77,7 @@ public record SubscriptionSpec(
     return maxRetries + 1;
   }
 
-  /** Single-threaded builder with the documented defaults. */
+  /** Single-threaded builder with the documented defaults; each setter checks its value at once. */
   public static final class Builder {
     private final Topic topic;
     private final ConsumerGroup group;
@@ -69,17 +90,17 @@ public record SubscriptionSpec(
     private Duration closeTimeout = Duration.ofSeconds(30);
 
     private Builder(Topic topic, ConsumerGroup group) {
-      this.topic = topic;
-      this.group = group;
+      this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
+      this.group = InvalidArgumentException.requireNonNull(group, "group");
     }
 
     public Builder filter(Filter filter) {
-      this.filter = filter;
+      this.filter = InvalidArgumentException.requireNonNull(filter, "filter");
       return this;
     }
 
     public Builder deliveryMode(DeliveryMode mode) {
-      this.deliveryMode = mode;
+      this.deliveryMode = InvalidArgumentException.requireNonNull(mode, "deliveryMode");
       return this;
     }
 
@@ -88,7 +109,7 @@ public record SubscriptionSpec(
     }
 
     public Builder ordering(Ordering ordering) {
-      this.ordering = ordering;
+      this.ordering = InvalidArgumentException.requireNonNull(ordering, "ordering");
       return this;
     }
 
@@ -97,22 +118,22 @@ public record SubscriptionSpec(
     }
 
     public Builder concurrency(int concurrency) {
-      this.concurrency = concurrency;
+      this.concurrency = checkConcurrency(concurrency);
       return this;
     }
 
     public Builder maxRetries(int maxRetries) {
-      this.maxRetries = maxRetries;
+      this.maxRetries = checkMaxRetries(maxRetries);
       return this;
     }
 
     public Builder batchSize(int batchSize) {
-      this.batchSize = batchSize;
+      this.batchSize = checkBatchSize(batchSize);
       return this;
     }
 
     public Builder closeTimeout(Duration closeTimeout) {
-      this.closeTimeout = closeTimeout;
+      this.closeTimeout = checkCloseTimeout(closeTimeout);
       return this;
     }
 

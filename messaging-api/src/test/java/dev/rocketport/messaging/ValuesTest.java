@@ -55,4 +55,18 @@ class ValuesTest {
     assertTrue(HandlerResult.retryAfter(Duration.ofSeconds(5)) instanceof HandlerResult.Retry r
         && r.delay().contains(Duration.ofSeconds(5)));
   }
+
+  @Test
+  void buildersRefuseABadValueInTheSetterThatTookIt() {
+    Message.Builder message = Message.builder(TOPIC);
+    assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> message.tag("a||b")).field());
+    SubscriptionSpec.Builder spec = SubscriptionSpec.builder(TOPIC, ConsumerGroup.of("g"));
+    assertEquals("concurrency", assertThrows(InvalidArgumentException.class, () -> spec.concurrency(0)).field());
+    assertEquals("maxRetries", assertThrows(InvalidArgumentException.class, () -> spec.maxRetries(-1)).field());
+    assertEquals("batchSize", assertThrows(InvalidArgumentException.class, () -> spec.batchSize(0)).field());
+    assertEquals("closeTimeout", assertThrows(InvalidArgumentException.class, () -> spec.closeTimeout(null)).field());
+    assertEquals("filter", assertThrows(InvalidArgumentException.class, () -> spec.filter(null)).field());
+    assertEquals("group", assertThrows(InvalidArgumentException.class, () -> SubscriptionSpec.builder(TOPIC, null)).field());
+    assertEquals(4, spec.build().concurrency(), "refused values left the builder as it was");
+  }
 }

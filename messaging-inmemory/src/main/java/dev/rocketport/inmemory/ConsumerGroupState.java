@@ -4,6 +4,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.GroupShape;
 import dev.rocketport.messaging.spi.WireRules;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,14 +44,12 @@ final class ConsumerGroupState {
     return shape != null && (shape.topic().name().equals(topic) || QueueRef.retryTopic(name).equals(topic));
   }
 
-  /** Adds a member; throws if its spec disagrees with the group's current members. */
+  /** Adds a member; throws if its spec disagrees with the group's current members (of any runtime). */
   void join(GroupMember member) {
     SubscriptionSpec spec = member.spec();
-    if (!members.isEmpty() && !sameShape(shape, spec)) {
-      throw new IllegalStateException("consumer group '" + name + "' is subscribed to topic '" + shape.topic()
-          + "' with filter '" + shape.filter().expression() + "', " + shape.deliveryMode() + ", " + shape.ordering()
-          + "; every member must subscribe the same way, but got topic '" + spec.topic() + "' with filter '"
-          + spec.filter().expression() + "', " + spec.deliveryMode() + ", " + spec.ordering());
+    if (!members.isEmpty() && !GroupShape.of(shape).equals(GroupShape.of(spec))) {
+      // members in other runtimes on this broker: one model of a group needs one shape
+      throw GroupShape.of(shape).refusal(name, GroupShape.of(spec));
     }
     if (members.isEmpty()) {
       shape = spec;
@@ -70,11 +69,6 @@ final class ConsumerGroupState {
   void leave(GroupMember member) {
     members.remove(member);
     refreshQueues();
-  }
-
-  private static boolean sameShape(SubscriptionSpec a, SubscriptionSpec b) {
-    return a.topic().equals(b.topic()) && a.filter().equals(b.filter()) && a.deliveryMode() == b.deliveryMode()
-        && a.ordering() == b.ordering();
   }
 
   /** Creates process queues for new queues and reassigns queues among the members. */

@@ -1,29 +1,22 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
-import dev.rocketport.messaging.Subscription;
-import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import dev.rocketport.messaging.spi.SubscribeChecks;
 import dev.rocketport.messaging.spi.TransactionalPublishers;
 
 /**
@@ -35,7 +28,7 @@ import dev.rocketport.messaging.spi.TransactionalPublishers;
  * own and closes it on {@link #close()}; {@link #connect(InMemoryBroker)} creates more runtimes on a
  * shared broker. Thread-safe; {@link #close()} as for {@link Messaging}.
  */
-public final class InMemoryMessaging implements Messaging, Subscriber {
+public final class InMemoryMessaging implements Messaging {
   private static final EnumSet<Feature> FEATURES = EnumSet.allOf(Feature.class);
 
   private final InMemoryBroker owner;
@@ -47,7 +40,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   private final ExecutorService callbacks;
   private final InMemoryPublisher publisher;
   private final InMemoryAdmin admin;
-  private final List<InMemorySubscription> subscriptions = new ArrayList<>();
+  private final InMemorySubscriber subscriber;
   private final TransactionalPublishers<InMemoryTransactionalPublisher> transactional = new TransactionalPublishers<>();
 
   InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
@@ -64,6 +57,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
     });
     this.publisher = new InMemoryPublisher(broker, capabilities, isClosed, callbacks);
     this.admin = new InMemoryAdmin(broker, isClosed);
+    this.subscriber = new InMemorySubscriber(broker, capabilities, isClosed);
   }
 
   /** A runtime with its own broker on a virtual clock, with RocketMQ's defaults. */
@@ -84,12 +78,12 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
     return new InMemoryMessaging(InMemoryBroker.wallClock(config), true);
   }
 
-  /** The broker this runtime is connected to: its clock, quiescence and journal. */
   /** A new client runtime on {@code broker}; closing it leaves the broker running. */
   public static InMemoryMessaging connect(InMemoryBroker broker) {
     return new InMemoryMessaging(InvalidArgumentException.requireNonNull(broker, "broker"), false);
   }
 
+  /** The broker this runtime is connected to: its clock, quiescence and journal. */
   public InMemoryBroker broker() {
     return owner;
   }
@@ -114,7 +108,7 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
 
   @Override
   public Subscriber subscriber() {
-    return this;
+    return subscriber;
   }
 
   @Override
@@ -128,56 +122,11 @@ public final class InMemoryMessaging implements Messaging, Subscriber {
   }
 
   @Override
-  public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.get());
-    return start(withoutBatch(spec), messages -> handler.handle(messages.get(0)), true);
-  }
-
-  @Override
-  public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.get());
-    return start(spec, handler, false);
-  }
-
-  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    if (!broker.topicExists(spec.topic().name())) {
-      throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
-    }
-    broker.lock.lock();
-    try {
-      ConsumerGroupState group = broker.group(spec.group().name());
-      InMemorySubscription member = new InMemorySubscription(broker, group, spec, handler, single);
-      try {
-        group.join(member);
-      } catch (IllegalStateException e) {
-        member.close();
-        throw e;
-      }
-      synchronized (subscriptions) {
-        subscriptions.add(member);
-      }
-      broker.pumpAll();
-      return member;
-    } finally {
-      broker.lock.unlock();
-    }
-  }
-
-  private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
-    return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(), s.ordering(), s.concurrency(),
-        s.maxRetries(), io.vavr.control.Option.none(), s.closeTimeout());
-  }
-
-  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    List<InMemorySubscription> toClose;
-    synchronized (subscriptions) {
-      toClose = List.copyOf(subscriptions);
-    }
-    toClose.forEach(InMemorySubscription::close);
+    subscriber.closeAll();
     callbacks.shutdown();
     try {
       callbacks.awaitTermination(30, TimeUnit.SECONDS);

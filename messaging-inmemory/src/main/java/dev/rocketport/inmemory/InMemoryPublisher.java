@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -8,8 +7,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
-import dev.rocketport.messaging.spi.BatchSend;
-import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.AbstractPublisher;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -24,48 +22,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The in-memory {@link Publisher} and {@link OrderedPublisher}: validates like every adapter, then
- * stores into the broker's queues (round-robin, or by sharding key), or schedules a delayed message
- * for its due time. Thread-safe; asynchronous sends are bounded by
+ * The in-memory {@link Publisher} and {@link OrderedPublisher}: admitted by {@link AbstractPublisher}
+ * like every adapter's (and refused with {@link PublishFailure.TopicNotFound} for a topic the broker
+ * lacks), then stored into the broker's queues (round-robin, or by sharding key), or scheduled for a
+ * delayed message's due time. Thread-safe; asynchronous sends are bounded by
  * {@link InMemoryConfig#asyncMaxInFlight()}, stored in order in bursts by {@link AsyncSends} and
  * complete on a callback thread.
  */
-final class InMemoryPublisher implements Publisher, OrderedPublisher {
+final class InMemoryPublisher extends AbstractPublisher {
   private final Broker broker;
-  private final Capabilities capabilities;
-  private final BooleanSupplier closed;
   private final Semaphore asyncSlots;
   private final AsyncSends asyncSends;
 
   InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, ExecutorService callbacks) {
+    super(capabilities, broker::now, closed);
     this.broker = broker;
-    this.capabilities = capabilities;
-    this.closed = closed;
     this.asyncSlots = new Semaphore(broker.config.asyncMaxInFlight());
     this.asyncSends = new AsyncSends(broker, callbacks, this::storeQuietly);
   }
 
   @Override
-  public Either<PublishFailure, SendReceipt> send(Message message) {
-    return admit(message, PublishChecks.check(message, capabilities, broker::now))
-        .flatMap(m -> store(m, AsyncSends.ROUND_ROBIN));
+  protected Option<PublishFailure> admitFurther(Message message) {
+    return Admission.topicExists(broker, message);
   }
 
   @Override
-  public Either<PublishFailure, SendReceipt> send(Message message, ShardingKey shardingKey) {
-    if (shardingKey == null) {
-      throw new dev.rocketport.messaging.InvalidArgumentException("shardingKey", "must not be null");
-    }
-    return admit(message, PublishChecks.checkUndelayed(message, capabilities, broker::now, "OrderedPublisher"))
-        .flatMap(m -> store(m, WireRules.queueFor(shardingKey, broker.queueCount(m.topic().name()))));
+  protected Either<PublishFailure, SendReceipt> store(Message message) {
+    return store(message, AsyncSends.ROUND_ROBIN);
   }
 
   @Override
-  public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    Either<PublishFailure, Message> admitted = admit(message, PublishChecks.check(message, capabilities, broker::now));
-    if (admitted.isLeft()) {
-      return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
-    }
+  protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
+    return store(message, WireRules.queueFor(shardingKey, broker.queueCount(message.topic().name())));
+  }
+
+  @Override
+  protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
     try {
       if (!asyncSlots.tryAcquire(broker.config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
         return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(broker.config.sendTimeout(),
@@ -81,31 +73,23 @@ final class InMemoryPublisher implements Publisher, OrderedPublisher {
   }
 
   @Override
-  public Option<PublishFailure> sendOneway(Message message) {
-    return send(message).swap().toOption();
+  protected Option<PublishFailure> storeOneway(Message message) {
+    return store(message).swap().toOption();
   }
 
   @Override
-  public BatchResult sendBatch(List<Message> messages) {
-    return BatchSend.send(messages, capabilities.maxMessageSize(),
-        m -> admit(m, PublishChecks.check(m, capabilities, broker::now)).swap().toOption(),
-        chunk -> {
-          String topic = messages.get(chunk.get(0)).topic().name();
-          broker.lock.lock();
-          try {
-            int queue = broker.selectQueue(topic);
-            List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
-            chunk.forEach(index -> sent.add(Either.right(storeQuietly(messages.get(index), queue))));
-            broker.pumpConsumersOf(topic);
-            return sent;
-          } finally {
-            broker.lock.unlock();
-          }
-        });
-  }
-
-  private Either<PublishFailure, Message> admit(Message message, Option<PublishFailure> invalid) {
-    return Admission.admit(broker, closed, message, invalid);
+  protected List<Either<PublishFailure, SendReceipt>> storeChunk(List<Message> chunk) {
+    String topic = chunk.get(0).topic().name();
+    broker.lock.lock();
+    try {
+      int queue = broker.selectQueue(topic);
+      List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
+      chunk.forEach(message -> sent.add(Either.right(storeQuietly(message, queue))));
+      broker.pumpConsumersOf(topic);
+      return sent;
+    } finally {
+      broker.lock.unlock();
+    }
   }
 
   /**

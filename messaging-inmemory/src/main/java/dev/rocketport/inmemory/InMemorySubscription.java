@@ -1,12 +1,11 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
-import dev.rocketport.messaging.spi.HandlerCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,20 +30,22 @@ final class InMemorySubscription implements Subscription, GroupMember {
   private final Broker broker;
   private final ConsumerGroupState group;
   private final SubscriptionSpec spec;
-  private final BatchMessageHandler handler;
+  private final GuardedHandler handler;
   private final boolean single;
+  private final Runnable leaveGroup;
   private final ExecutorService executor;
   private final List<ProcessQueue<GroupMember>> broadcastQueues = new ArrayList<>();
   private int inFlight;
   private volatile boolean active = true;
 
-  InMemorySubscription(Broker broker, ConsumerGroupState group, SubscriptionSpec spec, BatchMessageHandler handler,
-      boolean single) {
+  InMemorySubscription(Broker broker, ConsumerGroupState group, SubscriptionSpec spec, GuardedHandler handler,
+      boolean single, Runnable leaveGroup) {
     this.broker = broker;
     this.group = group;
     this.spec = spec;
     this.handler = handler;
     this.single = single;
+    this.leaveGroup = leaveGroup;
     String prefix = "rocketport-inmemory-" + spec.group() + "-" + IDS.incrementAndGet() + "-";
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(spec.concurrency(), r -> {
@@ -150,12 +151,12 @@ final class InMemorySubscription implements Subscription, GroupMember {
     List<HandlerResult> results = new ArrayList<>(batch.size());
     if (!single) {
       units.add(batch);
-      results.add(HandlerCalls.verdict(handler, received, spec.group()));
+      results.add(handler.handle(received));
       return results;
     }
     for (int i = 0; i < batch.size(); i++) {
       units.add(List.of(batch.get(i)));
-      HandlerResult result = HandlerCalls.verdict(handler, List.of(received.get(i)), spec.group());
+      HandlerResult result = handler.handle(List.of(received.get(i)));
       results.add(result);
       if (spec.ordering() == Ordering.ORDERLY && !(result instanceof HandlerResult.Success)) {
         break;
@@ -188,5 +189,6 @@ final class InMemorySubscription implements Subscription, GroupMember {
       broker.lock.unlock();
     }
     executor.shutdown();
+    leaveGroup.run();
   }
 }

@@ -1,7 +1,6 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -10,16 +9,13 @@ import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
-import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * RocketMQ's two-phase transactional send, in memory: the half message is held invisibly while the
@@ -28,56 +24,39 @@ import org.slf4j.LoggerFactory;
  * {@link InMemoryConfig#transactionCheckInterval()}, at most {@link InMemoryConfig#transactionMaxChecks()}
  * times, after which the message is abandoned (never delivered). Thread-safe.
  */
-final class InMemoryTransactionalPublisher implements TransactionalPublisher {
-  private static final Logger LOG = LoggerFactory.getLogger(InMemoryTransactionalPublisher.class);
+final class InMemoryTransactionalPublisher extends AbstractTransactionalPublisher {
 
   private record Half(Message message, String messageId, String transactionId, QueueRef queue, Instant bornTime) {}
 
   private final Broker broker;
-  private final Capabilities capabilities;
   private final BooleanSupplier closed;
   private final ExecutorService callbacks;
   private final TransactionChecker checker;
 
   InMemoryTransactionalPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed,
       ExecutorService callbacks, TransactionChecker checker) {
+    super(capabilities, broker::now, closed);
     this.broker = broker;
-    this.capabilities = capabilities;
     this.closed = closed;
     this.callbacks = callbacks;
     this.checker = checker;
   }
 
   @Override
-  public Either<PublishFailure, TransactionResult> sendInTransaction(Message message, LocalTransaction local) {
-    if (local == null) {
-      throw new InvalidArgumentException("localTransaction", "must not be null");
-    }
-    var admitted = Admission.admit(broker, closed, message,
-        PublishChecks.checkUndelayed(message, capabilities, broker::now, "TransactionalPublisher"));
-    if (admitted.isLeft()) {
-      return Either.left(admitted.getLeft());
-    }
+  protected Option<PublishFailure> admitFurther(Message message) {
+    return Admission.topicExists(broker, message);
+  }
+
+  @Override
+  protected Either<PublishFailure, TransactionResult> storeInTransaction(Message message, LocalTransaction local) {
     String topic = message.topic().name();
     Half half = new Half(message, Broker.newMessageId(), UUID.randomUUID().toString(),
         new QueueRef(topic, broker.selectQueue(topic)), broker.now());
     broker.journal.record(half.bornTime, half.messageId, Journal.Kind.HALF_STORED, half.transactionId);
-    TransactionOutcome outcome;
-    Option<String> failure = Option.none();
-    try {
-      outcome = local.execute(message, half.transactionId);
-      if (outcome == null) {
-        outcome = TransactionOutcome.UNKNOWN;
-        failure = Option.some("local transaction returned null");
-      }
-    } catch (Exception e) {
-      outcome = TransactionOutcome.UNKNOWN;
-      failure = Option.some(String.valueOf(e));
-      LOG.warn("local transaction {} threw; the checker will decide", half.transactionId, e);
-    }
-    apply(half, outcome, 0);
+    Decision decision = runLocal(local, message, half.transactionId);
+    apply(half, decision.outcome(), 0);
     SendReceipt receipt = new SendReceipt(half.messageId, message.topic(), half.queue.queueId(), Option.none());
-    return Either.right(new TransactionResult(receipt, half.transactionId, outcome, failure));
+    return Either.right(new TransactionResult(receipt, half.transactionId, decision.outcome(), decision.failure()));
   }
 
   private void apply(Half half, TransactionOutcome outcome, int checksSoFar) {
@@ -109,14 +88,8 @@ final class InMemoryTransactionalPublisher implements TransactionalPublisher {
     broker.beginWork();
     callbacks.execute(() -> {
       try {
-        TransactionOutcome outcome;
-        try {
-          outcome = checker.check(new TransactionCheck(half.message, half.messageId, half.transactionId, checkNumber));
-        } catch (Exception e) {
-          LOG.warn("transaction checker threw for {}; will ask again", half.transactionId, e);
-          outcome = null;
-        }
-        outcome = outcome == null ? TransactionOutcome.UNKNOWN : outcome;
+        TransactionOutcome outcome = askChecker(checker,
+            new TransactionCheck(half.message, half.messageId, half.transactionId, checkNumber));
         broker.journal.record(broker.now(), half.messageId, Journal.Kind.CHECKED, checkNumber + ": " + outcome);
         apply(half, outcome, checkNumber);
       } finally {

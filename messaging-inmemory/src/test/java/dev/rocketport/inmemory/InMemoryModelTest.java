@@ -25,7 +25,7 @@ class InMemoryModelTest {
       messaging.admin().createTopic(topic, 1).get();
       List<Instant> attempts = new CopyOnWriteArrayList<>();
       var spec = SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).build();
-      messaging.subscribe(spec, m -> {
+      messaging.subscriber().subscribe(spec, m -> {
         attempts.add(messaging.broker().now());
         return HandlerResult.retry();
       });
@@ -55,14 +55,14 @@ class InMemoryModelTest {
 
   @Test
   void retentionDropsTheOldestMessagesAndLateReadersSkipAhead() {
-    try (InMemoryMessaging messaging = InMemoryMessaging.virtualClock(InMemoryConfig.defaults().withMaxMessagesPerQueue(10))) {
+    try (InMemoryMessaging messaging = InMemoryMessaging.virtualClock(InMemoryConfig.builder().maxMessagesPerQueue(10).build())) {
       Topic topic = Topic.of("retention");
       messaging.admin().createTopic(topic, 1).get();
       for (int i = 0; i < 50; i++) {
         messaging.publisher().send(Message.of(topic, "m" + i)).get();
       }
       List<String> got = new CopyOnWriteArrayList<>();
-      messaging.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("late")).concurrency(1).build(), m -> {
+      messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("late")).concurrency(1).build(), m -> {
         got.add(m.bodyAsString());
         return HandlerResult.success();
       });
@@ -89,7 +89,7 @@ class InMemoryModelTest {
       }
       try (InMemoryMessaging second = InMemoryMessaging.connect(broker)) {
         List<String> got = new CopyOnWriteArrayList<>();
-        second.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).build(), m -> {
+        second.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).build(), m -> {
           got.add(m.bodyAsString());
           return HandlerResult.success();
         });

@@ -32,7 +32,7 @@ class SendPipelineTest {
 
   @Test
   void concurrentSynchronousSendsKeepEachSendersOrderAndGetDistinctIds() throws Exception {
-    try (InMemoryMessaging messaging = InMemoryMessaging.wallClock(InMemoryConfig.defaults().withJournalCapacity(0))) {
+    try (InMemoryMessaging messaging = InMemoryMessaging.wallClock(InMemoryConfig.builder().journalCapacity(0).build())) {
       Topic topic = Topic.of("contended");
       messaging.admin().createTopic(topic, 1).get();
       int senders = 8;
@@ -61,7 +61,7 @@ class SendPipelineTest {
       assertEquals(senders * each, ids.size(), "one distinct id per send");
       Map<Integer, Integer> lastSeen = new ConcurrentHashMap<>();
       List<String> outOfOrder = new CopyOnWriteArrayList<>();
-      messaging.subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("reader")).orderly().concurrency(1).build(),
+      messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("reader")).orderly().concurrency(1).build(),
           m -> {
             String[] parts = m.bodyAsString().split(":");
             int sender = Integer.parseInt(parts[0]);
@@ -107,7 +107,7 @@ class SendPipelineTest {
       }
       List<String> seen = new CopyOnWriteArrayList<>();
       var spec = SubscriptionSpec.builder(topic, ConsumerGroup.of("g")).orderly().concurrency(1).build();
-      messaging.subscribe(spec, m -> {
+      messaging.subscriber().subscribe(spec, m -> {
         seen.add(m.bodyAsString() + "#" + m.deliveryAttempt());
         boolean fail = m.bodyAsString().equals("m2") && m.deliveryAttempt() < 3;
         return fail ? HandlerResult.retry() : HandlerResult.success();

@@ -1,10 +1,9 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
-import dev.rocketport.messaging.spi.HandlerCalls;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -12,19 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a subscription's handler on messages from RocketMQ: converts them, turns an exception or a
- * null verdict into {@code retry()}, and a message that cannot be converted (a foreign producer's
- * header that Rocketport forbids, say) into {@code retry()} too, so it ends in the dead-letter queue
- * instead of being lost. Thread-safe if the handler is.
+ * Runs a subscription's handler (guarded by {@code AbstractSubscriber}: a throw or a null verdict is
+ * already {@code retry()}) on messages from RocketMQ: converts them, and turns a message that cannot
+ * be converted (a foreign producer's header that Rocketport forbids, say) into {@code retry()} too,
+ * so it ends in the dead-letter queue instead of being lost. Thread-safe if the handler is.
  */
 final class HandlerInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(HandlerInvoker.class);
 
   private final SubscriptionSpec spec;
-  private final BatchMessageHandler handler;
+  private final GuardedHandler handler;
   private final MessageMapping mapping;
 
-  HandlerInvoker(SubscriptionSpec spec, BatchMessageHandler handler, MessageMapping mapping) {
+  HandlerInvoker(SubscriptionSpec spec, GuardedHandler handler, MessageMapping mapping) {
     this.spec = spec;
     this.handler = handler;
     this.mapping = mapping;
@@ -57,6 +56,6 @@ final class HandlerInvoker {
           messages.stream().map(MessageMapping::messageId).toList(), e);
       return HandlerResult.retry();
     }
-    return HandlerCalls.verdict(handler, received, spec.group());
+    return handler.handle(received);
   }
 }

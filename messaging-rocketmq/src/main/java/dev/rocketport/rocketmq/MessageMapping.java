@@ -80,7 +80,6 @@ final class MessageMapping {
   }
 
   private static boolean isUserProperty(String name) {
-    return !MessageConst.STRING_HASH_SET.contains(name) && !Headers.RESERVED_NAMES.contains(name)
-        && !name.startsWith(Headers.RESERVED_PREFIX) && !name.startsWith(Headers.SYSTEM_PREFIX);
+    return !MessageConst.STRING_HASH_SET.contains(name) && !Headers.isReserved(name);
   }
 }

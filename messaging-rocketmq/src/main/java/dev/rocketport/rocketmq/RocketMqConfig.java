@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Settings of the RocketMQ adapter. Immutable; every field is checked at construction and a bad one
- * throws {@link InvalidArgumentException} naming it, so bad configuration fails at startup. Timeouts
+ * Settings of the RocketMQ adapter. Immutable; every field is checked at construction, and by the
+ * builder's setter that takes it, and a bad one throws {@link InvalidArgumentException} naming it,
+ * so bad configuration fails at startup. Timeouts
  * and intervals are at most {@link #MAX_DURATION}.
  *
  * @param nameServer name server addresses, {@code host:port[;host:port…]}, ports 1–65535
@@ -46,41 +47,18 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
   public static final Duration MAX_DURATION = Duration.ofDays(1);
 
   public RocketMqConfig {
-    require(nameServer, "nameServer");
-    if (!ADDRESS.matcher(nameServer).matches()) {
-      throw new InvalidArgumentException("nameServer", "'" + nameServer + "' is not host:port[;host:port…]");
-    }
-    for (String address : nameServer.split(";")) {
-      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-      if (port < 1 || port > 65_535) {
-        throw new InvalidArgumentException("nameServer", "port " + port + " of '" + address + "' is not 1–65535");
-      }
-    }
+    nameServers(nameServer);
     group(producerGroup, "producerGroup");
     group(transactionGroup, "transactionGroup");
     bounded(sendTimeout, "sendTimeout");
     bounded(closeTimeout, "closeTimeout");
     bounded(pollNameServerInterval, "pollNameServerInterval");
-    if (sendRetries < 0 || sendRetries > 16) {
-      throw new InvalidArgumentException("sendRetries", "must be 0–16, was " + sendRetries);
-    }
-    if (asyncMaxInFlight < 1) {
-      throw new InvalidArgumentException("asyncMaxInFlight", "must be positive, was " + asyncMaxInFlight);
-    }
-    require(accessKey, "accessKey");
-    require(secretKey, "secretKey");
-    if (accessKey.isEmpty() != secretKey.isEmpty()) {
-      throw new InvalidArgumentException(accessKey.isEmpty() ? "accessKey" : "secretKey",
-          "accessKey and secretKey must be given together");
-    }
-    require(namespace, "namespace");
-    if (!namespace.isEmpty() && !namespace.matches("^[a-zA-Z0-9_-]{1,64}$")) {
-      throw new InvalidArgumentException("namespace", "'" + namespace + "' must be 1–64 of [a-zA-Z0-9_-]");
-    }
+    sendRetries(sendRetries);
+    positive(asyncMaxInFlight, "asyncMaxInFlight");
+    credentials(accessKey, secretKey);
+    namespace(namespace);
     require(retryLadder, "retryLadder");
-    if (maxMessageSize < 1) {
-      throw new InvalidArgumentException("maxMessageSize", "must be positive, was " + maxMessageSize);
-    }
+    positive(maxMessageSize, "maxMessageSize");
   }
 
   public static Builder builder(String nameServer) {
@@ -133,27 +111,71 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     }
   }
 
-  private static void require(Object value, String field) {
-    if (value == null) {
-      throw new InvalidArgumentException(field, "must not be null");
+  private static <T> T require(T value, String field) {
+    return InvalidArgumentException.requireNonNull(value, field);
+  }
+
+  private static String nameServers(String nameServer) {
+    require(nameServer, "nameServer");
+    if (!ADDRESS.matcher(nameServer).matches()) {
+      throw new InvalidArgumentException("nameServer", "'" + nameServer + "' is not host:port[;host:port…]");
     }
+    for (String address : nameServer.split(";")) {
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      if (port < 1 || port > 65_535) {
+        throw new InvalidArgumentException("nameServer", "port " + port + " of '" + address + "' is not 1–65535");
+      }
+    }
+    return nameServer;
   }
 
   /** A producer group name, by the rules of {@link ProducerGroup}. */
-  private static void group(String value, String field) {
+  private static String group(String value, String field) {
     try {
-      ProducerGroup.of(value);
+      return ProducerGroup.of(value).name();
     } catch (InvalidArgumentException e) {
       throw new InvalidArgumentException(field, e.getMessage().substring(e.field().length() + 2));
     }
   }
 
   /** Positive and at most {@link #MAX_DURATION} (the client keeps some of these as int milliseconds). */
-  private static void bounded(Duration value, String field) {
+  private static Duration bounded(Duration value, String field) {
     require(value, field);
     if (value.isNegative() || value.isZero() || value.compareTo(MAX_DURATION) > 0) {
       throw new InvalidArgumentException(field, "must be positive and at most " + MAX_DURATION + ", was " + value);
     }
+    return value;
+  }
+
+  private static int positive(int value, String field) {
+    if (value < 1) {
+      throw new InvalidArgumentException(field, "must be positive, was " + value);
+    }
+    return value;
+  }
+
+  private static int sendRetries(int retries) {
+    if (retries < 0 || retries > 16) {
+      throw new InvalidArgumentException("sendRetries", "must be 0–16, was " + retries);
+    }
+    return retries;
+  }
+
+  private static void credentials(String accessKey, String secretKey) {
+    require(accessKey, "accessKey");
+    require(secretKey, "secretKey");
+    if (accessKey.isEmpty() != secretKey.isEmpty()) {
+      throw new InvalidArgumentException(accessKey.isEmpty() ? "accessKey" : "secretKey",
+          "accessKey and secretKey must be given together");
+    }
+  }
+
+  private static String namespace(String namespace) {
+    require(namespace, "namespace");
+    if (!namespace.isEmpty() && !namespace.matches("^[a-zA-Z0-9_-]{1,64}$")) {
+      throw new InvalidArgumentException("namespace", "'" + namespace + "' must be 1–64 of [a-zA-Z0-9_-]");
+    }
+    return namespace;
   }
 
   /** Builder with RocketMQ's client defaults; single-threaded. */
@@ -174,62 +196,63 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private boolean coalesceSends;
 
     private Builder(String nameServer) {
-      this.nameServer = nameServer;
+      this.nameServer = nameServers(nameServer);
     }
 
     public Builder producerGroup(String group) {
-      this.producerGroup = group;
+      this.producerGroup = group(group, "producerGroup");
       return this;
     }
 
     public Builder transactionGroup(String group) {
-      this.transactionGroup = group;
+      this.transactionGroup = group(group, "transactionGroup");
       return this;
     }
 
     public Builder sendTimeout(Duration timeout) {
-      this.sendTimeout = timeout;
+      this.sendTimeout = bounded(timeout, "sendTimeout");
       return this;
     }
 
     public Builder sendRetries(int retries) {
-      this.sendRetries = retries;
+      this.sendRetries = RocketMqConfig.sendRetries(retries);
       return this;
     }
 
     public Builder asyncMaxInFlight(int bound) {
-      this.asyncMaxInFlight = bound;
+      this.asyncMaxInFlight = positive(bound, "asyncMaxInFlight");
       return this;
     }
 
     public Builder closeTimeout(Duration timeout) {
-      this.closeTimeout = timeout;
+      this.closeTimeout = bounded(timeout, "closeTimeout");
       return this;
     }
 
     public Builder credentials(String accessKey, String secretKey) {
+      RocketMqConfig.credentials(accessKey, secretKey);
       this.accessKey = accessKey;
       this.secretKey = secretKey;
       return this;
     }
 
     public Builder namespace(String namespace) {
-      this.namespace = namespace;
+      this.namespace = RocketMqConfig.namespace(namespace);
       return this;
     }
 
     public Builder retryLadder(RetryLadder ladder) {
-      this.retryLadder = ladder;
+      this.retryLadder = require(ladder, "retryLadder");
       return this;
     }
 
     public Builder maxMessageSize(int bytes) {
-      this.maxMessageSize = bytes;
+      this.maxMessageSize = positive(bytes, "maxMessageSize");
       return this;
     }
 
     public Builder pollNameServerInterval(Duration interval) {
-      this.pollNameServerInterval = interval;
+      this.pollNameServerInterval = bounded(interval, "pollNameServerInterval");
       return this;
     }
 

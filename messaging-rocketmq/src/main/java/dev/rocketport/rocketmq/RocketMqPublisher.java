@@ -1,8 +1,6 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
@@ -10,8 +8,7 @@ import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.spi.BatchSend;
-import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.AbstractPublisher;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -27,18 +24,17 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
 /**
- * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}. Validates like
- * every adapter before anything is sent. Every send follows {@link Resends}: flow-control refusals
+ * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
+ * {@link AbstractPublisher} like every adapter's before anything is sent. Every send follows {@link Resends}: flow-control refusals
  * are resent after a pause within the send timeout, broker failures on another attempt, and a
  * failure is unknown-outcome if any attempt may have stored the message. Asynchronous sends are
  * bounded by a {@link SendWindow} of at most {@link RocketMqConfig#asyncMaxInFlight()} that narrows
  * when the broker refuses under load: a sender waits for room at most the send timeout, so overload
  * turns into waiting rather than refusals. Thread-safe; {@link #drain()} ends it.
  */
-final class RocketMqPublisher implements Publisher, OrderedPublisher {
+final class RocketMqPublisher extends AbstractPublisher {
   private final DefaultMQProducer producer;
   private final MessageMapping mapping;
-  private final Capabilities capabilities;
   private final RouteProbe routes;
   private final RocketMqConfig config;
   private final BooleanSupplier closed;
@@ -48,9 +44,9 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
       RocketMqConfig config, BooleanSupplier closed) {
+    super(capabilities, Instant::now, closed);
     this.producer = producer;
     this.mapping = mapping;
-    this.capabilities = capabilities;
     this.routes = routes;
     this.config = config;
     this.closed = closed;
@@ -108,48 +104,35 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   }
 
   @Override
-  public Either<PublishFailure, SendReceipt> send(Message message) {
-    return admit(PublishChecks.check(message, capabilities, Instant::now)).flatMap(ok -> {
-      if (mustCoalesce(message)) {
-        try {
-          return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-          return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
-        } catch (Exception e) {
-          return Either.left(failure(e, message.topic()));
-        }
-      }
+  protected Either<PublishFailure, SendReceipt> store(Message message) {
+    if (mustCoalesce(message)) {
       try {
-        var msg = mapping.toRocketMq(message, Instant.now());
-        return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
-            .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
-      } finally {
-        leaveDirectLane(message);
+        return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
+      } catch (Exception e) {
+        return Either.left(failure(e, message.topic()));
       }
-    });
+    }
+    try {
+      var msg = mapping.toRocketMq(message, Instant.now());
+      return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
+          .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
+    } finally {
+      leaveDirectLane(message);
+    }
   }
 
   @Override
-  public Either<PublishFailure, SendReceipt> send(Message message, ShardingKey shardingKey) {
-    if (shardingKey == null) {
-      throw new InvalidArgumentException("shardingKey", "must not be null");
-    }
-    return admit(PublishChecks.checkUndelayed(message, capabilities, Instant::now, "OrderedPublisher"))
-        .flatMap(ok -> {
-          var msg = mapping.toRocketMq(message, Instant.now());
-          return sendSync(message.topic(), false, timeout -> producer.send(msg,
-              (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey,
-              timeout))
-              .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
-        });
+  protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
+    var msg = mapping.toRocketMq(message, Instant.now());
+    return sendSync(message.topic(), false, timeout -> producer.send(msg,
+        (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey, timeout))
+        .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
   }
 
   @Override
-  public CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    var admitted = admit(PublishChecks.check(message, capabilities, Instant::now));
-    if (admitted.isLeft()) {
-      return CompletableFuture.completedFuture(Either.left(admitted.getLeft()));
-    }
+  protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
     if (!acquireSlot()) {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
           "no room among the asynchronous sends in flight (window " + window.limit() + " of "
@@ -173,11 +156,7 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   }
 
   @Override
-  public Option<PublishFailure> sendOneway(Message message) {
-    var admitted = admit(PublishChecks.check(message, capabilities, Instant::now));
-    if (admitted.isLeft()) {
-      return Option.some(admitted.getLeft());
-    }
+  protected Option<PublishFailure> storeOneway(Message message) {
     try {
       producer.sendOneway(mapping.toRocketMq(message, Instant.now()));
       return Option.none();
@@ -187,17 +166,11 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
   }
 
   @Override
-  public BatchResult sendBatch(List<Message> messages) {
-    return BatchSend.send(messages, capabilities.maxMessageSize(),
-        m -> admit(PublishChecks.check(m, capabilities, Instant::now)).swap().toOption(),
-        chunk -> sendChunk(messages, chunk));
-  }
-
-  private List<Either<PublishFailure, SendReceipt>> sendChunk(List<Message> messages, List<Integer> chunk) {
-    Topic topic = messages.get(chunk.get(0)).topic();
+  protected List<Either<PublishFailure, SendReceipt>> storeChunk(List<Message> chunk) {
+    Topic topic = chunk.get(0).topic();
     List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>(chunk.size());
-    for (int index : chunk) {
-      var m = mapping.toRocketMq(messages.get(index), Instant.now());
+    for (Message message : chunk) {
+      var m = mapping.toRocketMq(message, Instant.now());
       MessageClientIDSetter.setUniqID(m);
       batch.add(m);
     }
@@ -216,16 +189,6 @@ final class RocketMqPublisher implements Publisher, OrderedPublisher {
           r.queueId(), r.queueOffset().map(first -> first + offset))));
     }
     return results;
-  }
-
-  private Either<PublishFailure, Boolean> admit(Option<PublishFailure> invalid) {
-    if (invalid.isDefined()) {
-      return Either.left(invalid.get());
-    }
-    if (closed.getAsBoolean()) {
-      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
-    }
-    return Either.right(true);
   }
 
   /** Attempts on the calling thread, following {@link Resends}; {@code resendUncertain} as there. */

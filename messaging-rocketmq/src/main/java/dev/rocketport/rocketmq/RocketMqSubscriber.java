@@ -1,21 +1,18 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.spi.SubscribeChecks;
-import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.spi.AbstractSubscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,25 +26,20 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
  * Starts push-consumer subscriptions; has each join its group promptly
  * ({@link RocketMqSubscription#joinPromptly}) and keeps each up
  * ({@link RocketMqSubscription#keepUp}: offsets to the broker, latest subscription announced) every
- * {@link Clients#OFFSET_PERSIST_INTERVAL} from the moment it starts. Fails fast on an invalid spec, an unsupported feature, a
- * missing topic or an unreachable name server. Members of one group in this runtime must subscribe
- * alike (RocketMQ misbehaves silently otherwise); other processes cannot be checked. Thread-safe.
+ * {@link Clients#OFFSET_PERSIST_INTERVAL} from the moment it starts. Beyond {@link AbstractSubscriber}'s
+ * checks (members of one group in this runtime subscribe alike; other processes cannot be checked),
+ * fails fast on a missing topic or an unreachable name server. Thread-safe.
  */
-final class RocketMqSubscriber implements Subscriber {
+final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocketMqSubscriber.class);
   /** How often, and for how long, a new subscription looks for its retry topic's route. */
   private static final Duration JOIN_STEP = Duration.ofMillis(200);
   private static final Duration JOIN_PATIENCE = Duration.ofSeconds(30);
 
-  private record Shape(String topic, Filter filter, DeliveryMode mode, dev.rocketport.messaging.Ordering ordering) {}
-
   private final Clients clients;
   private final MessageMapping mapping;
   private final RouteProbe routes;
-  private final Capabilities capabilities;
-  private final BooleanSupplier closed;
-  private final Map<String, Shape> shapes = new HashMap<>();
-  private final Map<String, Integer> members = new HashMap<>();
+  private final dev.rocketport.messaging.RetryLadder retryLadder;
   private final List<RocketMqSubscription> open = new ArrayList<>();
   /** Keeps subscriptions up ({@link RocketMqSubscription#keepUp}) and completes prompt joins; its tasks are short client calls. */
   private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,11 +50,11 @@ final class RocketMqSubscriber implements Subscriber {
 
   RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, Capabilities capabilities,
       BooleanSupplier closed) {
+    super(capabilities, closed);
+    this.retryLadder = capabilities.retryLadder();
     this.clients = clients;
     this.mapping = mapping;
     this.routes = routes;
-    this.capabilities = capabilities;
-    this.closed = closed;
     long interval = Clients.OFFSET_PERSIST_INTERVAL.toMillis();
     housekeeping.scheduleWithFixedDelay(this::keepUp, interval, interval, TimeUnit.MILLISECONDS);
   }
@@ -96,18 +88,8 @@ final class RocketMqSubscriber implements Subscriber {
   }
 
   @Override
-  public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
-    return start(spec, messages -> handler.handle(messages.get(0)), true);
-  }
-
-  @Override
-  public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
-    return start(spec, handler, false);
-  }
-
-  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
+  protected Subscription startMember(SubscriptionSpec spec, GuardedHandler handler, boolean single,
+      Runnable leaveGroup) {
     String physicalGroup = clients.physical(spec.group().name());
     if (physicalGroup.length() > ConsumerGroup.MAX_LENGTH) {
       throw new InvalidArgumentException("group", "'" + physicalGroup + "' (with the namespace) is longer than "
@@ -118,11 +100,10 @@ final class RocketMqSubscriber implements Subscriber {
     if (route.isEmpty()) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
-    join(spec);
     try {
       DefaultMQPushConsumer consumer = configure(spec, single);
       RocketMqSubscription subscription = RocketMqSubscription.start(spec, consumer,
-          new HandlerInvoker(spec, handler, mapping), capabilities.retryLadder(), () -> leave(spec));
+          new HandlerInvoker(spec, handler, mapping), retryLadder, leaveGroup);
       synchronized (this) {
         open.removeIf(s -> !s.isActive());
         open.add(subscription);
@@ -130,7 +111,6 @@ final class RocketMqSubscriber implements Subscriber {
       joinPromptly(subscription, System.nanoTime() + JOIN_PATIENCE.toNanos());
       return subscription;
     } catch (Exception e) {
-      leave(spec);
       throw StartFailures.of("could not start the consumer of group " + spec.group(), e);
     }
   }
@@ -154,26 +134,6 @@ final class RocketMqSubscriber implements Subscriber {
     consumer.setMaxReconsumeTimes(spec.maxRetries());
     consumer.setAwaitTerminationMillisWhenShutdown(spec.closeTimeout().toMillis());
     return consumer;
-  }
-
-  private synchronized void join(SubscriptionSpec spec) {
-    Shape shape = new Shape(spec.topic().name(), spec.filter(), spec.deliveryMode(), spec.ordering());
-    String group = spec.group().name();
-    Shape existing = shapes.get(group);
-    if (existing != null && !existing.equals(shape)) {
-      throw new IllegalStateException("consumer group '" + group + "' is subscribed as " + existing
-          + "; every member must subscribe the same way, but got " + shape);
-    }
-    shapes.put(group, shape);
-    members.merge(group, 1, Integer::sum);
-  }
-
-  private synchronized void leave(SubscriptionSpec spec) {
-    String group = spec.group().name();
-    if (members.merge(group, -1, Integer::sum) <= 0) {
-      members.remove(group);
-      shapes.remove(group);
-    }
   }
 
   /** Closes every subscription still open (each waits for its handlers and persists its offsets). */

@@ -1,7 +1,6 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -11,7 +10,7 @@ import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
 import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.spi.PublishChecks;
+import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -24,8 +23,6 @@ import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link TransactionalPublisher} on a {@link TransactionMQProducer}: RocketMQ stores the half
@@ -34,13 +31,12 @@ import org.slf4j.LoggerFactory;
  * message's unique id. Thread-safe; closed with its runtime (then check-backs go to other producers
  * of the group).
  */
-final class RocketMqTransactionalPublisher implements TransactionalPublisher {
-  private static final Logger LOG = LoggerFactory.getLogger(RocketMqTransactionalPublisher.class);
+final class RocketMqTransactionalPublisher extends AbstractTransactionalPublisher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocketMqTransactionalPublisher.class);
 
-  /** What one local transaction reported, handed from the listener back to the sender. */
+  /** One local transaction, and what it decided, handed from the sender to the listener and back. */
   private static final class Outcome {
-    TransactionOutcome outcome = TransactionOutcome.UNKNOWN;
-    Option<String> failure = Option.none();
+    Decision decision = new Decision(TransactionOutcome.UNKNOWN, Option.none());
     final LocalTransaction local;
 
     Outcome(LocalTransaction local) {
@@ -50,20 +46,17 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
 
   private final TransactionMQProducer producer;
   private final MessageMapping mapping;
-  private final Capabilities capabilities;
   private final RouteProbe routes;
-  private final BooleanSupplier closed;
   private final TransactionChecker checker;
   private final int sendRetries;
 
   RocketMqTransactionalPublisher(TransactionMQProducer producer, MessageMapping mapping, Capabilities capabilities,
       RouteProbe routes, BooleanSupplier closed, TransactionChecker checker, int sendRetries) throws Exception {
+    super(capabilities, Instant::now, closed);
     this.producer = producer;
     this.sendRetries = sendRetries;
     this.mapping = mapping;
-    this.capabilities = capabilities;
     this.routes = routes;
-    this.closed = closed;
     this.checker = checker;
     producer.setTransactionListener(new TransactionListener() {
       @Override
@@ -81,18 +74,7 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
   }
 
   @Override
-  public Either<PublishFailure, TransactionResult> sendInTransaction(Message message, LocalTransaction local) {
-    if (local == null) {
-      throw new InvalidArgumentException("localTransaction", "must not be null");
-    }
-    Option<PublishFailure> invalid =
-        PublishChecks.checkUndelayed(message, capabilities, Instant::now, "TransactionalPublisher");
-    if (invalid.isDefined()) {
-      return Either.left(invalid.get());
-    }
-    if (closed.getAsBoolean()) {
-      return Either.left(new PublishFailure.Closed("the messaging runtime is closed"));
-    }
+  protected Either<PublishFailure, TransactionResult> storeInTransaction(Message message, LocalTransaction local) {
     Outcome outcome = new Outcome(local);
     var msg = mapping.toRocketMq(message, Instant.now());
     // a failed half message runs no local transaction, so a definite failure may be resent; an uncertain one may not
@@ -111,25 +93,16 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
     SendReceipt receipt = new SendReceipt(result.getMsgId(), message.topic(),
         result.getMessageQueue().getQueueId(), Option.none());
     String transactionId = result.getTransactionId() != null ? result.getTransactionId() : result.getMsgId();
-    return Either.right(new TransactionResult(receipt, transactionId, outcome.outcome, outcome.failure));
+    return Either.right(new TransactionResult(receipt, transactionId, outcome.decision.outcome(),
+        outcome.decision.failure()));
   }
 
   private LocalTransactionState runLocal(org.apache.rocketmq.common.message.Message msg, Outcome outcome) {
     String transactionId = msg.getTransactionId() != null ? msg.getTransactionId()
         : msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
-    try {
-      Message ours = mapping.fromRocketMq(asExt(msg), msg.getTopic());
-      TransactionOutcome decided = outcome.local.execute(ours, transactionId);
-      outcome.outcome = decided == null ? TransactionOutcome.UNKNOWN : decided;
-      if (decided == null) {
-        outcome.failure = Option.some("local transaction returned null");
-      }
-    } catch (Exception e) {
-      LOG.warn("local transaction {} threw; the checker will decide", transactionId, e);
-      outcome.outcome = TransactionOutcome.UNKNOWN;
-      outcome.failure = Option.some(String.valueOf(e));
-    }
-    return state(outcome.outcome);
+    Message ours = mapping.fromRocketMq(asExt(msg), msg.getTopic());
+    outcome.decision = runLocal(outcome.local, ours, transactionId);
+    return state(outcome.decision.outcome());
   }
 
   private static MessageExt asExt(org.apache.rocketmq.common.message.Message msg) {
@@ -146,14 +119,15 @@ final class RocketMqTransactionalPublisher implements TransactionalPublisher {
     String transactionId = msg.getTransactionId() != null ? msg.getTransactionId() : id;
     int checkNumber = Integer.parseInt(java.util.Objects.requireNonNullElse(
         msg.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES), "1"));
+    Message ours;
     try {
-      Message ours = mapping.fromRocketMq(msg, msg.getTopic());
-      TransactionOutcome outcome = checker.check(new TransactionCheck(ours, id, transactionId, checkNumber));
-      return state(outcome == null ? TransactionOutcome.UNKNOWN : outcome);
-    } catch (Exception e) {
-      LOG.warn("transaction checker threw for {}; will be asked again", transactionId, e);
+      ours = mapping.fromRocketMq(msg, msg.getTopic());
+    } catch (RuntimeException e) {
+      // a foreign producer's half message Rocketport cannot represent: left to the broker's check limit
+      LOG.warn("cannot convert half message {} for the checker; answering UNKNOWN", transactionId, e);
       return LocalTransactionState.UNKNOW;
     }
+    return state(askChecker(checker, new TransactionCheck(ours, id, transactionId, checkNumber)));
   }
 
   private static LocalTransactionState state(TransactionOutcome outcome) {

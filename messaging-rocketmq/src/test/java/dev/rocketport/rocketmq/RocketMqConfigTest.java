@@ -53,6 +53,20 @@ class RocketMqConfigTest {
   }
 
   @Test
+  void theBuildersSettersRefuseABadValueAtOnce() {
+    RocketMqConfig.Builder builder = RocketMqConfig.builder("h:1");
+    assertEquals("sendTimeout", assertThrows(InvalidArgumentException.class,
+        () -> builder.sendTimeout(Duration.ZERO)).field());
+    assertEquals("sendRetries", assertThrows(InvalidArgumentException.class, () -> builder.sendRetries(-1)).field());
+    assertEquals("secretKey", assertThrows(InvalidArgumentException.class, () -> builder.credentials("ak", "")).field());
+    assertEquals("namespace", assertThrows(InvalidArgumentException.class, () -> builder.namespace("a b")).field());
+    assertEquals("retryLadder", assertThrows(InvalidArgumentException.class, () -> builder.retryLadder(null)).field());
+    assertEquals("nameServer", assertThrows(InvalidArgumentException.class,
+        () -> RocketMqConfig.builder("localhost")).field());
+    assertEquals(Duration.ofSeconds(3), builder.build().sendTimeout(), "refused values left the builder as it was");
+  }
+
+  @Test
   void groupsFollowTheApiRules() {
     for (String reserved : new String[] {"%DLQ%p", "%RETRY%p", "DEFAULT_PRODUCER", "CLIENT_INNER_PRODUCER", "p".repeat(121)}) {
       assertEquals("producerGroup", assertThrows(InvalidArgumentException.class,

@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * consume loop treats any {@code Throwable}) and a {@code null} verdict both mean "retry", logged
  * with the message ids. Stateless; thread-safe.
  */
-public final class HandlerCalls {
+final class HandlerCalls {
   private static final Logger LOG = LoggerFactory.getLogger(HandlerCalls.class);
 
   private HandlerCalls() {}
 
   /** The handler's verdict on {@code messages}, delivered to {@code group}. */
-  public static HandlerResult verdict(BatchMessageHandler handler, List<ReceivedMessage> messages,
+  static HandlerResult verdict(BatchMessageHandler handler, List<ReceivedMessage> messages,
       ConsumerGroup group) {
     try {
       HandlerResult result = handler.handle(messages);

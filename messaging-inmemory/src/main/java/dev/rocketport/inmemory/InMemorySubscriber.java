@@ -1,0 +1,71 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.spi.GuardedHandler;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.AbstractSubscriber;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The in-memory {@link Subscriber}: beyond {@link AbstractSubscriber}'s checks, refuses a topic the
+ * broker lacks, then adds an {@link InMemorySubscription} to its group and dispatches. Thread-safe;
+ * {@link #closeAll()} closes what it started.
+ */
+final class InMemorySubscriber extends AbstractSubscriber {
+  private final Broker broker;
+  private final List<InMemorySubscription> subscriptions = new ArrayList<>();
+
+  InMemorySubscriber(Broker broker, Capabilities capabilities, BooleanSupplier closed) {
+    super(capabilities, closed);
+    this.broker = broker;
+  }
+
+  @Override
+  protected Subscription startMember(SubscriptionSpec spec, GuardedHandler handler, boolean single,
+      Runnable leaveGroup) {
+    if (!broker.topicExists(spec.topic().name())) {
+      throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
+    }
+    SubscriptionSpec effective = single ? withoutBatch(spec) : spec;
+    broker.lock.lock();
+    try {
+      ConsumerGroupState group = broker.group(spec.group().name());
+      InMemorySubscription member = new InMemorySubscription(broker, group, effective, handler, single, leaveGroup);
+      try {
+        group.join(member);
+      } catch (IllegalStateException e) {
+        member.close();
+        throw e;
+      }
+      synchronized (subscriptions) {
+        subscriptions.removeIf(s -> !s.isActive());
+        subscriptions.add(member);
+      }
+      broker.pumpAll();
+      return member;
+    } finally {
+      broker.lock.unlock();
+    }
+  }
+
+  private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
+    return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
+        s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout());
+  }
+
+  /** Closes every subscription still open, each waiting for its handlers. */
+  void closeAll() {
+    List<InMemorySubscription> toClose;
+    synchronized (subscriptions) {
+      toClose = List.copyOf(subscriptions);
+      subscriptions.clear();
+    }
+    toClose.forEach(InMemorySubscription::close);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.rocketport.messaging.spi;
+
+import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.MessageHandler;
+import dev.rocketport.messaging.Subscriber;
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The base of an adapter's {@link Subscriber}: applies the shared fail-fast checks
+ * ({@link SubscribeChecks}), owns the rule that the members of a consumer group in one runtime
+ * subscribe alike ({@link GroupShape}), and hands the adapter a {@link GuardedHandler}. Thread-safe if the adapter's
+ * {@link #startMember} is. The adapter closes its subscriptions; each must run its {@code leaveGroup}
+ * when it closes.
+ */
+public abstract class AbstractSubscriber implements Subscriber {
+  private final Capabilities capabilities;
+  private final BooleanSupplier closed;
+  private final GroupShapes shapes = new GroupShapes();
+
+  /** @param closed whether the runtime is closed; subscribing then throws {@link IllegalStateException} */
+  protected AbstractSubscriber(Capabilities capabilities, BooleanSupplier closed) {
+    this.capabilities = capabilities;
+    this.closed = closed;
+  }
+
+  @Override
+  public final Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
+    return start(spec, messages -> handler.handle(messages.get(0)), true);
+  }
+
+  @Override
+  public final Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
+    return start(spec, handler, false);
+  }
+
+  private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
+    Runnable leaveGroup = shapes.join(spec);
+    GuardedHandler guarded = messages -> HandlerCalls.verdict(handler, messages, spec.group());
+    try {
+      return startMember(spec, guarded, single, leaveGroup);
+    } catch (RuntimeException | Error e) {
+      leaveGroup.run();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts one member of {@code spec}'s group, or throws as {@link Subscriber} says for a topic that
+   * does not exist or a broker that cannot be reached.
+   *
+   * @param handler the application's handler, guarded
+   * @param single whether the application's handler takes one message at a time (then {@code handler}
+   *     must be given exactly one message per call)
+   * @param leaveGroup to run when the member closes (idempotent)
+   */
+  protected abstract Subscription startMember(SubscriptionSpec spec, GuardedHandler handler, boolean single,
+      Runnable leaveGroup);
+}
