@@ -3,6 +3,7 @@ package dev.rocketport.examples;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,20 +18,13 @@ import java.util.function.Consumer;
  */
 public final class ScenarioContext {
   private final Messaging messaging;
-  private final TimeDriver time;
+  private final Waiting time;
   private final Consumer<String> progress;
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final AtomicInteger names = new AtomicInteger();
 
-  /** The adapter's notion of time: virtual (advanced on demand) or the wall clock. */
-  public interface TimeDriver {
-    Instant now();
-
-    /** Waits (or advances virtual time) until {@code condition} holds, at most {@code budget}. */
-    boolean awaitUntil(BooleanSupplier condition, Duration budget);
-  }
-
-  public ScenarioContext(Messaging messaging, TimeDriver time, Consumer<String> progress) {
+  /** @param time the adapter's notion of time: virtual (advanced on demand) or the wall clock */
+  public ScenarioContext(Messaging messaging, Waiting time, Consumer<String> progress) {
     this.messaging = messaging;
     this.time = time;
     this.progress = progress;

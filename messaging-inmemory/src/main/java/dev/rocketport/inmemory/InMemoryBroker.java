@@ -93,6 +93,15 @@ public final class InMemoryBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Virtual clock only: lets {@code window} of virtual time pass, in order, while {@code invariant}
+   * holds; returns false as soon as it breaks.
+   */
+  public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+    awaitQuiescence();
+    return !advanceUntil(() -> !invariant.getAsBoolean(), window);
+  }
+
   /** Waits until no handler, asynchronous send or transaction check is running. */
   public void awaitQuiescence() {
     broker.awaitQuiescence();

@@ -27,8 +27,7 @@ class InMemoryFixture implements AdapterFixture {
 
   @Override
   public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-    broker.awaitQuiescence();
-    return !broker.advanceUntil(() -> !invariant.getAsBoolean(), window);
+    return broker.holdsFor(invariant, window);
   }
 
   @Override

@@ -12,7 +12,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class DefaultTimingsTest {
             return m.deliveryAttempt() == 1 ? HandlerResult.retry() : HandlerResult.success();
           });
       Duration firstRetryLevel = EmbeddedSettings.rocketMqDefaults().delayLevels().get(2);
-      assertTrue(Polling.until(() -> arrivals.containsKey(2), Duration.ofSeconds(90)),
+      assertTrue(Waiting.wallClock().awaitUntil(() -> arrivals.containsKey(2), Duration.ofSeconds(90)),
           "the message and its retry arrived at all: " + arrivals.keySet());
       subscription.close();
       Duration first = Duration.ofNanos(arrivals.get(1) - subscribed);

@@ -17,7 +17,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import io.vavr.control.Either;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class FailureBehaviourTest {
   static final RocketMqBrokerExtension ROCKETMQ = new RocketMqBrokerExtension();
 
   private static void await(String what, BooleanSupplier condition) {
-    assertTrue(Polling.until(condition, Duration.ofSeconds(90)), "timed out waiting for " + what);
+    assertTrue(Waiting.wallClock().awaitUntil(condition, Duration.ofSeconds(90)), "timed out waiting for " + what);
   }
 
   private static RocketMqConfig configFor(String nameServer) {

@@ -9,7 +9,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -44,9 +44,9 @@ class OffsetCommitTest {
         handled.add(m.messageId());
         return HandlerResult.success();
       });
-      assertTrue(Polling.until(() -> handled.size() == 200, Duration.ofSeconds(30)), "all 200 handled");
+      assertTrue(Waiting.wallClock().awaitUntil(() -> handled.size() == 200, Duration.ofSeconds(30)), "all 200 handled");
       long allHandled = System.nanoTime();
-      assertTrue(Polling.until(() -> messaging.admin().backlog(topic, group).get().total() == 0, Duration.ofSeconds(30)),
+      assertTrue(Waiting.wallClock().awaitUntil(() -> messaging.admin().backlog(topic, group).get().total() == 0, Duration.ofSeconds(30)),
           "the broker's committed offsets caught up");
       Duration lag = Duration.ofNanos(System.nanoTime() - allHandled);
       System.out.printf("offset commit: all 200 acknowledged %d ms after subscribing; on the broker %d ms later%n",

@@ -14,7 +14,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +57,7 @@ class RawClientInteropTest {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    assertTrue(Polling.until(condition, Duration.ofSeconds(60)), "timed out waiting for " + what);
+    assertTrue(Waiting.wallClock().awaitUntil(condition, Duration.ofSeconds(60)), "timed out waiting for " + what);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,24 +40,17 @@ final class RocketMqFixture implements AdapterFixture {
 
   @Override
   public Instant now() {
-    return Instant.now();
+    return Waiting.wallClock().now();
   }
 
   @Override
   public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-    return Polling.until(condition, budget);
+    return Waiting.wallClock().awaitUntil(condition, budget);
   }
 
   @Override
   public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-    long end = System.nanoTime() + window.toNanos();
-    while (System.nanoTime() < end) {
-      if (!invariant.getAsBoolean()) {
-        return false;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
-    return invariant.getAsBoolean();
+    return Waiting.wallClock().holdsFor(invariant, window);
   }
 
   @Override

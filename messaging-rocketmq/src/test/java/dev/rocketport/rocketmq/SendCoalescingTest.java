@@ -12,7 +12,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class SendCoalescingTest {
             received.add(m.messageId());
             return HandlerResult.success();
           });
-      assertTrue(Polling.until(() -> received.containsAll(ids), Duration.ofSeconds(60)), "every message arrived");
+      assertTrue(Waiting.wallClock().awaitUntil(() -> received.containsAll(ids), Duration.ofSeconds(60)), "every message arrived");
     }
   }
 

@@ -63,18 +63,31 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   }
 
   /** Waits (up to 30 s) until the broker is registered with the name server as a master. */
-  private void awaitRegistration() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
+  private void awaitRegistration() {
+    awaitUpTo30s("the broker's registration with the name server", () -> {
       var brokers = admin.examineBrokerClusterInfo().getBrokerAddrTable();
-      if (brokers.containsKey(BROKER_NAME) && brokers.get(BROKER_NAME).getBrokerAddrs().containsKey(0L)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the broker did not register with the name server within 30 s");
+      return brokers.containsKey(BROKER_NAME) && brokers.get(BROKER_NAME).getBrokerAddrs().containsKey(0L);
+    });
+  }
+
+  /**
+   * Checks {@code condition} every 20 ms until it holds; an admin call failing counts as "not yet".
+   * Throws {@link IllegalStateException} naming {@code what} (with the last failure) after 30 s.
+   */
+  private static void awaitUpTo30s(String what, java.util.concurrent.Callable<Boolean> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Exception last = null;
+    while (System.nanoTime() - deadline < 0) {
+      try {
+        if (condition.call()) {
+          return;
+        }
+      } catch (Exception notYet) {
+        last = notYet;
       }
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
+    throw new IllegalStateException("no " + what + " within 30 s", last);
   }
 
   /** Starts a name server and broker tuned by {@link EmbeddedSettings#forTests()}. */
@@ -178,28 +191,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   public void createTopic(String topic, int queues) {
     try {
       admin.createAndUpdateTopicConfig(brokerAddress(), new TopicConfig(topic, queues, queues));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (true) {
-        try {
-          var route = admin.examineTopicRouteInfo(topic);
-          if (route != null && !route.getQueueDatas().isEmpty()) {
-            return;
-          }
-        } catch (Exception notYet) {
-          if (System.nanoTime() > deadline) {
-            throw notYet;
-          }
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no route for topic " + topic + " after 30 s");
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-      }
-    } catch (RuntimeException e) {
-      throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not create topic " + topic, e);
     }
+    awaitUpTo30s("route for topic " + topic, () -> {
+      var route = admin.examineTopicRouteInfo(topic);
+      return route != null && !route.getQueueDatas().isEmpty();
+    });
   }
 
   /** Stops broker and name server (the broker takes 15–20 s) and deletes the store. */

@@ -7,7 +7,7 @@ import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.messaging.tck.Polling;
+import dev.rocketport.messaging.tck.Waiting;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
@@ -21,10 +21,10 @@ import java.util.function.BooleanSupplier;
 public final class AdapterRuntime implements AutoCloseable {
   private final String name;
   private final Messaging messaging;
-  private final ScenarioContext.TimeDriver time;
+  private final Waiting time;
   private final AutoCloseable infrastructure;
 
-  private AdapterRuntime(String name, Messaging messaging, ScenarioContext.TimeDriver time,
+  private AdapterRuntime(String name, Messaging messaging, Waiting time,
       AutoCloseable infrastructure) {
     this.name = name;
     this.messaging = messaging;
@@ -35,7 +35,7 @@ public final class AdapterRuntime implements AutoCloseable {
   /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
   public static AdapterRuntime inMemory() {
     InMemoryBroker broker = InMemoryBroker.virtualClock();
-    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker), new ScenarioContext.TimeDriver() {
+    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker), new Waiting() {
       @Override
       public Instant now() {
         return broker.now();
@@ -44,6 +44,11 @@ public final class AdapterRuntime implements AutoCloseable {
       @Override
       public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
         return broker.advanceUntil(condition, budget);
+      }
+
+      @Override
+      public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+        return broker.holdsFor(invariant, window);
       }
     }, broker);
   }
@@ -63,17 +68,8 @@ public final class AdapterRuntime implements AutoCloseable {
         WALL_CLOCK, () -> { });
   }
 
-  private static final ScenarioContext.TimeDriver WALL_CLOCK = new ScenarioContext.TimeDriver() {
-    @Override
-    public Instant now() {
-      return Instant.now();
-    }
+  private static final Waiting WALL_CLOCK = Waiting.wallClock();
 
-    @Override
-    public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-      return Polling.until(condition, budget);
-    }
-  };
 
   public String name() {
     return name;
@@ -83,7 +79,7 @@ public final class AdapterRuntime implements AutoCloseable {
     return messaging;
   }
 
-  public ScenarioContext.TimeDriver time() {
+  public Waiting time() {
     return time;
   }
 

@@ -178,7 +178,7 @@ public abstract class CloseCases extends TckCases {
       Subscription a = messaging().subscriber().subscribe(spec, member);
       Subscription b = messaging().subscriber().subscribe(spec, member);
       // on the wall clock: a virtual clock waits for quiescence, which the held handlers never reach
-      assertTrue(Polling.until(() -> holding.get() >= 1, TckContext.BUDGET), "a member holds a message in its handler");
+      assertTrue(Waiting.wallClock().awaitUntil(() -> holding.get() >= 1, TckContext.BUDGET), "a member holds a message in its handler");
       a.close();
       b.close();
       gate.countDown();
