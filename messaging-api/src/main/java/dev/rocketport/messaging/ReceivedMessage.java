@@ -1,38 +1,58 @@
 package dev.rocketport.messaging;
 
+import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
- * A message as delivered to a handler.
+ * A message as delivered to a handler: the {@link StoredMessage} and which delivery this is.
  *
- * <p>{@code messageId} equals the id in the sender's {@link SendReceipt}; it is the same on every
+ * <p>{@link #messageId()} equals the id in the sender's {@link SendReceipt}; it is the same on every
  * redelivery. {@code deliveryAttempt} is 1 on first delivery and grows by one each retry.
- * {@code queueId}/{@code queueOffset} locate the message in its topic (for a retried message on
- * RocketMQ, in the group's retry topic). Immutable and thread-safe.
+ * {@link #queueId()}/{@link #queueOffset()} locate the message in its topic (for a retried message
+ * on RocketMQ, in the group's retry topic). Immutable and thread-safe.
  */
-public record ReceivedMessage(
-    Message message, String messageId, int queueId, long queueOffset, int deliveryAttempt, Instant bornTime,
-    Instant storeTime) {
+public record ReceivedMessage(StoredMessage stored, int deliveryAttempt) {
   public ReceivedMessage {
-    InvalidArgumentException.requireNonNull(message, "message");
-    InvalidArgumentException.requireNonNull(messageId, "messageId");
-    InvalidArgumentException.requireNonNull(bornTime, "bornTime");
-    InvalidArgumentException.requireNonNull(storeTime, "storeTime");
+    InvalidArgumentException.requireNonNull(stored, "stored");
     if (deliveryAttempt < 1) {
       throw new InvalidArgumentException("deliveryAttempt", "must be at least 1, was " + deliveryAttempt);
     }
   }
 
+  public Message message() {
+    return stored.message();
+  }
+
+  public String messageId() {
+    return stored.messageId();
+  }
+
+  public int queueId() {
+    return stored.queueId();
+  }
+
+  public long queueOffset() {
+    return stored.queueOffset();
+  }
+
+  public Instant bornTime() {
+    return stored.bornTime();
+  }
+
+  public Instant storeTime() {
+    return stored.storeTime();
+  }
+
   public Topic topic() {
-    return message.topic();
+    return stored.message().topic();
   }
 
   public String bodyAsString() {
-    return message.bodyAsString();
+    return stored.message().bodyAsString();
   }
 
   /** The value of user header {@code name}, if present. */
-  public io.vavr.control.Option<String> header(String name) {
-    return io.vavr.control.Option.of(message.headers().get(name));
+  public Option<String> header(String name) {
+    return Option.of(stored.message().headers().get(name));
   }
 }

@@ -3,21 +3,17 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
-import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.spi.AbstractMessaging;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import dev.rocketport.messaging.spi.TransactionalPublishers;
 
 /**
  * The in-memory adapter's runtime: every port, on an {@link InMemoryBroker} (a faithful single-JVM
@@ -26,38 +22,36 @@ import dev.rocketport.messaging.spi.TransactionalPublishers;
  *
  * <p>{@link #virtualClock()} and {@link #wallClock()} create a runtime that owns a broker of its
  * own and closes it on {@link #close()}; {@link #connect(InMemoryBroker)} creates more runtimes on a
- * shared broker. Thread-safe; {@link #close()} as for {@link Messaging}.
+ * shared broker. Thread-safe; {@link #close()} as for {@link dev.rocketport.messaging.Messaging}.
  */
-public final class InMemoryMessaging implements Messaging {
+public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransactionalPublisher> {
   private static final EnumSet<Feature> FEATURES = EnumSet.allOf(Feature.class);
 
   private final InMemoryBroker owner;
   private final boolean ownsBroker;
   private final Broker broker;
-  private final Capabilities capabilities;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final BooleanSupplier isClosed = closed::get;
   private final ExecutorService callbacks;
   private final InMemoryPublisher publisher;
   private final InMemoryAdmin admin;
   private final InMemorySubscriber subscriber;
-  private final TransactionalPublishers<InMemoryTransactionalPublisher> transactional = new TransactionalPublishers<>();
 
   InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
+    super(capabilities(owner.broker.config));
     this.owner = owner;
     this.ownsBroker = ownsBroker;
     this.broker = owner.broker;
-    InMemoryConfig config = broker.config;
-    this.capabilities = new Capabilities("in-memory", FEATURES, config.maxMessageSize(), config.maxDelay(),
-        config.retryLadder());
     this.callbacks = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "rocketport-inmemory-callback");
       t.setDaemon(true);
       return t;
     });
-    this.publisher = new InMemoryPublisher(broker, capabilities, isClosed, callbacks);
-    this.admin = new InMemoryAdmin(broker, isClosed);
-    this.subscriber = new InMemorySubscriber(broker, capabilities, isClosed);
+    this.publisher = new InMemoryPublisher(broker, capabilities(), closedFlag(), callbacks);
+    this.admin = new InMemoryAdmin(broker, closedFlag());
+    this.subscriber = new InMemorySubscriber(broker, capabilities(), closedFlag());
+  }
+
+  private static Capabilities capabilities(InMemoryConfig config) {
+    return new Capabilities("in-memory", FEATURES, config.maxMessageSize(), config.maxDelay(), config.retryLadder());
   }
 
   /** A runtime with its own broker on a virtual clock, with RocketMQ's defaults. */
@@ -101,9 +95,8 @@ public final class InMemoryMessaging implements Messaging {
   }
 
   @Override
-  public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    return transactional.get(group, checker,
-        c -> new InMemoryTransactionalPublisher(broker, capabilities, isClosed, callbacks, c));
+  protected InMemoryTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
+    return new InMemoryTransactionalPublisher(broker, capabilities(), closedFlag(), callbacks, checker);
   }
 
   @Override
@@ -117,15 +110,7 @@ public final class InMemoryMessaging implements Messaging {
   }
 
   @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void closeResources() {
     subscriber.closeAll();
     callbacks.shutdown();
     try {

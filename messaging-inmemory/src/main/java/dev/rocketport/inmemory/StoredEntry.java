@@ -14,7 +14,7 @@ record StoredEntry(Message message, String messageId, QueueRef queue, long offse
     Instant storeTime, int reconsumeTimes) {
 
   ReceivedMessage received(int deliveryAttempt) {
-    return new ReceivedMessage(message, messageId, queue.queueId(), offset, deliveryAttempt, bornTime, storeTime);
+    return new ReceivedMessage(stored(), deliveryAttempt);
   }
 
   StoredMessage stored() {

@@ -63,9 +63,7 @@ final class MessageMapping {
   }
 
   ReceivedMessage received(MessageExt ext) {
-    return new ReceivedMessage(fromRocketMq(ext, ext.getTopic()), messageId(ext), ext.getQueueId(),
-        ext.getQueueOffset(), ext.getReconsumeTimes() + 1, Instant.ofEpochMilli(ext.getBornTimestamp()),
-        Instant.ofEpochMilli(ext.getStoreTimestamp()));
+    return new ReceivedMessage(stored(ext, ext.getTopic()), ext.getReconsumeTimes() + 1);
   }
 
   StoredMessage stored(MessageExt ext, String originalTopic) {

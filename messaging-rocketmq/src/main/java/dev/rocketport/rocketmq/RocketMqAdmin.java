@@ -4,9 +4,9 @@ import dev.rocketport.messaging.AdminFailure;
 import dev.rocketport.messaging.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeadLetter;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
@@ -39,35 +39,26 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * committed offset on the broker; find-by-key uses the broker's key index; dead letters are read
  * from {@code %DLQ%<group>} by {@link DeadLetterQueue}. Thread-safe.
  */
-final class RocketMqAdmin implements MessagingAdmin {
-  private static final int MAX_QUEUES = 1024;
+final class RocketMqAdmin extends AbstractAdmin {
 
   private final DefaultMQAdminExt admin;
   private final Clients clients;
   private final RouteProbe routes;
   private final MessageMapping mapping;
   private final DeadLetterQueue deadLetters;
-  private final BooleanSupplier closed;
 
   RocketMqAdmin(DefaultMQAdminExt admin, Clients clients, RouteProbe routes, MessageMapping mapping,
       DeadLetterQueue deadLetters, BooleanSupplier closed) {
+    super(closed);
     this.admin = admin;
     this.clients = clients;
     this.routes = routes;
     this.mapping = mapping;
     this.deadLetters = deadLetters;
-    this.closed = closed;
   }
 
   @Override
-  public Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount) {
-    require(topic, "topic");
-    if (queueCount < 1) {
-      throw new InvalidArgumentException("queueCount", "must be positive, was " + queueCount);
-    }
-    if (queueCount > MAX_QUEUES) {
-      return Either.left(new AdminFailure.InvalidRequest("queueCount", "at most " + MAX_QUEUES + ", was " + queueCount));
-    }
+  protected Either<AdminFailure, Topic> doCreateTopic(Topic topic, int queueCount) {
     return call(() -> {
       String name = clients.physical(topic.name());
       Option<TopicRouteData> existing = routes.route(name).get();
@@ -110,9 +101,7 @@ final class RocketMqAdmin implements MessagingAdmin {
   }
 
   @Override
-  public Either<AdminFailure, Backlog> backlog(Topic topic, ConsumerGroup group) {
-    require(topic, "topic");
-    require(group, "group");
+  protected Either<AdminFailure, Backlog> doBacklog(Topic topic, ConsumerGroup group) {
     return existingRoute(topic).flatMap(route -> call(() -> {
       Map<Integer, Long> lag = new LinkedHashMap<>();
       for (QueueData queues : route.getQueueDatas()) {
@@ -150,23 +139,17 @@ final class RocketMqAdmin implements MessagingAdmin {
   }
 
   @Override
-  public Either<AdminFailure, List<DeadLetter>> deadLetters(ConsumerGroup group, int max) {
-    require(group, "group");
-    positive(max);
+  protected Either<AdminFailure, List<DeadLetter>> doDeadLetters(ConsumerGroup group, int max) {
     return call(() -> deadLetters.pending(group, max));
   }
 
   @Override
-  public Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group) {
-    require(group, "group");
+  protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
     return call(() -> deadLetters.redrive(group));
   }
 
   @Override
-  public Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max) {
-    require(topic, "topic");
-    require(key, "key");
-    positive(max);
+  protected Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max) {
     return existingRoute(topic).flatMap(route -> call(() -> {
       String physical = clients.physical(topic.name());
       List<MessageExt> found;
@@ -185,17 +168,11 @@ final class RocketMqAdmin implements MessagingAdmin {
   }
 
   private Either<AdminFailure, TopicRouteData> existingRoute(Topic topic) {
-    if (closed.getAsBoolean()) {
-      return Either.left(new AdminFailure.Closed("the messaging runtime is closed"));
-    }
     return routes.route(topic).toEither().mapLeft(this::failure).flatMap(route -> route.isEmpty()
         ? Either.left(new AdminFailure.TopicNotFound(topic)) : Either.right(route.get()));
   }
 
   private <T> Either<AdminFailure, T> call(io.vavr.CheckedFunction0<T> action) {
-    if (closed.getAsBoolean()) {
-      return Either.left(new AdminFailure.Closed("the messaging runtime is closed"));
-    }
     return Try.of(action).toEither().mapLeft(this::failure);
   }
 
@@ -204,17 +181,5 @@ final class RocketMqAdmin implements MessagingAdmin {
       return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
     }
     return new AdminFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
-  }
-
-  private static void require(Object value, String field) {
-    if (value == null) {
-      throw new InvalidArgumentException(field, "must not be null");
-    }
-  }
-
-  private static void positive(int max) {
-    if (max < 1) {
-      throw new InvalidArgumentException("max", "must be positive, was " + max);
-    }
   }
 }

@@ -3,18 +3,14 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.spi.TransactionalPublishers;
-import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
-import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.spi.AbstractMessaging;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -31,13 +27,10 @@ import org.slf4j.LoggerFactory;
  * stop (waiting for their handlers), in-flight asynchronous sends drain (up to the close timeout),
  * then producers, the dead-letter reader and the admin client shut down.
  */
-public final class RocketMqMessaging implements Messaging {
+public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransactionalPublisher> {
   private static final Logger LOG = LoggerFactory.getLogger(RocketMqMessaging.class);
 
   private final Clients clients;
-  private final Capabilities capabilities;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final BooleanSupplier isClosed = closed::get;
   private final DefaultMQProducer producer;
   private final DefaultMQAdminExt adminClient;
   private final DefaultMQPullConsumer deadLetterReader;
@@ -46,12 +39,11 @@ public final class RocketMqMessaging implements Messaging {
   private final RocketMqPublisher publisher;
   private final RocketMqSubscriber subscriber;
   private final RocketMqAdmin admin;
-  private final TransactionalPublishers<RocketMqTransactionalPublisher> transactional = new TransactionalPublishers<>();
 
   private RocketMqMessaging(RocketMqConfig config) throws Exception {
+    super(new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
+        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder()));
     this.clients = new Clients(config);
-    this.capabilities = new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
-        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder());
     this.mapping = new MessageMapping(clients);
     this.adminClient = clients.admin();
     adminClient.start();
@@ -60,10 +52,10 @@ public final class RocketMqMessaging implements Messaging {
     producer.start();
     this.deadLetterReader = clients.pullConsumer(DeadLetterQueue.READER_GROUP);
     deadLetterReader.start();
-    this.publisher = new RocketMqPublisher(producer, mapping, capabilities, routes, config, isClosed);
-    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities, isClosed);
+    this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag());
+    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities(), closedFlag());
     this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
-        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::send), isClosed);
+        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::send), closedFlag());
   }
 
   /** Starts the clients against {@code config.nameServer()}. */
@@ -93,18 +85,13 @@ public final class RocketMqMessaging implements Messaging {
   }
 
   @Override
-  public TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    if (closed.get()) {
-      throw new IllegalStateException("the messaging runtime is closed");
+  protected RocketMqTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
+    try {
+      return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities(),
+          routes, closedFlag(), checker, clients.config().sendRetries());
+    } catch (Exception e) {
+      throw StartFailures.of("could not start the transactional producer of " + group, e);
     }
-    return transactional.get(group, checker, c -> {
-      try {
-        return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities,
-            routes, isClosed, c, clients.config().sendRetries());
-      } catch (Exception e) {
-        throw StartFailures.of("could not start the transactional producer of " + group, e);
-      }
-    });
   }
 
   @Override
@@ -118,20 +105,12 @@ public final class RocketMqMessaging implements Messaging {
   }
 
   @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void closeResources() {
     subscriber.closeAll();
     if (!publisher.drain()) {
       LOG.warn("closing with asynchronous sends still in flight after {}", clients.config().closeTimeout());
     }
-    transactional.forEach(RocketMqTransactionalPublisher::close);
+    forEachTransactionalPublisher(RocketMqTransactionalPublisher::close);
     producer.shutdown();
     deadLetterReader.shutdown();
     adminClient.shutdown();

@@ -16,13 +16,13 @@ import java.util.function.Function;
  *
  * @param <P> the adapter's publisher type
  */
-public final class TransactionalPublishers<P extends TransactionalPublisher> {
+final class TransactionalPublishers<P extends TransactionalPublisher> {
   private record Entry<P>(P publisher, TransactionChecker checker) {}
 
   private final Map<ProducerGroup, Entry<P>> byGroup = new LinkedHashMap<>();
 
   /** The group's publisher, created by {@code create} on first request. */
-  public synchronized P get(ProducerGroup group, TransactionChecker checker, Function<TransactionChecker, P> create) {
+  synchronized P get(ProducerGroup group, TransactionChecker checker, Function<TransactionChecker, P> create) {
     if (group == null) {
       throw new InvalidArgumentException("producerGroup", "must not be null");
     }
@@ -42,7 +42,7 @@ public final class TransactionalPublishers<P extends TransactionalPublisher> {
   }
 
   /** Applies {@code action} to every publisher created so far. */
-  public synchronized void forEach(Consumer<P> action) {
+  synchronized void forEach(Consumer<P> action) {
     byGroup.values().forEach(e -> action.accept(e.publisher()));
   }
 }

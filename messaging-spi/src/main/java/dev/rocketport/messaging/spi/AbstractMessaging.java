@@ -1,0 +1,68 @@
+package dev.rocketport.messaging.spi;
+
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.TransactionChecker;
+import dev.rocketport.messaging.TransactionalPublisher;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The base of an adapter's {@link Messaging} runtime: owns the closed flag its ports consult
+ * ({@link #closedFlag()}), the capabilities, the one-publisher-per-producer-group rule of
+ * {@link #transactionalPublisher} (after close it throws {@link IllegalStateException}: nothing new
+ * starts), and makes {@link #close()} idempotent: the adapter's {@link #closeResources()} runs once.
+ * Thread-safe.
+ *
+ * @param <T> the adapter's transactional publisher type
+ */
+public abstract class AbstractMessaging<T extends TransactionalPublisher> implements Messaging {
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Capabilities capabilities;
+  private final TransactionalPublishers<T> transactional = new TransactionalPublishers<>();
+
+  protected AbstractMessaging(Capabilities capabilities) {
+    this.capabilities = capabilities;
+  }
+
+  /** Whether {@link #close()} has been called; for the ports, which refuse work from then on. */
+  protected final BooleanSupplier closedFlag() {
+    return closed::get;
+  }
+
+  @Override
+  public final Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public final TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker) {
+    if (closed.get()) {
+      throw new IllegalStateException("the messaging runtime is closed");
+    }
+    return transactional.get(group, checker, c -> newTransactionalPublisher(group, c));
+  }
+
+  @Override
+  public final void close() {
+    if (closed.compareAndSet(false, true)) {
+      closeResources();
+    }
+  }
+
+  /** Applies {@code action} to every transactional publisher created so far. */
+  protected final void forEachTransactionalPublisher(Consumer<T> action) {
+    transactional.forEach(action);
+  }
+
+  /** Starts the publisher of {@code group}, answering check-backs with {@code checker}; called once per group. */
+  protected abstract T newTransactionalPublisher(ProducerGroup group, TransactionChecker checker);
+
+  /**
+   * Releases everything, once, in the order {@link Messaging#close()} promises: subscriptions first
+   * (waiting for their handlers), then in-flight asynchronous sends, then publishers and admin.
+   */
+  protected abstract void closeResources();
+}
