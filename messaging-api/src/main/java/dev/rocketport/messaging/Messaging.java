@@ -6,8 +6,9 @@ package dev.rocketport.messaging;
  *
  * <p>Thread-safe. {@link #close()} is idempotent and ordered: subscriptions stop and wait for
  * in-flight handlers, asynchronous sends are drained, then publishers and admin are closed. After
- * close, publishing returns {@link PublishFailure.Closed}, subscribing throws
- * {@link IllegalStateException}, admin calls return {@link AdminFailure.Closed}.
+ * close, publishing returns {@link PublishFailure.Closed}, subscribing and asking for a new
+ * transactional publisher throw {@link IllegalStateException}, admin calls return
+ * {@link AdminFailure.Closed}.
  */
 public interface Messaging extends AutoCloseable {
 

@@ -29,7 +29,7 @@ final class Names {
   static String checkGroup(String value, String field) {
     check(value, field, GROUP_MAX_LENGTH);
     if (RESERVED_GROUPS.contains(value) || value.startsWith(RESERVED_GROUP_PREFIX)) {
-      throw new InvalidArgumentException(field, "'" + value + "' is a group name RocketMQ reserves for itself");
+      throw new InvalidArgumentException(field, "'" + value + "' is a reserved group name (the broker's own groups)");
     }
     return value;
   }

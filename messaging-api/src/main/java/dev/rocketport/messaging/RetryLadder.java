@@ -20,8 +20,8 @@ public record RetryLadder(List<Duration> levels) {
     }
   }
 
-  /** RocketMQ's default ladder, from its 18 classic delay levels. */
-  public static RetryLadder rocketMqDefault() {
+  /** The standard ladder (RocketMQ's default), from the 18 classic delay levels. */
+  public static RetryLadder standard() {
     return new RetryLadder(java.util.Arrays.stream(DelayLevel.values()).map(DelayLevel::duration).toList());
   }
 

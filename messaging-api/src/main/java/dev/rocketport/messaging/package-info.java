@@ -11,11 +11,15 @@
  *       {@link dev.rocketport.messaging.InvalidArgumentException} naming it.
  *   <li><b>Values and exceptions</b>: an argument that can never be valid throws
  *       {@link dev.rocketport.messaging.InvalidArgumentException} at once, naming the field; a feature
- *       the adapter lacks throws {@link dev.rocketport.messaging.UnsupportedFeatureException}; what can
- *       go wrong at run time when publishing or administering (broker down, topic missing, timeouts)
- *       is a value, {@code Either<PublishFailure, …>} or {@code Either<AdminFailure, …>}. Starting a
- *       subscription is the exception to the last rule: it throws {@code IllegalStateException} when
- *       the runtime is closed or the broker cannot be reached, since there is no subscription to return.
+ *       the adapter lacks throws {@link dev.rocketport.messaging.UnsupportedFeatureException}. After
+ *       that, one rule: <em>moving messages and administering</em> (publish, admin calls) reports
+ *       what goes wrong at run time — broker down, topic missing, timeout, closed — as a value,
+ *       {@code Either<PublishFailure, …>} or {@code Either<AdminFailure, …>}, because callers handle
+ *       it per message; <em>building the runtime's structure</em> (starting a runtime, a
+ *       transactional publisher or a subscription) throws — {@code IllegalStateException} when the
+ *       runtime is closed or the broker cannot be reached, {@code InvalidArgumentException} on
+ *       {@code topic} for a topic that does not exist — because it happens once, at startup, where
+ *       failing loudly is what an application wants and there is nothing to return to work with.
  *   <li><b>Values</b> are immutable and thread-safe, and check themselves when built.
  * </ul>
  */

@@ -26,7 +26,7 @@ class ValuesTest {
 
   @Test
   void theRetryLadderIsRocketMqs() {
-    RetryLadder ladder = RetryLadder.rocketMqDefault();
+    RetryLadder ladder = RetryLadder.standard();
     assertEquals(Duration.ofSeconds(10), ladder.delayBeforeRetry(1));
     assertEquals(Duration.ofSeconds(30), ladder.delayBeforeRetry(2));
     assertEquals(Duration.ofHours(2), ladder.delayBeforeRetry(16));

@@ -79,7 +79,7 @@ public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder 
   public static final class Builder {
     private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration maxDelay = Capabilities.DEFAULT_MAX_DELAY;
-    private RetryLadder retryLadder = RetryLadder.rocketMqDefault();
+    private RetryLadder retryLadder = RetryLadder.standard();
     private Duration orderlySuspend = Duration.ofSeconds(1);
     private Duration transactionTimeout = Duration.ofSeconds(6);
     private Duration transactionCheckInterval = Duration.ofSeconds(30);

@@ -190,7 +190,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private String accessKey = "";
     private String secretKey = "";
     private String namespace = "";
-    private RetryLadder retryLadder = RetryLadder.rocketMqDefault();
+    private RetryLadder retryLadder = RetryLadder.standard();
     private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration pollNameServerInterval = Duration.ofSeconds(30);
     private boolean coalesceSends;

@@ -20,7 +20,7 @@ class WireRulesTest {
 
   @Test
   void retryDelaysRoundUpToALevelOfTheLadder() {
-    RetryLadder ladder = RetryLadder.rocketMqDefault();
+    RetryLadder ladder = RetryLadder.standard();
     assertEquals(3, WireRules.levelAtLeast(ladder, Duration.ofSeconds(6)));
     assertEquals(18, WireRules.levelAtLeast(ladder, Duration.ofDays(1)));
   }

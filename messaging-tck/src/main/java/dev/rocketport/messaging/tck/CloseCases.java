@@ -80,7 +80,8 @@ public abstract class CloseCases extends TckCases {
   }
 
   @Test
-  @DisplayName("after the runtime closes: sends are Closed, subscribe throws, admin is Closed, close is idempotent")
+  @DisplayName("after the runtime closes: sends are Closed, subscribe and a new transactional publisher throw, "
+      + "admin is Closed, close is idempotent")
   void runtimeClose() {
     Topic topic = ctx().topic();
     Messaging runtime = ctx().fixture().newMessaging();
@@ -101,6 +102,8 @@ public abstract class CloseCases extends TckCases {
         tx.sendInTransaction(text(topic, "x"), (m, id) -> TransactionOutcome.COMMIT).getLeft());
     assertThrows(IllegalStateException.class,
         () -> runtime.subscriber().subscribe(SubscriptionSpec.builder(topic, ctx().group()).build(), m -> null));
+    assertThrows(IllegalStateException.class, () -> runtime.transactionalPublisher(
+        ProducerGroup.of("tck-after-close-" + UUID.randomUUID()), c -> TransactionOutcome.COMMIT));
     assertInstanceOf(AdminFailure.Closed.class, runtime.admin().createTopic(ctx().missingTopic(), 1).getLeft());
   }
 
