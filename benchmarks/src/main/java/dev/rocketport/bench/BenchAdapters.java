@@ -2,7 +2,7 @@ package dev.rocketport.bench;
 
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
-import dev.rocketport.inmemory.InMemoryConfig;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.rocketmq.RocketMqConfig;

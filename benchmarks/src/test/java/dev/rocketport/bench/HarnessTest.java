@@ -3,7 +3,7 @@ package dev.rocketport.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.inmemory.InMemoryConfig;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import java.nio.file.Files;
 import java.nio.file.Path;

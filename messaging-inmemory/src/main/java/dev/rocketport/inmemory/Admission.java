@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import io.vavr.control.Option;

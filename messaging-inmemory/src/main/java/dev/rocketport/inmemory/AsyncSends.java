@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
@@ -37,23 +38,15 @@ final class AsyncSends {
   /** {@link Pending#queueId()} of a message that takes the topic's next queue in round-robin order. */
   static final int ROUND_ROBIN = -1;
 
-  /** Stores one message into a queue of its topic; called under the broker lock. */
-  @FunctionalInterface
-  interface Store {
-    SendReceipt store(Message message, int queueId);
-  }
-
   private final Broker broker;
   private final Executor executor;
-  private final Store store;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile Thread drainer;
 
-  AsyncSends(Broker broker, Executor executor, Store store) {
+  AsyncSends(Broker broker, Executor executor) {
     this.broker = broker;
     this.executor = executor;
-    this.store = store;
   }
 
   /** Whether the calling thread is the one draining (a callback of a send): it must not wait for a drain. */
@@ -131,17 +124,17 @@ final class AsyncSends {
   private List<SendReceipt> storeAll(List<Pending> batch) {
     List<SendReceipt> receipts = new ArrayList<>(batch.size());
     Set<String> topics = new HashSet<>(4);
-    broker.lock.lock();
+    broker.lock().lock();
     try {
       for (Pending p : batch) {
         String topic = p.message().topic().name();
         int queueId = p.queueId() == ROUND_ROBIN ? broker.selectQueue(topic) : p.queueId();
-        receipts.add(store.store(p.message(), queueId));
+        receipts.add(broker.accept(p.message(), queueId));
         topics.add(topic);
       }
       topics.forEach(broker::pumpConsumersOf);
     } finally {
-      broker.lock.unlock();
+      broker.lock().unlock();
     }
     return receipts;
   }

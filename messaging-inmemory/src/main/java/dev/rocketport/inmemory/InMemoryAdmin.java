@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.AdminFailure;
 import dev.rocketport.messaging.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
@@ -10,9 +11,7 @@ import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import io.vavr.control.Either;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,21 +34,7 @@ final class InMemoryAdmin extends AbstractAdmin {
 
   @Override
   protected Either<AdminFailure, Backlog> doBacklog(Topic topic, ConsumerGroup group) {
-    return existing(topic).map(t -> {
-      broker.lock.lock();
-      try {
-        ConsumerGroupState state = broker.existingGroup(group.name());
-        Map<Integer, Long> lag = new LinkedHashMap<>();
-        for (int q = 0; q < broker.queueCount(topic.name()); q++) {
-          QueueRef ref = new QueueRef(topic.name(), q);
-          long committed = state == null ? 0 : state.committedOffset(ref);
-          lag.put(q, broker.log(ref).maxOffset() - committed);
-        }
-        return new Backlog(topic, group, lag);
-      } finally {
-        broker.lock.unlock();
-      }
-    });
+    return existing(topic).map(t -> new Backlog(topic, group, broker.lag(topic.name(), group.name())));
   }
 
   @Override
@@ -60,27 +45,12 @@ final class InMemoryAdmin extends AbstractAdmin {
 
   @Override
   protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
-    broker.lock.lock();
-    try {
-      List<DeadLetter> pending = broker.pendingDeadLetters(group.name());
-      for (DeadLetter letter : pending) {
-        var message = letter.message();
-        String topic = message.topic().name();
-        String id = Broker.newMessageId();
-        broker.append(new QueueRef(topic, broker.selectQueue(topic)), message, id, broker.now(), 0);
-        broker.journal.record(broker.now(), letter.stored().messageId(), Journal.Kind.REDRIVEN, "as " + id);
-      }
-      broker.markRedriven(group.name(), pending.size());
-      return Either.right(pending.size());
-    } finally {
-      broker.lock.unlock();
-    }
+    return Either.right(broker.redriveDeadLetters(group.name()));
   }
 
   @Override
   protected Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max) {
-    return existing(topic).map(t -> broker.findByKey(topic.name(), key, max).stream()
-        .map(StoredEntry::stored).toList());
+    return existing(topic).map(t -> broker.findByKey(topic.name(), key, max));
   }
 
   private Either<AdminFailure, Topic> existing(Topic topic) {

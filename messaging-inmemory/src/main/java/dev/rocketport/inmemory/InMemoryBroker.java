@@ -1,5 +1,9 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
+import dev.rocketport.inmemory.broker.Journal;
+import dev.rocketport.messaging.InvalidArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -19,12 +23,10 @@ public final class InMemoryBroker implements AutoCloseable {
   /** Where every virtual clock starts. */
   public static final Instant VIRTUAL_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
-  final Scheduler scheduler;
   final Broker broker;
 
-  private InMemoryBroker(Scheduler scheduler, InMemoryConfig config) {
-    this.scheduler = scheduler;
-    this.broker = new Broker(scheduler, config);
+  private InMemoryBroker(Broker broker) {
+    this.broker = broker;
   }
 
   /** A broker on a virtual clock starting at {@link #VIRTUAL_EPOCH}, with RocketMQ's defaults. */
@@ -33,7 +35,8 @@ public final class InMemoryBroker implements AutoCloseable {
   }
 
   public static InMemoryBroker virtualClock(InMemoryConfig config) {
-    return new InMemoryBroker(Scheduler.virtual(VIRTUAL_EPOCH), config);
+    return new InMemoryBroker(Broker.virtualClock(InvalidArgumentException.requireNonNull(config, "config"),
+        VIRTUAL_EPOCH));
   }
 
   /** A broker on the system clock, with RocketMQ's defaults. */
@@ -42,25 +45,25 @@ public final class InMemoryBroker implements AutoCloseable {
   }
 
   public static InMemoryBroker wallClock(InMemoryConfig config) {
-    return new InMemoryBroker(Scheduler.wall(), config);
+    return new InMemoryBroker(Broker.wallClock(InvalidArgumentException.requireNonNull(config, "config")));
   }
 
   public InMemoryConfig config() {
-    return broker.config;
+    return broker.config();
   }
 
   /** The broker's current time (virtual or wall). */
   public Instant now() {
-    return scheduler.now();
+    return broker.now();
   }
 
   public boolean isVirtualClock() {
-    return scheduler.isVirtual();
+    return broker.isVirtualClock();
   }
 
   /** Virtual clock only: moves time forward by {@code duration}, running everything that falls due in order. */
   public void advance(Duration duration) {
-    scheduler.advance(duration, broker::awaitQuiescence);
+    broker.advance(InvalidArgumentException.requireNonNull(duration, "duration"));
   }
 
   /**
@@ -68,29 +71,7 @@ public final class InMemoryBroker implements AutoCloseable {
    * virtual time has passed; returns whether it holds.
    */
   public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
-    Instant end = now().plus(limit);
-    long wallDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-    while (true) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      if (!broker.awaitQuiescence(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20))) {
-        if (System.nanoTime() > wallDeadline) {
-          throw new IllegalStateException("handlers kept running for 5 minutes of wall time; one may be blocked");
-        }
-        continue;
-      }
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      var next = scheduler.nextDue().filter(due -> !due.isAfter(end));
-      if (next.isEmpty()) {
-        advance(Duration.between(now(), end));
-        return condition.getAsBoolean();
-      }
-      Duration step = Duration.between(now(), next.get());
-      advance(step.isNegative() ? Duration.ZERO : step);
-    }
+    return broker.advanceUntil(condition, limit);
   }
 
   /**
@@ -109,11 +90,11 @@ public final class InMemoryBroker implements AutoCloseable {
 
   /** The lifecycle record of messages. */
   public Journal journal() {
-    return broker.journal;
+    return broker.journal();
   }
 
   @Override
   public void close() {
-    scheduler.stop();
+    broker.stop();
   }
 }

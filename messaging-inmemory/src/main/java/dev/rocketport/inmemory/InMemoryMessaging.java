@@ -1,5 +1,7 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
@@ -36,7 +38,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   private final InMemorySubscriber subscriber;
 
   InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
-    super(capabilities(owner.broker.config));
+    super(capabilities(owner.broker.config()));
     this.owner = owner;
     this.ownsBroker = ownsBroker;
     this.broker = owner.broker;

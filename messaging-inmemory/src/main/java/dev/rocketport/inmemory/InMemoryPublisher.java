@@ -1,5 +1,7 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -11,7 +13,6 @@ import dev.rocketport.messaging.spi.AbstractPublisher;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +38,8 @@ final class InMemoryPublisher extends AbstractPublisher {
   InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, ExecutorService callbacks) {
     super(capabilities, broker::now, closed);
     this.broker = broker;
-    this.asyncSlots = new Semaphore(broker.config.asyncMaxInFlight());
-    this.asyncSends = new AsyncSends(broker, callbacks, this::storeQuietly);
+    this.asyncSlots = new Semaphore(broker.config().asyncMaxInFlight());
+    this.asyncSends = new AsyncSends(broker, callbacks);
   }
 
   @Override
@@ -59,9 +60,9 @@ final class InMemoryPublisher extends AbstractPublisher {
   @Override
   protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
     try {
-      if (!asyncSlots.tryAcquire(broker.config.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(broker.config.sendTimeout(),
-            "all " + broker.config.asyncMaxInFlight() + " asynchronous send slots stayed busy")));
+      if (!asyncSlots.tryAcquire(broker.config().sendTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(broker.config().sendTimeout(),
+            "all " + broker.config().asyncMaxInFlight() + " asynchronous send slots stayed busy")));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -80,15 +81,15 @@ final class InMemoryPublisher extends AbstractPublisher {
   @Override
   protected List<Either<PublishFailure, SendReceipt>> storeChunk(List<Message> chunk) {
     String topic = chunk.get(0).topic().name();
-    broker.lock.lock();
+    broker.lock().lock();
     try {
       int queue = broker.selectQueue(topic);
       List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
-      chunk.forEach(message -> sent.add(Either.right(storeQuietly(message, queue))));
+      chunk.forEach(message -> sent.add(Either.right(broker.accept(message, queue))));
       broker.pumpConsumersOf(topic);
       return sent;
     } finally {
-      broker.lock.unlock();
+      broker.lock().unlock();
     }
   }
 
@@ -98,37 +99,21 @@ final class InMemoryPublisher extends AbstractPublisher {
    * broker queues requests for its send thread (a thread that is itself draining takes the lock).
    */
   private Either<PublishFailure, SendReceipt> store(Message message, int queueId) {
-    if (!broker.lock.tryLock()) {
+    if (!broker.lock().tryLock()) {
       if (!asyncSends.isDrainThread()) {
         CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
         asyncSends.submit(new AsyncSends.Pending(message, queueId, result, () -> { }));
         return result.join();
       }
-      broker.lock.lock();
+      broker.lock().lock();
     }
     try {
       int queue = queueId == AsyncSends.ROUND_ROBIN ? broker.selectQueue(message.topic().name()) : queueId;
-      SendReceipt receipt = storeQuietly(message, queue);
+      SendReceipt receipt = broker.accept(message, queue);
       broker.pumpConsumersOf(message.topic().name());
       return Either.right(receipt);
     } finally {
-      broker.lock.unlock();
+      broker.lock().unlock();
     }
-  }
-
-  /** Stores (or schedules) one message without dispatching; the caller holds the broker lock and dispatches. */
-  private SendReceipt storeQuietly(Message message, int queueId) {
-    String id = Broker.newMessageId();
-    Instant now = broker.now();
-    QueueRef ref = new QueueRef(message.topic().name(), queueId);
-    if (message.delay().isDefined()) {
-      Instant due = message.delay().get().dueAt(now);
-      broker.journal.record(now, id, Journal.Kind.SCHEDULED, "due at " + due);
-      Message plain = message.withoutDelay();
-      broker.at(due, () -> broker.append(ref, plain, id, now, 0));
-      return new SendReceipt(id, message.topic(), queueId, Option.none());
-    }
-    StoredEntry entry = broker.store(ref, message, id, now, now, 0);
-    return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.spi.GuardedHandler;
+import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Subscriber;
@@ -33,25 +34,18 @@ final class InMemorySubscriber extends AbstractSubscriber {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
     SubscriptionSpec effective = single ? withoutBatch(spec) : spec;
-    broker.lock.lock();
+    InMemorySubscription member = new InMemorySubscription(broker, effective, handler, single, leaveGroup);
     try {
-      ConsumerGroupState group = broker.group(spec.group().name());
-      InMemorySubscription member = new InMemorySubscription(broker, group, effective, handler, single, leaveGroup);
-      try {
-        group.join(member);
-      } catch (IllegalStateException e) {
-        member.close();
-        throw e;
-      }
-      synchronized (subscriptions) {
-        subscriptions.removeIf(s -> !s.isActive());
-        subscriptions.add(member);
-      }
-      broker.pumpAll();
-      return member;
-    } finally {
-      broker.lock.unlock();
+      broker.join(member);
+    } catch (IllegalStateException e) {
+      member.close();
+      throw e;
     }
+    synchronized (subscriptions) {
+      subscriptions.removeIf(s -> !s.isActive());
+      subscriptions.add(member);
+    }
+    return member;
   }
 
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {

@@ -1,5 +1,8 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.HalfMessage;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
@@ -7,27 +10,22 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
-import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
 import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * RocketMQ's two-phase transactional send, in memory: the half message is held invisibly while the
- * local transaction runs; COMMIT appends it to its queue, ROLLBACK discards it, UNKNOWN leaves it to
- * the checker, asked first after {@link InMemoryConfig#transactionTimeout()} and then every
+ * RocketMQ's two-phase transactional send, in memory: the broker holds the half message while the
+ * local transaction runs and ends the transaction with its outcome; an UNKNOWN outcome brings the
+ * broker's check-backs (after {@link InMemoryConfig#transactionTimeout()}, then every
  * {@link InMemoryConfig#transactionCheckInterval()}, at most {@link InMemoryConfig#transactionMaxChecks()}
- * times, after which the message is abandoned (never delivered). Thread-safe.
+ * times), answered by the {@link TransactionChecker} on a callback thread. Thread-safe; once the
+ * runtime is closed, check-backs are no longer answered.
  */
 final class InMemoryTransactionalPublisher extends AbstractTransactionalPublisher {
-
-  private record Half(Message message, String messageId, String transactionId, QueueRef queue, Instant bornTime) {}
-
   private final Broker broker;
   private final BooleanSupplier closed;
   private final ExecutorService callbacks;
@@ -49,49 +47,24 @@ final class InMemoryTransactionalPublisher extends AbstractTransactionalPublishe
 
   @Override
   protected Either<PublishFailure, TransactionResult> storeInTransaction(Message message, LocalTransaction local) {
-    String topic = message.topic().name();
-    Half half = new Half(message, Broker.newMessageId(), UUID.randomUUID().toString(),
-        new QueueRef(topic, broker.selectQueue(topic)), broker.now());
-    broker.journal.record(half.bornTime, half.messageId, Journal.Kind.HALF_STORED, half.transactionId);
-    Decision decision = runLocal(local, message, half.transactionId);
-    apply(half, decision.outcome(), 0);
-    SendReceipt receipt = new SendReceipt(half.messageId, message.topic(), half.queue.queueId(), Option.none());
-    return Either.right(new TransactionResult(receipt, half.transactionId, decision.outcome(), decision.failure()));
+    HalfMessage half = broker.storeHalf(message);
+    Decision decision = runLocal(local, message, half.transactionId());
+    broker.endTransaction(half, decision.outcome(), 0, this::check);
+    SendReceipt receipt = new SendReceipt(half.messageId(), message.topic(), half.queueId(), Option.none());
+    return Either.right(new TransactionResult(receipt, half.transactionId(), decision.outcome(), decision.failure()));
   }
 
-  private void apply(Half half, TransactionOutcome outcome, int checksSoFar) {
-    switch (outcome) {
-      case COMMIT -> {
-        broker.journal.record(broker.now(), half.messageId, Journal.Kind.COMMITTED, half.transactionId);
-        broker.append(half.queue, half.message, half.messageId, half.bornTime, 0);
-      }
-      case ROLLBACK -> broker.journal.record(broker.now(), half.messageId, Journal.Kind.ROLLED_BACK,
-          half.transactionId);
-      case UNKNOWN -> {
-        if (checksSoFar >= broker.config.transactionMaxChecks()) {
-          broker.journal.record(broker.now(), half.messageId, Journal.Kind.ABANDONED,
-              "no decision after " + checksSoFar + " checks");
-          return;
-        }
-        var wait = checksSoFar == 0 ? broker.config.transactionTimeout() : broker.config.transactionCheckInterval();
-        broker.at(broker.now().plus(wait), () -> check(half, checksSoFar + 1));
-      }
-      default -> throw new IllegalStateException("unexpected outcome " + outcome);
-    }
-  }
-
-  /** Runs the checker on a callback thread (called under the broker lock by the scheduler). */
-  private void check(Half half, int checkNumber) {
+  /** Runs the checker on a callback thread (asked under the broker lock by its timer). */
+  private void check(HalfMessage half, int checkNumber) {
     if (closed.getAsBoolean()) {
       return;
     }
     broker.beginWork();
     callbacks.execute(() -> {
       try {
-        TransactionOutcome outcome = askChecker(checker,
-            new TransactionCheck(half.message, half.messageId, half.transactionId, checkNumber));
-        broker.journal.record(broker.now(), half.messageId, Journal.Kind.CHECKED, checkNumber + ": " + outcome);
-        apply(half, outcome, checkNumber);
+        var outcome = askChecker(checker,
+            new TransactionCheck(half.message(), half.messageId(), half.transactionId(), checkNumber));
+        broker.endTransaction(half, outcome, checkNumber, this::check);
       } finally {
         broker.endWork();
       }

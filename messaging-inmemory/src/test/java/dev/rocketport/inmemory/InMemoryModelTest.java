@@ -1,5 +1,7 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.inmemory.broker.InMemoryConfig;
+import dev.rocketport.inmemory.broker.Journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,17 +42,6 @@ class InMemoryModelTest {
       assertTrue(messaging.broker().journal().eventsOf(id).stream()
           .anyMatch(e -> e.kind() == Journal.Kind.DEAD_LETTERED));
     }
-  }
-
-  @Test
-  void allocateAveragelyMatchesRocketMq() {
-    // 8 queues, 3 members: RocketMQ gives 3, 3, 2 contiguous queues.
-    int[] owners = new int[8];
-    for (int q = 0; q < 8; q++) {
-      owners[q] = ConsumerGroupState.ownerIndex(q, 8, 3);
-    }
-    assertEquals(List.of(0, 0, 0, 1, 1, 1, 2, 2), java.util.Arrays.stream(owners).boxed().toList());
-    assertEquals(1, ConsumerGroupState.ownerIndex(1, 2, 5));
   }
 
   @Test

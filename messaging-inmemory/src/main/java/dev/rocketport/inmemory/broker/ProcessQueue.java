@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.Ordering;

@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 /**
  * A queue of the in-memory broker: a topic name (which may be a system name such as

@@ -1,12 +1,14 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.Message;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What a consumer group needs of the broker that holds it: time, the stored queues, retry and
  * dead-letter storage and timers — so that the group model depends on this, not on the
- * broker that creates and pumps it. Called under the broker lock.
+ * broker that creates and pumps it. Called under the broker lock, except {@link #lock()} and the work
+ * accounting.
  */
 interface GroupHost {
 
@@ -25,4 +27,15 @@ interface GroupHost {
 
   /** Runs {@code action} under the broker lock at {@code at} (and wakes the dispatcher then). */
   void at(Instant at, Runnable action);
+
+  /** The broker lock, which a group takes when a member reports verdicts. */
+  ReentrantLock lock();
+
+  /** Counts a run handed to a member as work in flight, until {@link #endWork()}. */
+  void beginWork();
+
+  void endWork();
+
+  /** Wakes those waiting for a member to go idle. Under the lock. */
+  void signalChange();
 }

@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;

@@ -1,13 +1,15 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
+import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.GroupShape;
 import dev.rocketport.messaging.spi.WireRules;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,18 @@ import java.util.Objects;
  * message in flight, so a rebalance neither loses nor duplicates. Guarded by the broker lock.
  */
 final class ConsumerGroupState {
+  /** Messages a single-message member handles in one run (RocketMQ pulls 32). */
+  private static final int RUN_LENGTH = 32;
+  /** Runs of one queue a handler thread takes in a row before the dispatcher chooses again. */
+  private static final int MAX_CONSECUTIVE_RUNS = 16;
+
   private final GroupHost broker;
   private final InMemoryConfig config;
   private final Journal journal;
   final String name;
   private final List<GroupMember> members = new ArrayList<>();
+  /** Each broadcasting member's own view of every queue. */
+  private final Map<GroupMember, List<ProcessQueue<GroupMember>>> broadcastQueues = new IdentityHashMap<>();
   private final Map<QueueRef, ProcessQueue<GroupMember>> clusterQueues = new LinkedHashMap<>();
   /** {@link #clusterQueues} as an array; {@link #pump} starts at a rotating index so that no queue is always last. */
   private List<ProcessQueue<GroupMember>> pumpOrder = List.of();
@@ -56,18 +65,21 @@ final class ConsumerGroupState {
     }
     members.add(member);
     if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      List<ProcessQueue<GroupMember>> own = new ArrayList<>();
       for (int q = 0; q < broker.queueCount(spec.topic().name()); q++) {
         ProcessQueue<GroupMember> pq = new ProcessQueue<>(new QueueRef(spec.topic().name(), q), false);
         pq.owner = member;
         pq.desiredOwner = member;
-        member.broadcastQueues().add(pq);
+        own.add(pq);
       }
+      broadcastQueues.put(member, own);
     }
     refreshQueues();
   }
 
   void leave(GroupMember member) {
     members.remove(member);
+    broadcastQueues.remove(member);
     refreshQueues();
   }
 
@@ -90,20 +102,9 @@ final class ConsumerGroupState {
     for (int i = 0; i < refs.size(); i++) {
       ProcessQueue<GroupMember> pq =
           clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue<>(r, retry));
-      pq.desiredOwner = members.isEmpty() ? null : members.get(ownerIndex(i, refs.size(), members.size()));
+      pq.desiredOwner = members.isEmpty() ? null : members.get(Allocation.averagely(i, refs.size(), members.size()));
     }
     pumpOrder = List.copyOf(clusterQueues.values());
-  }
-
-  /** RocketMQ's AllocateMessageQueueAveragely: contiguous blocks, the first members one larger. */
-  static int ownerIndex(int queue, int queueCount, int memberCount) {
-    if (queueCount <= memberCount) {
-      return queue;
-    }
-    int base = queueCount / memberCount;
-    int extra = queueCount % memberCount;
-    int bigBlocks = extra * (base + 1);
-    return queue < bigBlocks ? queue / (base + 1) : extra + (queue - bigBlocks) / base;
   }
 
   /** Hands every deliverable message to a member with a free handler slot. */
@@ -119,11 +120,7 @@ final class ConsumerGroupState {
       }
     }
     pumpFrom = n == 0 ? 0 : (pumpFrom + 1) % n;
-    for (GroupMember member : members) {
-      for (ProcessQueue<GroupMember> pq : member.broadcastQueues()) {
-        dispatch(pq, member);
-      }
-    }
+    broadcastQueues.forEach((member, queues) -> queues.forEach(pq -> dispatch(pq, member)));
   }
 
   private void dispatch(ProcessQueue<GroupMember> pq, GroupMember member) {
@@ -132,27 +129,81 @@ final class ConsumerGroupState {
     }
     QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
-      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker::now, member.runLength());
+      List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker::now, runLength(member));
       if (batch.isEmpty()) {
         return;
       }
-      member.start(pq, batch);
+      broker.beginWork();
+      member.start(run(member, pq, batch, 1));
       if (member.spec().ordering() == Ordering.ORDERLY) {
         return;
       }
     }
   }
 
+  private static int runLength(GroupMember member) {
+    return member.single() ? RUN_LENGTH : 1;
+  }
+
+  /** {@code batch} as handlers see it, each with its delivery attempt. */
+  private List<ReceivedMessage> deliveries(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch) {
+    SubscriptionSpec spec = member.spec();
+    List<ReceivedMessage> received = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      StoredEntry e = batch.get(i);
+      // orderly: the head of the queue (a whole batch, or a run's first message) carries the retries so far
+      int attempt = spec.ordering() == Ordering.CONCURRENT ? e.reconsumeTimes() + 1
+          : i == 0 || !member.single() ? pq.headRetries + 1 : 1;
+      received.add(e.received(attempt));
+      if (journal.enabled()) {
+        journal.record(broker.now(), e.messageId(), Journal.Kind.DELIVERED, name + " attempt " + attempt);
+      }
+    }
+    return received;
+  }
+
+  private Run run(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence) {
+    return new Run(deliveries(member, pq, batch), verdicts -> complete(member, pq, batch, sequence, verdicts));
+  }
+
+  /**
+   * Applies the verdicts on {@code batch}, the {@code sequence}-th run in a row of {@code pq} on one of
+   * {@code member}'s threads; returns the next run for that thread, or null once its slot is free.
+   */
+  private Run complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence,
+      List<HandlerResult> verdicts) {
+    Run next = null;
+    broker.lock().lock();
+    try {
+      List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);
+      complete(member, pq, batch, units, verdicts);
+      List<StoredEntry> more = sequence < MAX_CONSECUTIVE_RUNS ? nextRun(member, pq) : List.of();
+      if (more.isEmpty()) {
+        member.runEnded();
+        broker.signalChange();
+        pump();
+      } else {
+        next = run(member, pq, more, sequence + 1);
+      }
+    } finally {
+      broker.lock().unlock();
+    }
+    if (next == null) {
+      broker.endWork();
+    }
+    return next;
+  }
+
   /**
    * The next run of {@code pq} for the thread of {@code member} that just finished one there, if
    * {@code member} is still active and still owns {@code pq}; else an empty list.
    */
-  List<StoredEntry> nextRun(GroupMember member, ProcessQueue<GroupMember> pq) {
+  private List<StoredEntry> nextRun(GroupMember member, ProcessQueue<GroupMember> pq) {
     if (!member.isActive() || pq.owner != member || pq.desiredOwner != member
         || !broker.topicExists(pq.ref.topic())) {
       return List.of();
     }
-    return pq.nextBatch(broker.log(pq.ref), member.spec(), broker::now, member.runLength());
+    return pq.nextBatch(broker.log(pq.ref), member.spec(), broker::now, runLength(member));
   }
 
   /**
@@ -160,7 +211,7 @@ final class ConsumerGroupState {
    * verdict on {@code units.get(i)} (one message each, or one batch). An orderly run may have fewer
    * verdicts than units: it stopped at its first failure. Called under the broker lock.
    */
-  void complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> run,
+  private void complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> run,
       List<List<StoredEntry>> units, List<HandlerResult> results) {
     SubscriptionSpec spec = member.spec();
     for (int i = 0; i < results.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

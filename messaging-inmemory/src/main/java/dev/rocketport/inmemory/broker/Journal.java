@@ -1,4 +1,4 @@
-package dev.rocketport.inmemory;
+package dev.rocketport.inmemory.broker;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,0 +1,278 @@
+package dev.rocketport.inmemory.broker;
+
+import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.StoredMessage;
+import dev.rocketport.messaging.TransactionOutcome;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The in-memory broker model behind one facade: topics of queues, the key index, consumer groups and
+ * their allocation, verdicts, retries and dead letters, timers and half messages, on a virtual or
+ * the wall clock. The client-side adapter drives it through these methods only, and the model calls
+ * the client back through {@link GroupMember} and {@link CheckBack} only.
+ *
+ * <p>All state is guarded by one lock ({@link #lock()}); handlers and user callbacks never run under
+ * it. Methods that say "under the lock" expect the caller to hold it; the others take it themselves.
+ * Thread-safe. {@link #stop()} stops the clock.
+ */
+public final class Broker {
+  private final Scheduler scheduler;
+  private final InMemoryConfig config;
+  private final Journal journal;
+  private final Work work = new Work();
+  private final Topics topics;
+  private final Groups groups;
+  private final DeadLetterLedger deadLetters = new DeadLetterLedger();
+  private final BrokerCore core;
+  private final Transactions transactions;
+
+  private Broker(Scheduler scheduler, InMemoryConfig config) {
+    this.scheduler = scheduler;
+    this.config = config;
+    this.journal = new Journal(config.journalCapacity());
+    this.topics = new Topics(config.maxMessagesPerQueue(), journal);
+    this.groups = new Groups(config, journal);
+    this.core = new BrokerCore(scheduler, work, topics, groups, deadLetters, journal);
+    groups.hostedBy(core);
+    this.transactions = new Transactions(core, topics, journal, config);
+  }
+
+  /** A broker whose time stands still until {@link #advance} moves it, starting at {@code start}. */
+  public static Broker virtualClock(InMemoryConfig config, Instant start) {
+    return new Broker(Scheduler.virtual(start), config);
+  }
+
+  public static Broker wallClock(InMemoryConfig config) {
+    return new Broker(Scheduler.wall(), config);
+  }
+
+  // ---- time and quiescence ----------------------------------------------------------------------
+
+  public InMemoryConfig config() {
+    return config;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public Instant now() {
+    return scheduler.now();
+  }
+
+  public boolean isVirtualClock() {
+    return scheduler.isVirtual();
+  }
+
+  /** Virtual clock only: moves time forward by {@code duration}, running everything that falls due in order. */
+  public void advance(Duration duration) {
+    scheduler.advance(duration, work::awaitQuiescence);
+  }
+
+  /**
+   * Virtual clock only: runs timed events in order until {@code condition} holds or {@code limit} of
+   * virtual time has passed; returns whether it holds.
+   */
+  public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
+    Instant end = now().plus(limit);
+    long wallDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      if (!work.awaitQuiescence(TimeUnit.MILLISECONDS.toNanos(20))) {
+        if (System.nanoTime() > wallDeadline) {
+          throw new IllegalStateException("handlers kept running for 5 minutes of wall time; one may be blocked");
+        }
+        continue;
+      }
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      var next = scheduler.nextDue().filter(due -> !due.isAfter(end));
+      if (next.isEmpty()) {
+        advance(Duration.between(now(), end));
+        return condition.getAsBoolean();
+      }
+      Duration step = Duration.between(now(), next.get());
+      advance(step.isNegative() ? Duration.ZERO : step);
+    }
+    return true;
+  }
+
+  /** Waits until no handler, asynchronous send or transaction check is running. */
+  public void awaitQuiescence() {
+    work.awaitQuiescence();
+  }
+
+  /** Counts one more task in flight (an asynchronous send, a transaction check). Lock-free. */
+  public void beginWork() {
+    work.begin();
+  }
+
+  public void endWork() {
+    work.end();
+  }
+
+  /** Waits, at most {@code timeoutNanos}, for {@code done} (evaluated under the lock, re-evaluated on changes). */
+  public boolean awaitUnderLock(BooleanSupplier done, long timeoutNanos) {
+    return work.awaitUnderLock(done, timeoutNanos);
+  }
+
+  public ReentrantLock lock() {
+    return work.lock;
+  }
+
+  public void stop() {
+    scheduler.stop();
+  }
+
+  // ---- topics and sending -----------------------------------------------------------------------
+
+  public void createTopic(String topic, int queueCount) {
+    work.lock.lock();
+    try {
+      topics.create(topic, queueCount);
+      groups.refreshQueues();
+      groups.pumpAll();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  /** Lock-free. */
+  public boolean topicExists(String topic) {
+    return topics.exists(topic);
+  }
+
+  /** Lock-free. */
+  public int queueCount(String topic) {
+    return topics.queueCount(topic);
+  }
+
+  /** The next queue of existing {@code topic} in round-robin order, as RocketMQ's producer picks them. Lock-free. */
+  public int selectQueue(String topic) {
+    return topics.selectQueue(topic);
+  }
+
+  /**
+   * Stores {@code message} in queue {@code queueId} of its topic, or schedules it for its due time;
+   * dispatches nothing (call {@link #pumpConsumersOf} once after a run of these). Under the lock.
+   */
+  public SendReceipt accept(Message message, int queueId) {
+    String id = MessageIds.next();
+    Instant now = now();
+    QueueRef ref = new QueueRef(message.topic().name(), queueId);
+    if (message.delay().isDefined()) {
+      Instant due = message.delay().get().dueAt(now);
+      journal.record(now, id, Journal.Kind.SCHEDULED, "due at " + due);
+      Message plain = message.withoutDelay();
+      core.at(due, () -> core.append(ref, plain, id, now, 0));
+      return new SendReceipt(id, message.topic(), queueId, Option.none());
+    }
+    StoredEntry entry = topics.store(ref, message, id, now, now, 0);
+    return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
+  }
+
+  /** Dispatches for the groups that consume {@code topic} only. Under the lock. */
+  public void pumpConsumersOf(String topic) {
+    groups.pumpConsumersOf(topic);
+  }
+
+  // ---- transactions -------------------------------------------------------------------------------
+
+  /** Holds {@code message} invisibly until {@link #endTransaction}; picks its queue now. */
+  public HalfMessage storeHalf(Message message) {
+    return transactions.storeHalf(message);
+  }
+
+  /** Ends {@code half}'s transaction (UNKNOWN: {@code checkBack} is asked later); {@code checksSoFar} is 0 at first. */
+  public void endTransaction(HalfMessage half, TransactionOutcome outcome, int checksSoFar, CheckBack checkBack) {
+    transactions.end(half, outcome, checksSoFar, checkBack);
+  }
+
+  // ---- groups ---------------------------------------------------------------------------------------
+
+  /** Adds {@code member} to its group and dispatches; throws {@link IllegalStateException} if the group is shaped otherwise. */
+  public void join(GroupMember member) {
+    work.lock.lock();
+    try {
+      groups.join(member);
+      groups.pumpAll();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  /** Removes {@code member} from its group; its queues go to the remaining members. */
+  public void leave(GroupMember member) {
+    work.lock.lock();
+    try {
+      groups.leave(member);
+      groups.pumpAll();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  /** How far {@code group} is behind on each queue of existing {@code topic} (a group that never read it: everything). */
+  public Map<Integer, Long> lag(String topic, String group) {
+    work.lock.lock();
+    try {
+      Map<Integer, Long> lag = new LinkedHashMap<>();
+      for (int q = 0; q < topics.queueCount(topic); q++) {
+        QueueRef ref = new QueueRef(topic, q);
+        lag.put(q, topics.log(ref).maxOffset() - groups.committedOffset(group, ref));
+      }
+      return lag;
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  public List<StoredMessage> findByKey(String topic, MessageKey key, int max) {
+    work.lock.lock();
+    try {
+      return topics.findByKey(topic, key, max).stream().map(StoredEntry::stored).toList();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  // ---- dead letters ---------------------------------------------------------------------------------
+
+  public List<DeadLetter> pendingDeadLetters(String group) {
+    work.lock.lock();
+    try {
+      return deadLetters.pending(group);
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  /** Republishes {@code group}'s pending dead letters to their topics as new messages; returns how many. */
+  public int redriveDeadLetters(String group) {
+    work.lock.lock();
+    try {
+      List<DeadLetter> pending = deadLetters.pending(group);
+      for (DeadLetter letter : pending) {
+        String topic = letter.message().topic().name();
+        String id = MessageIds.next();
+        core.append(new QueueRef(topic, topics.selectQueue(topic)), letter.message(), id, now(), 0);
+        journal.record(now(), letter.stored().messageId(), Journal.Kind.REDRIVEN, "as " + id);
+      }
+      deadLetters.markRedriven(group, pending.size());
+      return pending.size();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.rocketport.inmemory.broker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The broker's consumer groups, created on first join. Guarded by the broker lock. */
+final class Groups {
+  private final Map<String, ConsumerGroupState> byName = new LinkedHashMap<>();
+  private GroupHost host;
+  private final InMemoryConfig config;
+  private final Journal journal;
+
+  Groups(InMemoryConfig config, Journal journal) {
+    this.config = config;
+    this.journal = journal;
+  }
+
+  /** The host new groups reach the broker through; set once, before the first join. */
+  void hostedBy(GroupHost host) {
+    this.host = host;
+  }
+
+  void join(GroupMember member) {
+    byName.computeIfAbsent(member.spec().group().name(), n -> new ConsumerGroupState(host, config, journal, n))
+        .join(member);
+  }
+
+  void leave(GroupMember member) {
+    ConsumerGroupState group = byName.get(member.spec().group().name());
+    if (group != null) {
+      group.leave(member);
+    }
+  }
+
+  /** {@code group}'s committed offset on {@code ref}; 0 for a group that never read it. */
+  long committedOffset(String group, QueueRef ref) {
+    ConsumerGroupState state = byName.get(group);
+    return state == null ? 0 : state.committedOffset(ref);
+  }
+
+  void refreshQueues() {
+    byName.values().forEach(ConsumerGroupState::refreshQueues);
+  }
+
+  void pumpAll() {
+    byName.values().forEach(ConsumerGroupState::pump);
+  }
+
+  /** Dispatches for the groups that consume {@code topic} only. */
+  void pumpConsumersOf(String topic) {
+    for (ConsumerGroupState g : byName.values()) {
+      if (g.consumes(topic)) {
+        g.pump();
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.rocketport.inmemory.broker;
+
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.ReceivedMessage;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Messages of one queue handed to one handler thread of a {@link GroupMember}: a batch, or for a
+ * single-message member a run of consecutive messages handled one by one, as RocketMQ's client
+ * consumes a pulled batch. The member calls the handler on {@link #messages()} and reports the
+ * verdicts with {@link #complete}, which may hand it the queue's next run. Used by one thread at a time.
+ */
+public final class Run {
+  private final List<ReceivedMessage> messages;
+  /** The consumer group's side: applies the verdicts (taking the broker lock) and returns the next run or null. */
+  private final Function<List<HandlerResult>, Run> completion;
+
+  Run(List<ReceivedMessage> messages, Function<List<HandlerResult>, Run> completion) {
+    this.messages = messages;
+    this.completion = completion;
+  }
+
+  /** The messages as the handler sees them, each with its delivery attempt. */
+  public List<ReceivedMessage> messages() {
+    return messages;
+  }
+
+  /**
+   * Applies the handler's verdicts: one per message for a single-message member (an orderly run may
+   * stop at its first failure, leaving the rest for later), otherwise one for the whole batch.
+   * Returns the queue's next run for this thread, or null once the member's slot is free again.
+   */
+  public Run complete(List<HandlerResult> verdicts) {
+    return completion.apply(verdicts);
+  }
+}
