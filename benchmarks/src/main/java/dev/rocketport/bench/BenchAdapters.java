@@ -4,7 +4,6 @@ import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
-import dev.rocketport.messaging.Messaging;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintStream;

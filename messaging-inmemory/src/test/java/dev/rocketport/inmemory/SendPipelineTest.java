@@ -1,7 +1,6 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.inmemory.broker.InMemoryConfig;
-import dev.rocketport.inmemory.broker.Journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,6 @@ package dev.rocketport.examples.launch;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
-import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
@@ -11,8 +10,6 @@ import dev.rocketport.messaging.tck.Waiting;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 /**
  * The composition root's choice of adapter: a runtime, the matching time driver, and whatever must
@@ -35,22 +32,8 @@ public final class AdapterRuntime implements AutoCloseable {
   /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
   public static AdapterRuntime inMemory() {
     InMemoryBroker broker = InMemoryBroker.virtualClock();
-    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker), new Waiting() {
-      @Override
-      public Instant now() {
-        return broker.now();
-      }
-
-      @Override
-      public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
-        return broker.advanceUntil(condition, budget);
-      }
-
-      @Override
-      public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-        return broker.holdsFor(invariant, window);
-      }
-    }, broker);
+    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker),
+        Waiting.virtualClock(broker::now, broker::advanceUntil), broker);
   }
 
   /** The RocketMQ adapter on a real broker started in this JVM. */

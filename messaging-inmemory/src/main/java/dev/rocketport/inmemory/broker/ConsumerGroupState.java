@@ -9,7 +9,6 @@ import dev.rocketport.messaging.spi.GroupShape;
 import dev.rocketport.messaging.spi.WireRules;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ final class ConsumerGroupState {
   private final Journal journal;
   final String name;
   private final List<GroupMember> members = new ArrayList<>();
-  /** Each broadcasting member's own view of every queue. */
-  private final Map<GroupMember, List<ProcessQueue<GroupMember>>> broadcastQueues = new IdentityHashMap<>();
+  /** Each broadcasting member's own view of every queue, in the order members joined. */
+  private final Map<GroupMember, List<ProcessQueue<GroupMember>>> broadcastQueues = new LinkedHashMap<>();
   private final Map<QueueRef, ProcessQueue<GroupMember>> clusterQueues = new LinkedHashMap<>();
   /** {@link #clusterQueues} as an array; {@link #pump} starts at a rotating index so that no queue is always last. */
   private List<ProcessQueue<GroupMember>> pumpOrder = List.of();

@@ -3,7 +3,9 @@ package dev.rocketport.messaging.tck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one way the conformance suite, the examples and the tests wait for something: on an adapter's
@@ -28,6 +30,29 @@ public interface Waiting {
   /** The wall clock, checking conditions every 20 ms. */
   static Waiting wallClock() {
     return WallClock.INSTANCE;
+  }
+
+  /**
+   * A virtual clock that {@code advance} moves: it runs timed events until the condition holds or the
+   * budget of virtual time is spent, and answers whether the condition holds.
+   */
+  static Waiting virtualClock(Supplier<Instant> clock, BiPredicate<BooleanSupplier, Duration> advance) {
+    return new Waiting() {
+      @Override
+      public Instant now() {
+        return clock.get();
+      }
+
+      @Override
+      public boolean awaitUntil(BooleanSupplier condition, Duration budget) {
+        return advance.test(condition, budget);
+      }
+
+      @Override
+      public boolean holdsFor(BooleanSupplier invariant, Duration window) {
+        return !advance.test(() -> !invariant.getAsBoolean(), window);
+      }
+    };
   }
 
   /** {@link Waiting#wallClock()}. */
