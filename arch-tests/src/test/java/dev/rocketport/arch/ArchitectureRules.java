@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -22,24 +23,28 @@ final class ArchitectureRules {
 
   private ArchitectureRules() {}
 
+  @ArchTest
   static final ArchRule the_api_depends_only_on_the_jdk_vavr_and_jspecify =
       classes().that().resideInAnyPackage(API_PACKAGES)
           .should().onlyDependOnClassesThat().resideInAnyPackage(
               "java..", "io.vavr..", "org.jspecify..", "dev.rocketport.messaging")
           .because("application code depends on the API only and must not inherit any client or container");
 
+  @ArchTest
   static final ArchRule the_spi_is_used_only_by_adapters_and_the_conformance_kit =
       noClasses().that().resideOutsideOfPackages("dev.rocketport.messaging.spi..", "dev.rocketport.inmemory..",
               "dev.rocketport.rocketmq..", "dev.rocketport.messaging.tck..")
           .should().dependOnClassesThat().resideInAPackage("dev.rocketport.messaging.spi..")
           .because("the SPI is for adapter authors; applications and examples see the API only");
 
+  @ArchTest
   static final ArchRule rocketmq_types_stay_inside_the_rocketmq_adapter_and_the_embedded_broker =
       noClasses().that().resideOutsideOfPackages("dev.rocketport.rocketmq..", "dev.rocketport.embedded..",
               "dev.rocketport.bench..")
           .should().dependOnClassesThat().resideInAPackage("org.apache.rocketmq..")
           .because("RocketMQ is one adapter's concern; the benchmarks compare against the raw client on purpose");
 
+  @ArchTest
   static final ArchRule guice_is_used_only_in_modules_and_composition_roots =
       noClasses().that().resideOutsideOfPackages("dev.rocketport.guice..")
           .and().haveSimpleNameNotEndingWith("Module")
@@ -47,10 +52,12 @@ final class ArchitectureRules {
           .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
           .because("Guice wires the application; nothing else should know it");
 
+  @ArchTest
   static final ArchRule adapters_do_not_depend_on_each_other =
       slices().matching("dev.rocketport.(inmemory|rocketmq)..").should().notDependOnEachOther()
           .because("an adapter is replaceable only if no other adapter needs it");
 
+  @ArchTest
   static final ArchRule packages_are_free_of_cycles =
       slices().matching("dev.rocketport.(**)").should().beFreeOfCycles();
 
@@ -67,10 +74,12 @@ final class ArchitectureRules {
     }
   };
 
+  @ArchTest
   static final ArchRule classes_are_free_of_cycles =
       slices().assignedFrom(TOP_LEVEL_CLASSES).should().beFreeOfCycles()
           .because("two classes that need each other are one class split in two, or a missing interface");
 
+  @ArchTest
   static final ArchRule ports_are_interfaces =
       classes().that(DescribedPredicate.describe("are named like ports in the API package",
               (JavaClass c) -> c.getPackageName().equals("dev.rocketport.messaging")
@@ -78,6 +87,7 @@ final class ArchitectureRules {
           .should().beInterfaces()
           .because("ports are interfaces that adapters implement");
 
+  @ArchTest
   static final ArchRule api_values_are_immutable =
       fields().that().areDeclaredInClassesThat().resideInAPackage("dev.rocketport.messaging")
           .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Builder")
@@ -85,6 +95,7 @@ final class ArchitectureRules {
           .should().beFinal()
           .because("values handed between threads and adapters must not change");
 
+  @ArchTest
   static final ArchRule examples_see_adapters_only_in_their_composition_root =
       noClasses().that().resideInAPackage("dev.rocketport.examples..")
           .and().resideOutsideOfPackage("dev.rocketport.examples.launch..")
@@ -92,6 +103,7 @@ final class ArchitectureRules {
               "dev.rocketport.embedded..", "org.apache.rocketmq..")
           .because("the scenarios show application code, which is written against the API only");
 
+  @ArchTest
   static final ArchRule adapters_implement_ports_without_exposing_internals =
       classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
           .and().implement(dev.rocketport.messaging.Publisher.class)
