@@ -103,4 +103,12 @@ public sealed interface PublishFailure {
       return "publisher closed: " + detail;
     }
   }
+
+  /** A {@link PublishInterceptor} refused the message ({@code by} names it). Nothing was sent. */
+  record Refused(String by, String reason) implements PublishFailure {
+    @Override
+    public String description() {
+      return "refused by " + by + ": " + reason;
+    }
+  }
 }

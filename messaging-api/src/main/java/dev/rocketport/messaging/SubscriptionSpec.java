@@ -2,12 +2,15 @@ package dev.rocketport.messaging;
 
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a subscription consumes and how: topic, consumer group, filter, delivery mode, ordering,
- * handler concurrency, maximum retries before dead-lettering, optional batch size, and how long
- * {@link Subscription#close()} waits for in-flight handlers. A group that has never committed an
- * offset starts from the earliest stored message.
+ * handler concurrency, maximum retries before dead-lettering, optional batch size, how long
+ * {@link Subscription#close()} waits for in-flight handlers, and the subscription's own
+ * {@link HandlerMiddleware} (inside the runtime's). A group that has never committed an offset
+ * starts from the earliest stored message.
  *
  * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; a null or out-of-range value
  * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
@@ -17,7 +20,7 @@ import java.time.Duration;
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
-    int maxRetries, Option<Integer> batchSize, Duration closeTimeout) {
+    int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -37,6 +40,9 @@ public record SubscriptionSpec(
     checkMaxRetries(maxRetries);
     batchSize.forEach(SubscriptionSpec::checkBatchSize);
     checkCloseTimeout(closeTimeout);
+    InvalidArgumentException.requireNonNull(middleware, "middleware");
+    middleware.forEach(m -> InvalidArgumentException.requireNonNull(m, "middleware entry"));
+    middleware = List.copyOf(middleware);
   }
 
   private static int checkConcurrency(int concurrency) {
@@ -88,6 +94,7 @@ public record SubscriptionSpec(
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Integer batchSize;
     private Duration closeTimeout = Duration.ofSeconds(30);
+    private final List<HandlerMiddleware> middleware = new ArrayList<>();
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -137,9 +144,15 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** Adds {@code middleware} inside the subscription's middleware added so far. */
+    public Builder middleware(HandlerMiddleware middleware) {
+      this.middleware.add(InvalidArgumentException.requireNonNull(middleware, "middleware"));
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
-          Option.of(batchSize), closeTimeout);
+          Option.of(batchSize), closeTimeout, middleware);
     }
   }
 }

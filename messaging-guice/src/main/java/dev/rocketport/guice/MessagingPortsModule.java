@@ -1,25 +1,34 @@
 package dev.rocketport.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.PublishInterceptor;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds every port, as a singleton, from the {@link Messaging} runtime an adapter module provides,
  * plus a {@link MessagingLifecycle} that closes it. {@link TransactionalPublisher} is available once
  * the application binds a {@link TransactionChecker}; it uses the producer group given here.
+ * {@link HandlerMiddleware} and {@link PublishInterceptor}s contributed to the multibinders
+ * ({@link #handlerMiddleware}, {@link #publishInterceptors}) apply to the whole runtime.
  * No I/O happens in {@code configure()}: the runtime is created on first injection.
  */
 public abstract class MessagingPortsModule extends AbstractModule {
@@ -29,18 +38,33 @@ public abstract class MessagingPortsModule extends AbstractModule {
     this.transactionGroup = InvalidArgumentException.requireNonNull(transactionGroup, "transactionGroup");
   }
 
-  /** Creates the adapter's runtime; called once, on first injection. */
-  protected abstract Messaging createMessaging();
+  /** Creates the adapter's runtime applying {@code interceptors}; called once, on first injection. */
+  protected abstract Messaging createMessaging(Interceptors interceptors);
+
+  /**
+   * The multibinders other modules contribute middleware to, e.g.
+   * {@code handlerMiddleware(binder()).addBinding().to(MyMiddleware.class)}. They apply to every
+   * subscription and publish of the runtime, in the order the bindings were made.
+   */
+  public static Multibinder<HandlerMiddleware> handlerMiddleware(Binder binder) {
+    return Multibinder.newSetBinder(binder, HandlerMiddleware.class);
+  }
+
+  public static Multibinder<PublishInterceptor> publishInterceptors(Binder binder) {
+    return Multibinder.newSetBinder(binder, PublishInterceptor.class);
+  }
 
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), TransactionChecker.class);
+    handlerMiddleware(binder());
+    publishInterceptors(binder());
   }
 
   @Provides
   @Singleton
-  Messaging messaging() {
-    return createMessaging();
+  Messaging messaging(Set<HandlerMiddleware> handlerMiddleware, Set<PublishInterceptor> publishInterceptors) {
+    return createMessaging(new Interceptors(List.copyOf(handlerMiddleware), List.copyOf(publishInterceptors)));
   }
 
   @Provides

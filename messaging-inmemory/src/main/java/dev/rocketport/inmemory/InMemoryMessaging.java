@@ -4,6 +4,7 @@ import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -37,8 +38,8 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   private final InMemoryAdmin admin;
   private final InMemorySubscriber subscriber;
 
-  InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker) {
-    super(capabilities(owner.broker.config()));
+  private InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker, Interceptors interceptors) {
+    super(capabilities(owner.broker.config()), interceptors);
     this.owner = owner;
     this.ownsBroker = ownsBroker;
     this.broker = owner.broker;
@@ -47,9 +48,9 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
       t.setDaemon(true);
       return t;
     });
-    this.publisher = new InMemoryPublisher(broker, capabilities(), closedFlag(), callbacks);
+    this.publisher = new InMemoryPublisher(broker, capabilities(), closedFlag(), interceptors(), callbacks);
     this.admin = new InMemoryAdmin(broker, closedFlag());
-    this.subscriber = new InMemorySubscriber(broker, capabilities(), closedFlag());
+    this.subscriber = new InMemorySubscriber(broker, capabilities(), closedFlag(), interceptors());
   }
 
   private static Capabilities capabilities(InMemoryConfig config) {
@@ -62,7 +63,12 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   }
 
   public static InMemoryMessaging virtualClock(InMemoryConfig config) {
-    return new InMemoryMessaging(InMemoryBroker.virtualClock(config), true);
+    return virtualClock(config, Interceptors.none());
+  }
+
+  /** A runtime with its own broker on a virtual clock, applying {@code interceptors}. */
+  public static InMemoryMessaging virtualClock(InMemoryConfig config, Interceptors interceptors) {
+    return new InMemoryMessaging(InMemoryBroker.virtualClock(config), true, interceptors);
   }
 
   /** A runtime with its own broker on the system clock, with RocketMQ's defaults. */
@@ -71,12 +77,22 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   }
 
   public static InMemoryMessaging wallClock(InMemoryConfig config) {
-    return new InMemoryMessaging(InMemoryBroker.wallClock(config), true);
+    return wallClock(config, Interceptors.none());
+  }
+
+  /** A runtime with its own broker on the system clock, applying {@code interceptors}. */
+  public static InMemoryMessaging wallClock(InMemoryConfig config, Interceptors interceptors) {
+    return new InMemoryMessaging(InMemoryBroker.wallClock(config), true, interceptors);
   }
 
   /** A new client runtime on {@code broker}; closing it leaves the broker running. */
   public static InMemoryMessaging connect(InMemoryBroker broker) {
-    return new InMemoryMessaging(InvalidArgumentException.requireNonNull(broker, "broker"), false);
+    return connect(broker, Interceptors.none());
+  }
+
+  /** As {@link #connect(InMemoryBroker)}, applying {@code interceptors}. */
+  public static InMemoryMessaging connect(InMemoryBroker broker, Interceptors interceptors) {
+    return new InMemoryMessaging(InvalidArgumentException.requireNonNull(broker, "broker"), false, interceptors);
   }
 
   /** The broker this runtime is connected to: its clock, quiescence and journal. */
@@ -98,7 +114,8 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
 
   @Override
   protected InMemoryTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    return new InMemoryTransactionalPublisher(broker, capabilities(), closedFlag(), callbacks, checker);
+    return new InMemoryTransactionalPublisher(broker, capabilities(), closedFlag(), interceptors(), callbacks,
+        checker);
   }
 
   @Override

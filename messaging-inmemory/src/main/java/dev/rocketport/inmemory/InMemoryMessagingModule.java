@@ -1,25 +1,29 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.guice.MessagingPortsModule;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Guice module wiring every port to the in-memory adapter. {@code new InMemoryMessagingModule()}
  * runs on the wall clock with RocketMQ's defaults; {@link #using(InMemoryMessaging)} binds a runtime
  * the test built itself (a virtual clock, say) so the test can drive time. Install it in place of
- * the RocketMQ module to swap adapters; nothing else changes.
+ * the RocketMQ module to swap adapters; nothing else changes. Middleware bound through
+ * {@link dev.rocketport.guice.MessagingPortsModule#handlerMiddleware} applies to the runtime the module
+ * creates; a runtime given to {@link #using} must have been built with it (else injection fails).
  */
 public final class InMemoryMessagingModule extends MessagingPortsModule {
-  private final Supplier<InMemoryMessaging> runtime;
+  private final Function<Interceptors, InMemoryMessaging> runtime;
 
   public InMemoryMessagingModule() {
-    this(InMemoryMessaging::wallClock);
+    this(interceptors -> InMemoryMessaging.wallClock(InMemoryConfig.defaults(), interceptors));
   }
 
-  private InMemoryMessagingModule(Supplier<InMemoryMessaging> runtime) {
+  private InMemoryMessagingModule(Function<Interceptors, InMemoryMessaging> runtime) {
     super(ProducerGroup.of("rocketport-transactions"));
     this.runtime = runtime;
   }
@@ -27,11 +31,17 @@ public final class InMemoryMessagingModule extends MessagingPortsModule {
   /** Binds {@code messaging} (also as {@link InMemoryMessaging}, for tests that drive its clock). */
   public static InMemoryMessagingModule using(InMemoryMessaging messaging) {
     InvalidArgumentException.requireNonNull(messaging, "messaging");
-    return new InMemoryMessagingModule(() -> messaging);
+    return new InMemoryMessagingModule(interceptors -> {
+      if (!interceptors.equals(Interceptors.none())) {
+        throw new IllegalStateException("middleware was bound, but the in-memory runtime given to "
+            + "InMemoryMessagingModule.using(...) was built without it: build it with those Interceptors instead");
+      }
+      return messaging;
+    });
   }
 
   @Override
-  protected Messaging createMessaging() {
-    return runtime.get();
+  protected Messaging createMessaging(Interceptors interceptors) {
+    return runtime.apply(interceptors);
   }
 }

@@ -3,6 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
@@ -35,8 +36,9 @@ final class InMemoryPublisher extends AbstractPublisher {
   private final Semaphore asyncSlots;
   private final AsyncSends asyncSends;
 
-  InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, ExecutorService callbacks) {
-    super(capabilities, broker::now, closed);
+  InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors,
+      ExecutorService callbacks) {
+    super(capabilities, broker::now, closed, interceptors);
     this.broker = broker;
     this.asyncSlots = new Semaphore(broker.config().asyncMaxInFlight());
     this.asyncSends = new AsyncSends(broker, callbacks);

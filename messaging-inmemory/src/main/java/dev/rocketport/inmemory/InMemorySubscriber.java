@@ -3,6 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
@@ -22,8 +23,8 @@ final class InMemorySubscriber extends AbstractSubscriber {
   private final Broker broker;
   private final List<InMemorySubscription> subscriptions = new ArrayList<>();
 
-  InMemorySubscriber(Broker broker, Capabilities capabilities, BooleanSupplier closed) {
-    super(capabilities, closed);
+  InMemorySubscriber(Broker broker, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
+    super(capabilities, closed, interceptors);
     this.broker = broker;
   }
 
@@ -50,7 +51,7 @@ final class InMemorySubscriber extends AbstractSubscriber {
 
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
     return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
-        s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout());
+        s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware());
   }
 
   /** Closes every subscription still open, each waiting for its handlers. */

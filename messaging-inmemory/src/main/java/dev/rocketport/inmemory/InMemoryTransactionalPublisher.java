@@ -4,6 +4,7 @@ import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.HalfMessage;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -32,8 +33,8 @@ final class InMemoryTransactionalPublisher extends AbstractTransactionalPublishe
   private final TransactionChecker checker;
 
   InMemoryTransactionalPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed,
-      ExecutorService callbacks, TransactionChecker checker) {
-    super(capabilities, broker::now, closed);
+      Interceptors interceptors, ExecutorService callbacks, TransactionChecker checker) {
+    super(capabilities, broker::now, closed, interceptors);
     this.broker = broker;
     this.closed = closed;
     this.callbacks = callbacks;

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import java.time.Duration;
@@ -11,8 +12,8 @@ class InMemoryFixture implements AdapterFixture {
   private final InMemoryBroker broker = InMemoryBroker.virtualClock();
 
   @Override
-  public Messaging newMessaging() {
-    return InMemoryMessaging.connect(broker);
+  public Messaging newMessaging(Interceptors interceptors) {
+    return InMemoryMessaging.connect(broker, interceptors);
   }
 
   @Override

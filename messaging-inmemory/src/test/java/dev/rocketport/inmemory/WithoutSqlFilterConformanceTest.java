@@ -2,6 +2,7 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.MessagingAdmin;
@@ -29,8 +30,8 @@ class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
   protected AdapterFixture createFixture() {
     return new InMemoryFixture() {
       @Override
-      public Messaging newMessaging() {
-        return new WithoutOptionalFeatures(super.newMessaging());
+      public Messaging newMessaging(Interceptors interceptors) {
+        return new WithoutOptionalFeatures(super.newMessaging(interceptors));
       }
     };
   }

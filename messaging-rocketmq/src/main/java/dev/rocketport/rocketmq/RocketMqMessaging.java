@@ -2,6 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -40,9 +41,9 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   private final RocketMqSubscriber subscriber;
   private final RocketMqAdmin admin;
 
-  private RocketMqMessaging(RocketMqConfig config) throws Exception {
+  private RocketMqMessaging(RocketMqConfig config, Interceptors interceptors) throws Exception {
     super(new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
-        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder()));
+        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder()), interceptors);
     this.clients = new Clients(config);
     this.mapping = new MessageMapping(clients);
     this.adminClient = clients.admin();
@@ -52,19 +53,24 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
     producer.start();
     this.deadLetterReader = clients.pullConsumer(DeadLetterQueue.READER_GROUP);
     deadLetterReader.start();
-    this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag());
-    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities(), closedFlag());
+    this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag(),
+        interceptors());
+    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities(), closedFlag(), interceptors());
     this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
         new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::send), closedFlag());
   }
 
   /** Starts the clients against {@code config.nameServer()}. */
   public static RocketMqMessaging start(RocketMqConfig config) {
-    if (config == null) {
-      throw new InvalidArgumentException("config", "must not be null");
-    }
+    return start(config, Interceptors.none());
+  }
+
+  /** As {@link #start(RocketMqConfig)}, applying {@code interceptors} to every subscription and publish. */
+  public static RocketMqMessaging start(RocketMqConfig config, Interceptors interceptors) {
+    InvalidArgumentException.requireNonNull(config, "config");
+    InvalidArgumentException.requireNonNull(interceptors, "interceptors");
     try {
-      return new RocketMqMessaging(config);
+      return new RocketMqMessaging(config, interceptors);
     } catch (Exception e) {
       throw StartFailures.of("could not start RocketMQ clients for " + config.nameServer(), e);
     }
@@ -88,7 +94,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   protected RocketMqTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
     try {
       return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities(),
-          routes, closedFlag(), checker, clients.config().sendRetries());
+          routes, closedFlag(), interceptors(), checker, clients.config().sendRetries());
     } catch (Exception e) {
       throw StartFailures.of("could not start the transactional producer of " + group, e);
     }

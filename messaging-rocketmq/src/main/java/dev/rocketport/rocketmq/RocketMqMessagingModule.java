@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.guice.MessagingPortsModule;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
@@ -19,7 +20,7 @@ public final class RocketMqMessagingModule extends MessagingPortsModule {
   }
 
   @Override
-  protected Messaging createMessaging() {
-    return RocketMqMessaging.start(config);
+  protected Messaging createMessaging(Interceptors interceptors) {
+    return RocketMqMessaging.start(config, interceptors);
   }
 }

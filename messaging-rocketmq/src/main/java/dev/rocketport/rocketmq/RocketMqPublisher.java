@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
@@ -43,8 +44,8 @@ final class RocketMqPublisher extends AbstractPublisher {
   private final AsyncAttempts asyncAttempts;
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
-      RocketMqConfig config, BooleanSupplier closed) {
-    super(capabilities, Instant::now, closed);
+      RocketMqConfig config, BooleanSupplier closed, Interceptors interceptors) {
+    super(capabilities, Instant::now, closed, interceptors);
     this.producer = producer;
     this.mapping = mapping;
     this.routes = routes;

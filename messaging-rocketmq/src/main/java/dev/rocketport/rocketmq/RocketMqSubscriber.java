@@ -2,6 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Filter;
@@ -49,8 +50,8 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
   });
 
   RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, Capabilities capabilities,
-      BooleanSupplier closed) {
-    super(capabilities, closed);
+      BooleanSupplier closed, Interceptors interceptors) {
+    super(capabilities, closed, interceptors);
     this.retryLadder = capabilities.retryLadder();
     this.clients = clients;
     this.mapping = mapping;

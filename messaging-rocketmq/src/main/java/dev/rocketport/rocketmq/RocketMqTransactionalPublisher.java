@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -51,8 +52,9 @@ final class RocketMqTransactionalPublisher extends AbstractTransactionalPublishe
   private final int sendRetries;
 
   RocketMqTransactionalPublisher(TransactionMQProducer producer, MessageMapping mapping, Capabilities capabilities,
-      RouteProbe routes, BooleanSupplier closed, TransactionChecker checker, int sendRetries) throws Exception {
-    super(capabilities, Instant::now, closed);
+      RouteProbe routes, BooleanSupplier closed, Interceptors interceptors, TransactionChecker checker,
+      int sendRetries) throws Exception {
+    super(capabilities, Instant::now, closed, interceptors);
     this.producer = producer;
     this.sendRetries = sendRetries;
     this.mapping = mapping;

@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.tck.Waiting;
@@ -34,8 +35,8 @@ final class RocketMqFixture implements AdapterFixture {
   }
 
   @Override
-  public Messaging newMessaging() {
-    return RocketMqMessaging.start(config(broker));
+  public Messaging newMessaging(Interceptors interceptors) {
+    return RocketMqMessaging.start(config(broker), interceptors);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.TransactionChecker;
@@ -21,10 +23,18 @@ import java.util.function.Consumer;
 public abstract class AbstractMessaging<T extends TransactionalPublisher> implements Messaging {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Capabilities capabilities;
+  private final Interceptors interceptors;
   private final TransactionalPublishers<T> transactional = new TransactionalPublishers<>();
 
-  protected AbstractMessaging(Capabilities capabilities) {
+  /** @param interceptors applied to every subscription and publish of this runtime (hand them to the ports) */
+  protected AbstractMessaging(Capabilities capabilities, Interceptors interceptors) {
     this.capabilities = capabilities;
+    this.interceptors = InvalidArgumentException.requireNonNull(interceptors, "interceptors");
+  }
+
+  /** The runtime's interceptors, for its ports' base classes. */
+  protected final Interceptors interceptors() {
+    return interceptors;
   }
 
   /** Whether {@link #close()} has been called; for the ports, which refuse work from then on. */

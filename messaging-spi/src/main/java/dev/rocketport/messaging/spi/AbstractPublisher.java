@@ -2,27 +2,34 @@ package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.PublishMode;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The base of an adapter's {@link Publisher} and {@link OrderedPublisher}: every public method admits
+ * The base of an adapter's {@link Publisher} and {@link OrderedPublisher}: every public method runs
+ * the runtime's {@link dev.rocketport.messaging.PublishInterceptor}s around the publish, and admits
  * the message once — the shared {@link PublishChecks}, then a closed runtime, then the adapter's own
- * {@link #admitFurther} — and only an admitted message reaches the adapter's {@code store…} methods.
- * Batches are planned by {@link BatchSend}: the adapter stores one chunk of one topic at a time.
+ * {@link #admitFurther} — before it reaches the adapter's {@code store…} methods. Batches are planned
+ * by {@link BatchSend}: the adapter stores one chunk of one topic at a time.
  *
  * <p>Subclasses must be thread-safe and must never throw from the {@code store…} methods for a
  * condition of the broker or the network: those are values. Closing is the adapter's business; the
@@ -32,50 +39,104 @@ public abstract class AbstractPublisher implements Publisher, OrderedPublisher {
   private final Capabilities capabilities;
   private final Supplier<Instant> clock;
   private final Admission admission;
+  private final PublishInterception interception;
 
   /**
    * @param clock the adapter's notion of now, against which delays are checked
    * @param closed whether the runtime is closed; sends are refused with {@link PublishFailure.Closed} once it is
    */
-  protected AbstractPublisher(Capabilities capabilities, Supplier<Instant> clock, BooleanSupplier closed) {
+  protected AbstractPublisher(Capabilities capabilities, Supplier<Instant> clock, BooleanSupplier closed,
+      Interceptors interceptors) {
     this.capabilities = capabilities;
     this.clock = clock;
     this.admission = new Admission(closed, this::admitFurther);
+    this.interception = new PublishInterception(interceptors.publishInterceptors());
   }
 
   @Override
   public final Either<PublishFailure, SendReceipt> send(Message message) {
-    return admit(message, PublishChecks.check(message, capabilities, clock)).flatMap(this::store);
+    return intercepted(message, PublishMode.SYNC, m -> admit(m).flatMap(this::store));
   }
 
   @Override
   public final Either<PublishFailure, SendReceipt> send(Message message, ShardingKey shardingKey) {
     InvalidArgumentException.requireNonNull(shardingKey, "shardingKey");
-    return admit(message, PublishChecks.checkUndelayed(message, capabilities, clock, "OrderedPublisher"))
-        .flatMap(m -> storeOrdered(m, shardingKey));
+    return intercepted(message, PublishMode.ORDERED,
+        m -> admission.admit(m, PublishChecks.checkUndelayed(m, capabilities, clock, "OrderedPublisher"))
+            .flatMap(admitted -> storeOrdered(admitted, shardingKey)));
   }
 
   @Override
   public final CompletionStage<Either<PublishFailure, SendReceipt>> sendAsync(Message message) {
-    return admit(message, PublishChecks.check(message, capabilities, clock))
-        .fold(refused -> CompletableFuture.completedFuture(Either.left(refused)), this::storeAsync);
+    if (interception.isEmpty()) {
+      return admit(message).fold(refused -> CompletableFuture.completedFuture(Either.left(refused)), this::storeAsync);
+    }
+    PublishInterception.Pass pass = interception.before(required(message), PublishMode.ASYNC);
+    CompletionStage<Either<PublishFailure, SendReceipt>> sent = pass.refusal()
+        .map(refused -> (CompletionStage<Either<PublishFailure, SendReceipt>>) CompletableFuture.completedFuture(
+            Either.<PublishFailure, SendReceipt>left(refused)))
+        .getOrElse(() -> admit(pass.message())
+            .fold(refused -> CompletableFuture.completedFuture(Either.left(refused)), this::storeAsync));
+    return sent.thenApply(outcome -> {
+      interception.after(pass, outcome);
+      return outcome;
+    });
   }
 
   @Override
   public final Option<PublishFailure> sendOneway(Message message) {
-    return admit(message, PublishChecks.check(message, capabilities, clock))
-        .fold(Option::some, this::storeOneway);
+    if (interception.isEmpty()) {
+      return admit(message).fold(Option::some, this::storeOneway);
+    }
+    PublishInterception.Pass pass = interception.before(required(message), PublishMode.ONEWAY);
+    Option<PublishFailure> failure = pass.refusal().orElse(() -> admit(pass.message()).fold(Option::some,
+        this::storeOneway));
+    interception.after(pass, failure, Option.none());
+    return failure;
   }
 
   @Override
   public final BatchResult sendBatch(List<Message> messages) {
-    return BatchSend.send(messages, capabilities.maxMessageSize(),
-        m -> admit(m, PublishChecks.check(m, capabilities, clock)).swap().toOption(),
-        chunk -> storeChunk(chunk.stream().map(messages::get).toList()));
+    if (interception.isEmpty()) {
+      return BatchSend.send(messages, capabilities.maxMessageSize(), m -> admit(m).swap().toOption(),
+          chunk -> storeChunk(chunk.stream().map(messages::get).toList()));
+    }
+    PublishChecks.checkBatchShape(messages);
+    List<PublishInterception.Pass> passes = new ArrayList<>(messages.size());
+    Map<Message, PublishFailure> refused = new IdentityHashMap<>();
+    for (Message message : messages) {
+      PublishInterception.Pass pass = interception.before(message, PublishMode.BATCH);
+      passes.add(pass);
+      pass.refusal().forEach(failure -> refused.put(pass.message(), failure));
+    }
+    List<Message> sent = passes.stream().map(PublishInterception.Pass::message).toList();
+    BatchResult result = BatchSend.send(sent, capabilities.maxMessageSize(),
+        m -> refused.containsKey(m) ? Option.of(refused.get(m)) : admit(m).swap().toOption(),
+        chunk -> storeChunk(chunk.stream().map(sent::get).toList()));
+    for (int i = 0; i < passes.size(); i++) {
+      interception.after(passes.get(i), result.entries().get(i));
+    }
+    return result;
   }
 
-  private Either<PublishFailure, Message> admit(Message message, Option<PublishFailure> invalid) {
-    return admission.admit(message, invalid);
+  private Either<PublishFailure, SendReceipt> intercepted(Message message, PublishMode mode,
+      Function<Message, Either<PublishFailure, SendReceipt>> send) {
+    if (interception.isEmpty()) {
+      return send.apply(message);
+    }
+    PublishInterception.Pass pass = interception.before(required(message), mode);
+    Either<PublishFailure, SendReceipt> outcome = pass.refusal().isDefined() ? Either.left(pass.refusal().get())
+        : send.apply(pass.message());
+    interception.after(pass, outcome);
+    return outcome;
+  }
+
+  private static Message required(Message message) {
+    return InvalidArgumentException.requireNonNull(message, "message");
+  }
+
+  private Either<PublishFailure, Message> admit(Message message) {
+    return admission.admit(message, PublishChecks.check(message, capabilities, clock));
   }
 
   /** The adapter's own refusal of a valid message (a topic it knows is missing, say); none by default. */

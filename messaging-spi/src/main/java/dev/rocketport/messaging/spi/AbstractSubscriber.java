@@ -2,16 +2,21 @@ package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * The base of an adapter's {@link Subscriber}: applies the shared fail-fast checks
  * ({@link SubscribeChecks}), owns the rule that the members of a consumer group in one runtime
- * subscribe alike ({@link GroupShape}), and hands the adapter a {@link GuardedHandler}. Thread-safe if the adapter's
+ * subscribe alike ({@link GroupShape}), wraps the handler in the runtime's and the subscription's
+ * {@link HandlerMiddleware}, and hands the adapter the result as a {@link GuardedHandler}. Thread-safe if the adapter's
  * {@link #startMember} is. The adapter closes its subscriptions; each must run its {@code leaveGroup}
  * when it closes.
  */
@@ -19,11 +24,16 @@ public abstract class AbstractSubscriber implements Subscriber {
   private final Capabilities capabilities;
   private final BooleanSupplier closed;
   private final GroupShapes shapes = new GroupShapes();
+  private final List<HandlerMiddleware> runtimeMiddleware;
 
-  /** @param closed whether the runtime is closed; subscribing then throws {@link IllegalStateException} */
-  protected AbstractSubscriber(Capabilities capabilities, BooleanSupplier closed) {
+  /**
+   * @param closed whether the runtime is closed; subscribing then throws {@link IllegalStateException}
+   * @param interceptors the runtime's; its handler middleware wraps every subscription's handler
+   */
+  protected AbstractSubscriber(Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
     this.capabilities = capabilities;
     this.closed = closed;
+    this.runtimeMiddleware = interceptors.handlerMiddleware();
   }
 
   @Override
@@ -40,7 +50,10 @@ public abstract class AbstractSubscriber implements Subscriber {
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
     Runnable leaveGroup = shapes.join(spec);
-    GuardedHandler guarded = messages -> HandlerCalls.verdict(handler, messages, spec.group());
+    List<HandlerMiddleware> chain = new ArrayList<>(runtimeMiddleware);
+    chain.addAll(spec.middleware());
+    BatchMessageHandler chained = chain.isEmpty() ? handler : HandlerChain.around(handler, spec, chain);
+    GuardedHandler guarded = messages -> HandlerCalls.verdict(chained, messages, spec.group());
     try {
       return startMember(spec, guarded, single, leaveGroup);
     } catch (RuntimeException | Error e) {

@@ -1,10 +1,12 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.PublishMode;
 import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
@@ -19,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The base of an adapter's {@link TransactionalPublisher}: admits the message once (the shared
+ * The base of an adapter's {@link TransactionalPublisher}: runs the runtime's publish interceptors
+ * around each send ({@code TRANSACTIONAL} mode), admits the message once (the shared
  * checks for an undelayed message, a closed runtime, the adapter's {@link #admitFurther}) before
  * the adapter stores the half message, and owns the rules for calling application code —
  * {@link #runLocal} and {@link #askChecker}: a throw or a {@code null} outcome is {@code UNKNOWN},
@@ -34,18 +37,32 @@ public abstract class AbstractTransactionalPublisher implements TransactionalPub
   private final Capabilities capabilities;
   private final Supplier<Instant> clock;
   private final Admission admission;
+  private final PublishInterception interception;
 
   protected AbstractTransactionalPublisher(Capabilities capabilities, Supplier<Instant> clock,
-      BooleanSupplier closed) {
+      BooleanSupplier closed, Interceptors interceptors) {
     this.capabilities = capabilities;
     this.clock = clock;
     this.admission = new Admission(closed, this::admitFurther);
+    this.interception = new PublishInterception(interceptors.publishInterceptors());
   }
 
   @Override
   public final Either<PublishFailure, TransactionResult> sendInTransaction(Message message,
       LocalTransaction localTransaction) {
     InvalidArgumentException.requireNonNull(localTransaction, "localTransaction");
+    if (interception.isEmpty()) {
+      return send(message, localTransaction);
+    }
+    PublishInterception.Pass pass = interception.before(
+        InvalidArgumentException.requireNonNull(message, "message"), PublishMode.TRANSACTIONAL);
+    Either<PublishFailure, TransactionResult> outcome = pass.refusal().isDefined()
+        ? Either.left(pass.refusal().get()) : send(pass.message(), localTransaction);
+    interception.after(pass, outcome.map(TransactionResult::receipt));
+    return outcome;
+  }
+
+  private Either<PublishFailure, TransactionResult> send(Message message, LocalTransaction localTransaction) {
     return admission.admit(message,
             PublishChecks.checkUndelayed(message, capabilities, clock, "TransactionalPublisher"))
         .flatMap(m -> storeInTransaction(m, localTransaction));

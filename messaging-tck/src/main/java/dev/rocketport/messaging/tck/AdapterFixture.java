@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import java.time.Duration;
 
@@ -10,8 +11,13 @@ import java.time.Duration;
  */
 public interface AdapterFixture extends Waiting, AutoCloseable {
 
-  /** A new runtime; the suite closes it. */
-  Messaging newMessaging();
+  /** A new runtime applying {@code interceptors}; the suite closes it. */
+  Messaging newMessaging(Interceptors interceptors);
+
+  /** A new runtime without interceptors; the suite closes it. */
+  default Messaging newMessaging() {
+    return newMessaging(Interceptors.none());
+  }
 
   /** How early, at most, a timed event may happen on this adapter (delay precision). */
   Duration timingTolerance();

@@ -110,4 +110,7 @@ public abstract class MessagingConformanceSuite {
 
   @Nested
   class Consumption extends ConsumptionCases {}
+
+  @Nested
+  class Middleware extends MiddlewareCases {}
 }

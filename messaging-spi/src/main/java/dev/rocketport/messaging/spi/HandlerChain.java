@@ -1,0 +1,21 @@
+package dev.rocketport.messaging.spi;
+
+import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.util.List;
+
+/** A handler inside its middleware: the first of {@code chain} outermost. Stateless. */
+final class HandlerChain {
+  private HandlerChain() {}
+
+  static BatchMessageHandler around(BatchMessageHandler handler, SubscriptionSpec spec, List<HandlerMiddleware> chain) {
+    HandlerMiddleware.Next next = handler::handle;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      HandlerMiddleware middleware = chain.get(i);
+      HandlerMiddleware.Next inner = next;
+      next = messages -> middleware.handle(spec, messages, inner);
+    }
+    return next::handle;
+  }
+}
