@@ -15,8 +15,8 @@ import java.util.List;
 @FunctionalInterface
 public interface HandlerMiddleware {
 
-  /** The verdict on {@code messages}, delivered to the subscription {@code spec}; {@code next} runs the rest of the chain. */
-  HandlerResult handle(SubscriptionSpec spec, List<ReceivedMessage> messages, Next next) throws Exception;
+  /** The verdict on {@code messages}, delivered to the subscription {@code context} describes; {@code next} runs the rest of the chain. */
+  HandlerResult handle(HandlerContext context, List<ReceivedMessage> messages, Next next) throws Exception;
 
   /** The rest of the chain: later middleware, then the handler. */
   @FunctionalInterface

@@ -7,7 +7,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishInterceptor;
 import dev.rocketport.messaging.PublishMode;
 import dev.rocketport.messaging.ReceivedMessage;
-import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.HandlerContext;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class CorrelationIds {
     return Option.of(CURRENT.get());
   }
 
-  private static HandlerResult aroundHandler(SubscriptionSpec spec, List<ReceivedMessage> messages,
+  private static HandlerResult aroundHandler(HandlerContext context, List<ReceivedMessage> messages,
       HandlerMiddleware.Next next) throws Exception {
     if (messages.size() != 1) {
       return next.handle(messages);

@@ -4,7 +4,7 @@ import dev.rocketport.messaging.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ReceivedMessage;
-import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.HandlerContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -53,13 +53,13 @@ public final class HandlerTimeout implements HandlerMiddleware, AutoCloseable {
   }
 
   @Override
-  public HandlerResult handle(SubscriptionSpec spec, List<ReceivedMessage> messages, Next next) throws Exception {
+  public HandlerResult handle(HandlerContext context, List<ReceivedMessage> messages, Next next) throws Exception {
     Future<HandlerResult> running = workers.submit(() -> next.handle(messages));
     try {
       return running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       running.cancel(true);
-      LOG.warn("handler of group {} took longer than {} for {}; interrupted, will retry", spec.group(), timeout,
+      LOG.warn("handler of group {} took longer than {} for {}; interrupted, will retry", context.group(), timeout,
           messages.stream().map(ReceivedMessage::messageId).toList());
       return HandlerResult.retry();
     } catch (ExecutionException e) {

@@ -3,7 +3,7 @@ package dev.rocketport.middleware;
 import dev.rocketport.messaging.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
-import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.HandlerContext;
 import java.util.List;
 import org.slf4j.MDC;
 
@@ -18,12 +18,12 @@ public final class MdcContext implements HandlerMiddleware {
   public static final List<String> KEYS = List.of("messageId", "topic", "group", "attempt", "traceId", "batchSize");
 
   @Override
-  public HandlerResult handle(SubscriptionSpec spec, List<ReceivedMessage> messages, Next next) throws Exception {
+  public HandlerResult handle(HandlerContext context, List<ReceivedMessage> messages, Next next) throws Exception {
     ReceivedMessage first = messages.get(0);
     java.util.Map<String, String> previous = MDC.getCopyOfContextMap();
     MDC.put("messageId", first.messageId());
     MDC.put("topic", first.topic().name());
-    MDC.put("group", spec.group().name());
+    MDC.put("group", context.group().name());
     MDC.put("attempt", Integer.toString(first.deliveryAttempt()));
     first.header("traceparent").flatMap(MdcContext::traceId).forEach(id -> MDC.put("traceId", id));
     if (messages.size() > 1) {

@@ -100,7 +100,7 @@ class BuiltInMiddlewareTest {
     List<Map<String, String>> after = new CopyOnWriteArrayList<>();
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     try (InMemoryMessaging messaging = runtime(Interceptors.builder().handler(new MdcContext())
-        .handler((spec, messages, next) -> {
+        .handler((context, messages, next) -> {
           HandlerResult result = next.handle(messages);
           var left = MDC.getCopyOfContextMap();
           after.add(left == null ? Map.of() : left);

@@ -57,7 +57,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
         interceptors());
     this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities(), closedFlag(), interceptors());
     this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
-        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::send), closedFlag());
+        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::republish), closedFlag());
   }
 
   /** Starts the clients against {@code config.nameServer()}. */

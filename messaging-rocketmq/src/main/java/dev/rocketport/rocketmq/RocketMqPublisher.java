@@ -124,6 +124,14 @@ final class RocketMqPublisher extends AbstractPublisher {
     }
   }
 
+  /**
+   * Sends a message the broker stored before (a dead letter being redriven) as it is: an admin
+   * action, so the publish interceptors do not see it and cannot change it.
+   */
+  Either<PublishFailure, SendReceipt> republish(Message message) {
+    return store(message);
+  }
+
   @Override
   protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
     var msg = mapping.toRocketMq(message, Instant.now());

@@ -36,7 +36,7 @@ public abstract class MiddlewareCases extends TckCases {
 
   /** Middleware that records entering and leaving under {@code name}. */
   private static HandlerMiddleware tracing(String name, List<String> trace) {
-    return (spec, messages, next) -> {
+    return (context, messages, next) -> {
       trace.add(name + ">");
       HandlerResult result = next.handle(messages);
       trace.add("<" + name);
@@ -66,7 +66,7 @@ public abstract class MiddlewareCases extends TckCases {
   @DisplayName("middleware that throws means retry; a short-circuit verdict stands without the handler")
   void middlewareVerdicts() {
     AtomicInteger seenByMiddleware = new AtomicInteger();
-    HandlerMiddleware middleware = (spec, messages, next) -> {
+    HandlerMiddleware middleware = (context, messages, next) -> {
       seenByMiddleware.incrementAndGet();
       Message message = messages.get(0).message();
       if (message.bodyAsString().equals("throws") && messages.get(0).deliveryAttempt() == 1) {

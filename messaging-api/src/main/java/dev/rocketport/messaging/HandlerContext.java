@@ -1,0 +1,19 @@
+package dev.rocketport.messaging;
+
+/**
+ * What {@link HandlerMiddleware} knows of the subscription it runs in: the topic and consumer group,
+ * how messages are delivered, and how many deliveries a message gets before it is dead-lettered
+ * ({@link SubscriptionSpec#maxDeliveryAttempts()}). Immutable.
+ */
+public record HandlerContext(Topic topic, ConsumerGroup group, DeliveryMode deliveryMode, Ordering ordering,
+    int maxDeliveryAttempts) {
+  public HandlerContext {
+    InvalidArgumentException.requireNonNull(topic, "topic");
+    InvalidArgumentException.requireNonNull(group, "group");
+    InvalidArgumentException.requireNonNull(deliveryMode, "deliveryMode");
+    InvalidArgumentException.requireNonNull(ordering, "ordering");
+    if (maxDeliveryAttempts < 1) {
+      throw new InvalidArgumentException("maxDeliveryAttempts", "must be at least 1, was " + maxDeliveryAttempts);
+    }
+  }
+}

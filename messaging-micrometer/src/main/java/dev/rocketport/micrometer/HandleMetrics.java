@@ -1,0 +1,64 @@
+package dev.rocketport.micrometer;
+
+import dev.rocketport.messaging.DeliveryMode;
+import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.HandlerContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Meters every handler call: the timer {@value #HANDLE} (tags {@code topic}, {@code group},
+ * {@code verdict}: {@code success}, {@code retry}, or {@code error} when the handler threw), and per
+ * message of a clustering subscription whose verdict was not success the counter {@value #RETRIES}
+ * — or, on the message's last delivery attempt, {@value #DEAD_LETTERS}, since the broker parks it
+ * then. (Broadcasting drops failed messages: neither counts.) Thread-safe.
+ */
+final class HandleMetrics implements HandlerMiddleware {
+  static final String HANDLE = "rocketport.handle";
+  static final String RETRIES = "rocketport.handle.retries";
+  static final String DEAD_LETTERS = "rocketport.dead.letters";
+
+  private final MeterRegistry registry;
+  private final Consumer<HandlerContext> seen;
+
+  /** @param seen told of every subscription that handles messages (for polling its backlog) */
+  HandleMetrics(MeterRegistry registry, Consumer<HandlerContext> seen) {
+    this.registry = registry;
+    this.seen = seen;
+  }
+
+  @Override
+  public HandlerResult handle(HandlerContext context, List<ReceivedMessage> messages, Next next) throws Exception {
+    seen.accept(context);
+    long start = System.nanoTime();
+    String verdict = "error";
+    try {
+      HandlerResult result = next.handle(messages);
+      verdict = result instanceof HandlerResult.Success ? "success" : "retry";
+      return result;
+    } finally {
+      timer(context, verdict).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      if (!verdict.equals("success") && context.deliveryMode() == DeliveryMode.CLUSTERING) {
+        for (ReceivedMessage message : messages) {
+          counter(message.deliveryAttempt() >= context.maxDeliveryAttempts() ? DEAD_LETTERS : RETRIES, context).increment();
+        }
+      }
+    }
+  }
+
+  private Timer timer(HandlerContext context, String verdict) {
+    return Timer.builder(HANDLE).description("handler calls, by verdict")
+        .tag("topic", context.topic().name()).tag("group", context.group().name()).tag("verdict", verdict)
+        .register(registry);
+  }
+
+  private Counter counter(String name, HandlerContext context) {
+    return Counter.builder(name).tag("topic", context.topic().name()).tag("group", context.group().name())
+        .register(registry);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.rocketport.micrometer;
+
+import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.StoredMessage;
+import dev.rocketport.messaging.Topic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vavr.control.Either;
+import java.util.List;
+
+/**
+ * A {@link MessagingAdmin} that counts redriven dead letters in {@value #REDRIVES} (tag {@code group})
+ * and otherwise does what the admin it wraps does. Thread-safe as that one is.
+ */
+final class MeteredAdmin implements MessagingAdmin {
+  static final String REDRIVES = "rocketport.dead.letters.redriven";
+
+  private final MessagingAdmin admin;
+  private final MeterRegistry registry;
+
+  MeteredAdmin(MessagingAdmin admin, MeterRegistry registry) {
+    this.admin = admin;
+    this.registry = registry;
+  }
+
+  @Override
+  public Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group) {
+    Either<AdminFailure, Integer> redriven = admin.redriveDeadLetters(group);
+    redriven.forEach(count -> Counter.builder(REDRIVES).description("dead letters republished to their topics")
+        .tag("group", group.name()).register(registry).increment(count));
+    return redriven;
+  }
+
+  @Override
+  public Either<AdminFailure, Topic> createTopic(Topic topic, int queueCount) {
+    return admin.createTopic(topic, queueCount);
+  }
+
+  @Override
+  public Either<AdminFailure, Backlog> backlog(Topic topic, ConsumerGroup group) {
+    return admin.backlog(topic, group);
+  }
+
+  @Override
+  public Either<AdminFailure, List<DeadLetter>> deadLetters(ConsumerGroup group, int max) {
+    return admin.deadLetters(group, max);
+  }
+
+  @Override
+  public Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max) {
+    return admin.findByKey(topic, key, max);
+  }
+}
