@@ -29,6 +29,9 @@ public interface Messaging extends AutoCloseable {
 
   Capabilities capabilities();
 
+  /** The runtime's health check (works after close too: then it reports the runtime down). */
+  HealthCheck healthCheck();
+
   @Override
   void close();
 }

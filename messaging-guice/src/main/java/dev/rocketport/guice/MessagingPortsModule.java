@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.HealthCheck;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
@@ -101,6 +102,12 @@ public abstract class MessagingPortsModule extends AbstractModule {
   @Singleton
   Capabilities capabilities(Messaging messaging) {
     return messaging.capabilities();
+  }
+
+  @Provides
+  @Singleton
+  HealthCheck healthCheck(Messaging messaging) {
+    return messaging.healthCheck();
   }
 
   @Provides

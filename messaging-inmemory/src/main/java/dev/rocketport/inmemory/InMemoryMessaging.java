@@ -4,6 +4,7 @@ import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Health;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessagingAdmin;
@@ -13,7 +14,9 @@ import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.spi.AbstractMessaging;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +129,15 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   @Override
   public MessagingAdmin admin() {
     return admin;
+  }
+
+  @Override
+  protected List<Health.Component> adapterHealth() {
+    List<Health.Component> components = new ArrayList<>();
+    components.add(new Health.Component("in-memory broker", Health.Status.UP,
+        broker.isVirtualClock() ? "in this JVM, virtual clock at " + broker.now() : "in this JVM, wall clock"));
+    components.addAll(subscriber.health());
+    return components;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.HealthCheck;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
@@ -89,6 +90,11 @@ class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
     @Override
     public Capabilities capabilities() {
       return capabilities;
+    }
+
+    @Override
+    public HealthCheck healthCheck() {
+      return delegate.healthCheck();
     }
 
     @Override

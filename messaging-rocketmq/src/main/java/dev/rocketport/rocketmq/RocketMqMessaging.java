@@ -2,6 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
+import dev.rocketport.messaging.Health;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessagingAdmin;
@@ -11,7 +12,10 @@ import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.spi.AbstractMessaging;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -108,6 +112,24 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   @Override
   public MessagingAdmin admin() {
     return admin;
+  }
+
+  /** A real round trip to the name server: how many master brokers it knows. */
+  @Override
+  protected List<Health.Component> adapterHealth() {
+    List<Health.Component> components = new ArrayList<>();
+    String name = "name server " + clients.config().nameServer();
+    try {
+      long masters = adminClient.examineBrokerClusterInfo().getBrokerAddrTable().values().stream()
+          .filter(b -> b.getBrokerAddrs().containsKey(MixAll.MASTER_ID)).count();
+      components.add(new Health.Component(name, masters > 0 ? Health.Status.UP : Health.Status.DOWN,
+          masters + " master broker(s) registered"));
+    } catch (Exception e) {
+      components.add(new Health.Component(name, Health.Status.DOWN,
+          "unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+    components.addAll(subscriber.health());
+    return components;
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Health;
+import dev.rocketport.messaging.HealthCheck;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,7 +19,8 @@ import java.util.function.Consumer;
  * The base of an adapter's {@link Messaging} runtime: owns the closed flag its ports consult
  * ({@link #closedFlag()}), the capabilities, the one-publisher-per-producer-group rule of
  * {@link #transactionalPublisher} (after close it throws {@link IllegalStateException}: nothing new
- * starts), and makes {@link #close()} idempotent: the adapter's {@link #closeResources()} runs once.
+ * starts), the health check (the runtime's own state plus the adapter's {@link #adapterHealth()}),
+ * and makes {@link #close()} idempotent: the adapter's {@link #closeResources()} runs once.
  * Thread-safe.
  *
  * @param <T> the adapter's transactional publisher type
@@ -54,6 +59,27 @@ public abstract class AbstractMessaging<T extends TransactionalPublisher> implem
     }
     return transactional.get(group, checker, c -> newTransactionalPublisher(group, c));
   }
+
+  @Override
+  public final HealthCheck healthCheck() {
+    return this::check;
+  }
+
+  private Health check() {
+    List<Health.Component> components = new ArrayList<>();
+    components.add(new Health.Component("runtime " + capabilities.adapter(),
+        closed.get() ? Health.Status.DOWN : Health.Status.UP, closed.get() ? "closed" : "open"));
+    if (!closed.get()) {
+      components.addAll(adapterHealth());
+    }
+    return Health.of(java.time.Instant.now(), components);
+  }
+
+  /**
+   * The adapter's components while the runtime is open: its broker connection (a real check, bounded in
+   * time) and its subscriptions ({@link AbstractSubscriber#health()}). Must not throw.
+   */
+  protected abstract List<Health.Component> adapterHealth();
 
   @Override
   public final void close() {

@@ -3,6 +3,8 @@ package dev.rocketport.messaging.spi;
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.Health;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
@@ -10,6 +12,7 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +28,7 @@ public abstract class AbstractSubscriber implements Subscriber {
   private final BooleanSupplier closed;
   private final GroupShapes shapes = new GroupShapes();
   private final List<HandlerMiddleware> runtimeMiddleware;
+  private final List<MemberHealth> members = new CopyOnWriteArrayList<>();
 
   /**
    * @param closed whether the runtime is closed; subscribing then throws {@link IllegalStateException}
@@ -53,13 +57,27 @@ public abstract class AbstractSubscriber implements Subscriber {
     List<HandlerMiddleware> chain = new ArrayList<>(runtimeMiddleware);
     chain.addAll(spec.middleware());
     BatchMessageHandler chained = chain.isEmpty() ? handler : HandlerChain.around(handler, spec, chain);
-    GuardedHandler guarded = messages -> HandlerCalls.verdict(chained, messages, spec.group());
+    MemberHealth health = new MemberHealth(spec);
+    GuardedHandler guarded = messages -> {
+      HandlerResult verdict = HandlerCalls.verdict(chained, messages, spec.group(), health::failed);
+      health.handled(messages.size());
+      return verdict;
+    };
     try {
-      return startMember(spec, guarded, single, leaveGroup);
+      Subscription subscription = startMember(spec, guarded, single, leaveGroup);
+      health.started(subscription);
+      members.removeIf(m -> !m.active());
+      members.add(health);
+      return subscription;
     } catch (RuntimeException | Error e) {
       leaveGroup.run();
       throw e;
     }
+  }
+
+  /** One health component per open subscription: messages handled, the handler's last error. */
+  public final List<Health.Component> health() {
+    return members.stream().filter(MemberHealth::active).map(MemberHealth::component).toList();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,9 @@ final class HandlerCalls {
 
   private HandlerCalls() {}
 
-  /** The handler's verdict on {@code messages}, delivered to {@code group}. */
+  /** The handler's verdict on {@code messages}, delivered to {@code group}; {@code onThrow} learns what it threw. */
   static HandlerResult verdict(BatchMessageHandler handler, List<ReceivedMessage> messages,
-      ConsumerGroup group) {
+      ConsumerGroup group, Consumer<Throwable> onThrow) {
     try {
       HandlerResult result = handler.handle(messages);
       if (result == null) {
@@ -29,6 +30,7 @@ final class HandlerCalls {
       }
       return result;
     } catch (Throwable t) {
+      onThrow.accept(t);
       LOG.debug("handler of group {} threw for {}; will retry", group, ids(messages), t);
       return HandlerResult.retry();
     }

@@ -113,4 +113,7 @@ public abstract class MessagingConformanceSuite {
 
   @Nested
   class Middleware extends MiddlewareCases {}
+
+  @Nested
+  class HealthChecks extends HealthCases {}
 }

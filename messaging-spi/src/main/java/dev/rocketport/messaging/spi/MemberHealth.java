@@ -1,0 +1,44 @@
+package dev.rocketport.messaging.spi;
+
+import dev.rocketport.messaging.Health;
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** One subscription's record for the health check: messages handled and the handler's last error. Thread-safe. */
+final class MemberHealth {
+  private final SubscriptionSpec spec;
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicReference<String> lastError = new AtomicReference<>();
+  private volatile Subscription subscription;
+
+  MemberHealth(SubscriptionSpec spec) {
+    this.spec = spec;
+  }
+
+  void started(Subscription subscription) {
+    this.subscription = subscription;
+  }
+
+  /** Whether the subscription started and has not been closed. */
+  boolean active() {
+    Subscription s = subscription;
+    return s != null && s.isActive();
+  }
+
+  void handled(int messages) {
+    handled.addAndGet(messages);
+  }
+
+  void failed(Throwable error) {
+    lastError.set(Instant.now() + " " + error);
+  }
+
+  Health.Component component() {
+    String error = lastError.get();
+    return new Health.Component("subscription " + spec.group() + " on " + spec.topic(), Health.Status.UP,
+        handled.get() + " messages handled" + (error == null ? "" : "; last handler error " + error));
+  }
+}
