@@ -18,13 +18,6 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (System.getProperty("rocketport.rocketmq.log.level") == null) {
-      System.setProperty("rocketport.rocketmq.log.level", "OFF");
-    }
-    if (System.getProperty("rmq.logback.configurationFile") == null) {
-      // the raw client starts before any Rocketport class could point RocketMQ's logging somewhere quiet
-      System.setProperty("rmq.logback.configurationFile", "rocketport-rocketmq-logback.xml");
-    }
     List<String> arguments = List.of(args);
     if (!arguments.isEmpty() && arguments.get(0).equals("bench")) {
       arguments = arguments.subList(1, arguments.size());

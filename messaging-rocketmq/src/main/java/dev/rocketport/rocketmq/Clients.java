@@ -24,10 +24,6 @@ final class Clients {
   static final Duration OFFSET_PERSIST_INTERVAL = Duration.ofSeconds(1);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  static {
-    RocketMqLogging.quiet();
-  }
-
   private final RocketMqConfig config;
   private final String runtimeId = UUID.randomUUID().toString().substring(0, 8);
 

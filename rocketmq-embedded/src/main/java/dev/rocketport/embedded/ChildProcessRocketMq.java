@@ -51,8 +51,7 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
     // the child's home is its store, so nothing RocketMQ writes under ${user.home} escapes it
-    command.addAll(List.of("-Duser.home=" + store, "-Drmq.logback.configurationFile=rocketport-embedded-logback.xml",
-        "-cp", System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store",
+    command.addAll(List.of("-Duser.home=" + store, "-cp", System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store",
         store.toString()));
     if (defaults) {
       command.add("--defaults");

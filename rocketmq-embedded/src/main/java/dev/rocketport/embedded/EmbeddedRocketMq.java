@@ -41,7 +41,6 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   private boolean closed;
 
   private EmbeddedRocketMq(EmbeddedSettings settings, Path store) throws Exception {
-    RocketMqLogging.quiet();
     System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
     // clients read this once, when the first one in the JVM starts (the broker's own included):
     // rebalance every second instead of every 20 s, so a new consumer or retry queue is served at once

@@ -26,10 +26,6 @@ public final class RocketportMain {
   private RocketportMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (System.getProperty("rocketport.rocketmq.log.level") == null) {
-      // the tour prints its own progress; the broker's shutdown chatter would only hide it
-      System.setProperty("rocketport.rocketmq.log.level", "OFF");
-    }
     System.exit(run(args, System.out, System.err));
   }
 
