@@ -4,6 +4,7 @@ import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.tck.Waiting;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,19 +20,28 @@ import java.util.function.Consumer;
 public final class ScenarioContext {
   private final Messaging messaging;
   private final Waiting time;
+  private final MeterRegistry meters;
   private final Consumer<String> progress;
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final AtomicInteger names = new AtomicInteger();
 
-  /** @param time the adapter's notion of time: virtual (advanced on demand) or the wall clock */
-  public ScenarioContext(Messaging messaging, Waiting time, Consumer<String> progress) {
+  /**
+   * @param time the adapter's notion of time: virtual (advanced on demand) or the wall clock
+   * @param meters where the runtime's meters are (the composition root installed them)
+   */
+  public ScenarioContext(Messaging messaging, Waiting time, MeterRegistry meters, Consumer<String> progress) {
     this.messaging = messaging;
     this.time = time;
+    this.meters = meters;
     this.progress = progress;
   }
 
   public Messaging messaging() {
     return messaging;
+  }
+
+  public MeterRegistry meters() {
+    return meters;
   }
 
   public Instant now() {

@@ -4,35 +4,51 @@ import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.inmemory.InMemoryMessaging;
+import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.tck.Waiting;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
+import dev.rocketport.micrometer.RocketportMetrics;
+import dev.rocketport.middleware.CorrelationIds;
+import dev.rocketport.middleware.MdcContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * The composition root's choice of adapter: a runtime, the matching time driver, and whatever must
- * be closed after it (the embedded broker). The only place in the examples that knows adapters.
+ * The composition root's choice of adapter: a runtime with the tour's observability installed
+ * (Micrometer meters, correlation ids, MDC), the matching time driver, and whatever must be closed
+ * after it (the embedded broker). The only place in the examples that knows adapters.
  */
 public final class AdapterRuntime implements AutoCloseable {
   private final String name;
   private final Messaging messaging;
   private final Waiting time;
+  private final MeterRegistry meters;
   private final AutoCloseable infrastructure;
 
-  private AdapterRuntime(String name, Messaging messaging, Waiting time,
+  private AdapterRuntime(String name, Function<Interceptors, Messaging> start, Waiting time,
       AutoCloseable infrastructure) {
     this.name = name;
-    this.messaging = messaging;
+    this.meters = new SimpleMeterRegistry();
+    RocketportMetrics metrics = RocketportMetrics.on(meters);
+    Interceptors observability = metrics.interceptors().plus(CorrelationIds.interceptors())
+        .plus(Interceptors.builder().handler(new MdcContext()).build());
+    this.messaging = start.apply(observability);
     this.time = time;
-    this.infrastructure = infrastructure;
+    this.infrastructure = () -> {
+      metrics.close();
+      infrastructure.close();
+    };
   }
 
   /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
   public static AdapterRuntime inMemory() {
     InMemoryBroker broker = InMemoryBroker.virtualClock();
-    return new AdapterRuntime("inmemory", InMemoryMessaging.connect(broker),
+    return new AdapterRuntime("inmemory", interceptors -> InMemoryMessaging.connect(broker, interceptors),
         Waiting.virtualClock(broker::now, broker::advanceUntil), broker);
   }
 
@@ -42,17 +58,16 @@ public final class AdapterRuntime implements AutoCloseable {
     RocketMqConfig config = RocketMqConfig.builder(broker.nameServerAddress())
         .retryLadder(RetryLadder.of(broker.settings().delayLevels()))
         .pollNameServerInterval(Duration.ofSeconds(1)).build();
-    return new AdapterRuntime("rocketmq", RocketMqMessaging.start(config), WALL_CLOCK, broker);
+    return new AdapterRuntime("rocketmq", interceptors -> RocketMqMessaging.start(config, interceptors),
+        Waiting.wallClock(), broker);
   }
 
   /** The RocketMQ adapter on an existing cluster. */
   public static AdapterRuntime rocketMq(String nameServer) {
-    return new AdapterRuntime("rocketmq", RocketMqMessaging.start(RocketMqConfig.builder(nameServer).build()),
-        WALL_CLOCK, () -> { });
+    RocketMqConfig config = RocketMqConfig.builder(nameServer).build();
+    return new AdapterRuntime("rocketmq", interceptors -> RocketMqMessaging.start(config, interceptors),
+        Waiting.wallClock(), () -> { });
   }
-
-  private static final Waiting WALL_CLOCK = Waiting.wallClock();
-
 
   public String name() {
     return name;
@@ -64,6 +79,11 @@ public final class AdapterRuntime implements AutoCloseable {
 
   public Waiting time() {
     return time;
+  }
+
+  /** The meters of {@link #messaging()}. */
+  public MeterRegistry meters() {
+    return meters;
   }
 
   @Override

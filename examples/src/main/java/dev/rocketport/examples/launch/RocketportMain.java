@@ -48,7 +48,8 @@ public final class RocketportMain {
     out.println("Rocketport tour: " + scenarios.size() + " scenarios on " + options.describeTarget());
     List<Tour.Result> results;
     try (AdapterRuntime runtime = options.open()) {
-      ScenarioContext context = new ScenarioContext(runtime.messaging(), runtime.time(), line -> out.println("      " + line));
+      ScenarioContext context = new ScenarioContext(runtime.messaging(), runtime.time(), runtime.meters(),
+          line -> out.println("      " + line));
       results = new Tour(out).run(scenarios, context, runtime.name());
       out.println("closing " + runtime.name() + " (an embedded broker takes ~20 s to stop)…");
     }
