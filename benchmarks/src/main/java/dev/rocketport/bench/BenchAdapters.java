@@ -77,6 +77,9 @@ final class BenchAdapters implements AutoCloseable {
       case "raw" -> all.put("raw", own(new RawWorkloads(broker.nameServerAddress(), payload)));
       case "rocketport" -> all.put("rocketport", new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(broker.nameServerAddress()).build())), payload));
+      case "observed" -> all.put("rocketport+observed", new PortWorkloads(own(RocketMqMessaging.start(
+          RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-observed").build(),
+          own(new Observability()).interceptors())), payload));
       case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));

@@ -14,7 +14,9 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     Path out, boolean help) {
 
   /** The ways each scenario can be done, in the order they are reported. */
-  static final List<String> ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
+  static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "coalescing", "inmemory");
+  /** What runs without {@code --adapters}: every way but {@code observed}, which is asked for. */
+  static final List<String> DEFAULT_ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
 
   static final String USAGE = """
       usage: rocketport bench [--quick] [--payload BYTES] [--step SECONDS] [--repeat N] [--threads N]
@@ -25,8 +27,9 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         --repeat     repetitions of each rate, interleaved across adapters (default 2; quick 1)
         --threads    worker threads of blocking scenarios (default: per scenario, 16–64)
         --scenario   only this scenario (repeatable): %s
-        --adapters   comma-separated subset of raw,rocketport,coalescing,inmemory (default all;
-                     inmemory alone starts no broker)
+        --adapters   comma-separated subset of raw,rocketport,observed,coalescing,inmemory (default
+                     all but observed: Rocketport with metrics and tracing installed, to measure
+                     their overhead against rocketport; inmemory alone starts no broker)
         --out        report directory (default target/rocketport-bench)
       """;
 
@@ -36,7 +39,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     Duration step = null;
     Integer threads = null;
     Integer repetitions = null;
-    List<String> adapters = ADAPTERS;
+    List<String> adapters = DEFAULT_ADAPTERS;
     List<Scenario> scenarios = new ArrayList<>();
     Path out = Path.of("target", "rocketport-bench");
     boolean help = false;

@@ -21,6 +21,7 @@ public final class ScenarioContext {
   private final Messaging messaging;
   private final Waiting time;
   private final MeterRegistry meters;
+  private final SpanCollector spans;
   private final Consumer<String> progress;
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final AtomicInteger names = new AtomicInteger();
@@ -28,16 +29,23 @@ public final class ScenarioContext {
   /**
    * @param time the adapter's notion of time: virtual (advanced on demand) or the wall clock
    * @param meters where the runtime's meters are (the composition root installed them)
+   * @param spans the spans the runtime's tracing finished
    */
-  public ScenarioContext(Messaging messaging, Waiting time, MeterRegistry meters, Consumer<String> progress) {
+  public ScenarioContext(Messaging messaging, Waiting time, MeterRegistry meters, SpanCollector spans,
+      Consumer<String> progress) {
     this.messaging = messaging;
     this.time = time;
     this.meters = meters;
+    this.spans = spans;
     this.progress = progress;
   }
 
   public Messaging messaging() {
     return messaging;
+  }
+
+  public SpanCollector spans() {
+    return spans;
   }
 
   public MeterRegistry meters() {

@@ -2,6 +2,7 @@ package dev.rocketport.examples.launch;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.examples.SpanCollector;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Interceptors;
@@ -13,6 +14,12 @@ import dev.rocketport.rocketmq.RocketMqMessaging;
 import dev.rocketport.micrometer.RocketportMetrics;
 import dev.rocketport.middleware.CorrelationIds;
 import dev.rocketport.middleware.MdcContext;
+import dev.rocketport.opentelemetry.RocketportTracing;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -20,7 +27,7 @@ import java.util.function.Function;
 
 /**
  * The composition root's choice of adapter: a runtime with the tour's observability installed
- * (Micrometer meters, correlation ids, MDC), the matching time driver, and whatever must be closed
+ * (OpenTelemetry tracing, Micrometer meters, correlation ids, MDC), the matching time driver, and whatever must be closed
  * after it (the embedded broker). The only place in the examples that knows adapters.
  */
 public final class AdapterRuntime implements AutoCloseable {
@@ -28,6 +35,7 @@ public final class AdapterRuntime implements AutoCloseable {
   private final Messaging messaging;
   private final Waiting time;
   private final MeterRegistry meters;
+  private final SpanCollector spans = new SpanCollector();
   private final AutoCloseable infrastructure;
 
   private AdapterRuntime(String name, Function<Interceptors, Messaging> start, Waiting time,
@@ -35,12 +43,16 @@ public final class AdapterRuntime implements AutoCloseable {
     this.name = name;
     this.meters = new SimpleMeterRegistry();
     RocketportMetrics metrics = RocketportMetrics.on(meters);
-    Interceptors observability = metrics.interceptors().plus(CorrelationIds.interceptors())
-        .plus(Interceptors.builder().handler(new MdcContext()).build());
+    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+    Interceptors observability = RocketportTracing.create(otel).interceptors().plus(metrics.interceptors())
+        .plus(CorrelationIds.interceptors()).plus(Interceptors.builder().handler(new MdcContext()).build());
     this.messaging = start.apply(observability);
     this.time = time;
     this.infrastructure = () -> {
       metrics.close();
+      otel.close();
       infrastructure.close();
     };
   }
@@ -79,6 +91,11 @@ public final class AdapterRuntime implements AutoCloseable {
 
   public Waiting time() {
     return time;
+  }
+
+  /** The spans {@link #messaging()} finished. */
+  public SpanCollector spans() {
+    return spans;
   }
 
   /** The meters of {@link #messaging()}. */

@@ -48,7 +48,7 @@ public final class RocketportMain {
     out.println("Rocketport tour: " + scenarios.size() + " scenarios on " + options.describeTarget());
     List<Tour.Result> results;
     try (AdapterRuntime runtime = options.open()) {
-      ScenarioContext context = new ScenarioContext(runtime.messaging(), runtime.time(), runtime.meters(),
+      ScenarioContext context = new ScenarioContext(runtime.messaging(), runtime.time(), runtime.meters(), runtime.spans(),
           line -> out.println("      " + line));
       results = new Tour(out).run(scenarios, context, runtime.name());
       out.println("closing " + runtime.name() + " (an embedded broker takes ~20 s to stop)…");

@@ -2,6 +2,7 @@ package dev.rocketport.examples.scenarios;
 
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
+import dev.rocketport.examples.SpanCollector;
 import dev.rocketport.messaging.Health;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * See inside a chain: an order is handled by billing, whose handler publishes an invoice, handled by
  * a mailer. The invoice carries the order's id as correlation and causation id; the runtime's meters
- * count the publishes and handler calls; the health check lists both subscriptions. (The composition
- * root installed the meters, the correlation ids and the MDC middleware.)
+ * count the publishes and handler calls; the four spans (send, process, send, process) form one
+ * trace, printed as a tree; the health check lists both subscriptions. (The composition root
+ * installed tracing, the meters, the correlation ids and the MDC middleware.)
  */
 public final class Observability implements Scenario {
   @Override
@@ -60,14 +62,22 @@ public final class Observability implements Scenario {
       long handleCalls = count(Search.in(ctx.meters()).name("rocketport.handle").tag("verdict", "success")
           .tag("topic", orders.name())) + (handled ? 1 : 0);
       ctx.say("meters: rocketport.publish (success) " + published + ", rocketport.handle (success) " + handleCalls);
+      boolean traced = ctx.await(Duration.ofSeconds(10),
+          () -> !ctx.spans().named("process " + invoices.name()).isEmpty());
+      String traceId = traced ? ctx.spans().named("process " + invoices.name()).get(0).getTraceId() : "none";
+      var trace = ctx.spans().trace(traceId);
+      SpanCollector.tree(trace).forEach(line -> ctx.say("trace " + traceId.substring(0, 8) + ": " + line));
       Health health = ctx.messaging().healthCheck().check();
       long subscriptions = health.components().stream().filter(c -> c.name().startsWith("subscription")).count();
       health.components().forEach(c -> ctx.say("health: " + c.name() + " " + c.status() + " — " + c.detail()));
       boolean correlated = correlation.equals(orderId) && causation.equals(orderId);
-      return Outcome.check(correlated && published == 2 && handleCalls == 2 && health.status() == Health.Status.UP
-              && subscriptions >= 2 && billing.isActive() && mailer.isActive(),
-          "invoice correlated to " + orderId.substring(0, 12) + "…: " + correlated + "; published " + published
-              + ", handled " + handleCalls + "; health " + health.status() + " with " + subscriptions + " subscriptions");
+      boolean oneTrace = trace.size() == 4 && SpanCollector.tree(trace).size() == 4
+          && SpanCollector.tree(trace).get(3).startsWith("      process ");
+      return Outcome.check(correlated && published == 2 && handleCalls == 2 && oneTrace
+              && health.status() == Health.Status.UP && subscriptions >= 2 && billing.isActive() && mailer.isActive(),
+          "correlated: " + correlated + "; published " + published + ", handled " + handleCalls + "; one trace of "
+              + trace.size() + " spans, 4 deep: " + oneTrace + "; health " + health.status() + ", "
+              + subscriptions + " subscriptions");
     }
   }
 
