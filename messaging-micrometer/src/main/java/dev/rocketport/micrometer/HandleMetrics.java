@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,9 @@ final class HandleMetrics implements HandlerMiddleware {
 
   private final MeterRegistry registry;
   private final Consumer<HandlerContext> seen;
+  /** Meters by name and tags: looked up once each, not registered per call. */
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
   /** @param seen told of every subscription that handles messages (for polling its backlog) */
   HandleMetrics(MeterRegistry registry, Consumer<HandlerContext> seen) {
@@ -52,13 +57,13 @@ final class HandleMetrics implements HandlerMiddleware {
   }
 
   private Timer timer(HandlerContext context, String verdict) {
-    return Timer.builder(HANDLE).description("handler calls, by verdict")
-        .tag("topic", context.topic().name()).tag("group", context.group().name()).tag("verdict", verdict)
-        .register(registry);
+    return timers.computeIfAbsent(List.of(context.topic().name(), context.group().name(), verdict),
+        t -> Timer.builder(HANDLE).description("handler calls, by verdict")
+            .tag("topic", t.get(0)).tag("group", t.get(1)).tag("verdict", t.get(2)).register(registry));
   }
 
   private Counter counter(String name, HandlerContext context) {
-    return Counter.builder(name).tag("topic", context.topic().name()).tag("group", context.group().name())
-        .register(registry);
+    return counters.computeIfAbsent(List.of(name, context.topic().name(), context.group().name()),
+        t -> Counter.builder(t.get(0)).tag("topic", t.get(1)).tag("group", t.get(2)).register(registry));
   }
 }

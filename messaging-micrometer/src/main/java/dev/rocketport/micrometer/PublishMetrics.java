@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vavr.control.Either;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +25,8 @@ final class PublishMetrics implements PublishInterceptor {
 
   private final MeterRegistry registry;
   private final AtomicLong asyncInFlight = new AtomicLong();
+  /** Timers by topic, mode and outcome: looked up once each, not registered per publish. */
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   PublishMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -42,10 +47,10 @@ final class PublishMetrics implements PublishInterceptor {
     if (event.mode() == PublishMode.ASYNC) {
       asyncInFlight.decrementAndGet();
     }
-    Timer.builder(PUBLISH).description("publishes, from the call to the outcome")
-        .tag("topic", event.message().topic().name())
-        .tag("mode", event.mode().name().toLowerCase(Locale.ROOT))
-        .tag("outcome", event.failure().map(f -> f.getClass().getSimpleName()).getOrElse("success"))
-        .register(registry).record(event.elapsed());
+    List<String> tags = List.of(event.message().topic().name(), event.mode().name().toLowerCase(Locale.ROOT),
+        event.failure().map(f -> f.getClass().getSimpleName()).getOrElse("success"));
+    timers.computeIfAbsent(tags, t -> Timer.builder(PUBLISH).description("publishes, from the call to the outcome")
+        .tag("topic", t.get(0)).tag("mode", t.get(1)).tag("outcome", t.get(2)).register(registry))
+        .record(event.elapsed());
   }
 }
