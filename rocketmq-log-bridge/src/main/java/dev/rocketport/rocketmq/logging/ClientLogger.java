@@ -1,4 +1,4 @@
-package dev.rocketport.rocketmq;
+package dev.rocketport.rocketmq.logging;
 
 import org.apache.rocketmq.logging.org.slf4j.Marker;
 import org.apache.rocketmq.logging.org.slf4j.event.Level;

@@ -1,4 +1,4 @@
-package dev.rocketport.rocketmq;
+package dev.rocketport.rocketmq.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package dev.rocketport.rocketmq;
+package dev.rocketport.rocketmq.logging;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
