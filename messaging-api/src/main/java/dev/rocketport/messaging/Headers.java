@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules for user headers (RocketMQ user properties). A header name must be non-empty, must not
+ * The rules for user headers (RocketMQ user properties). Names and values must not be blank (RocketMQ
+ * refuses blank properties) nor contain unpaired surrogates (stored as UTF-8). A header name must not
  * be one of RocketMQ's system property names (they would be silently overwritten, dropped, refused
  * by the client or change the broker's behaviour; the RocketMQ adapter's tests check this list
  * against the client's own constants) and must not start with {@value #RESERVED_PREFIX} or
@@ -59,12 +60,13 @@ public final class Headers {
   }
 
   static void checkName(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new InvalidArgumentException("header", "names must be non-empty");
+    if (name == null || isBlank(name)) {
+      throw new InvalidArgumentException("header", "names must not be blank (RocketMQ refuses blank property names)");
     }
     if (isReserved(name)) {
       throw new InvalidArgumentException("header '" + name + "'", "is a reserved name");
     }
+    Names.requireWellFormed(name, "header '" + name + "'");
     if (hasSeparator(name)) {
       throw new InvalidArgumentException("header '" + name + "'", "name contains a control separator character");
     }
@@ -74,9 +76,19 @@ public final class Headers {
     if (value == null) {
       throw new InvalidArgumentException("header '" + name + "'", "value must not be null");
     }
+    if (isBlank(value)) {
+      throw new InvalidArgumentException("header '" + name + "'",
+          "value must not be blank (RocketMQ refuses blank property values)");
+    }
+    Names.requireWellFormed(value, "header '" + name + "'");
     if (hasSeparator(value)) {
       throw new InvalidArgumentException("header '" + name + "'", "value contains a control separator character");
     }
+  }
+
+  /** Blank as RocketMQ's client judges it: nothing left after trimming every character up to U+0020. */
+  private static boolean isBlank(String s) {
+    return s.trim().isEmpty();
   }
 
   private static boolean hasSeparator(String s) {

@@ -16,6 +16,7 @@ public record MessageKey(String value) {
     if (value.isEmpty() || value.length() > MAX_LENGTH) {
       throw new InvalidArgumentException("key", "must be 1–" + MAX_LENGTH + " characters, was " + value.length());
     }
+    Names.requireWellFormed(value, "key");
     if (value.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidArgumentException("key", "'" + value + "' must not contain white space");
     }

@@ -57,4 +57,20 @@ final class Names {
     }
     return value;
   }
+
+  /**
+   * Throws unless {@code value} is well-formed UTF-16: RocketMQ stores tags, keys and headers as
+   * UTF-8, where an unpaired surrogate cannot be written and would arrive as {@code '?'}.
+   */
+  static void requireWellFormed(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(++i)) : !Character.isLowSurrogate(c);
+      if (!paired) {
+        throw new InvalidArgumentException(field, "contains an unpaired surrogate at index " + i
+            + " (stored as UTF-8, it would arrive as '?')");
+      }
+    }
+  }
 }

@@ -19,6 +19,7 @@ public record Tag(String name) {
     if (name.isEmpty() || name.length() > MAX_LENGTH) {
       throw new InvalidArgumentException("tag", "must be 1–" + MAX_LENGTH + " characters, was " + name.length());
     }
+    Names.requireWellFormed(name, "tag");
     if (ILLEGAL.matcher(name).find() || name.equals("*")) {
       throw new InvalidArgumentException("tag", "'" + name + "' must not contain white space or '|' and must not be '*'");
     }

@@ -159,6 +159,24 @@ public abstract class ValidationCases extends TckCases {
   }
 
   @Test
+  @DisplayName("blank header names and values, and unpaired surrogates in headers, tags and keys, are rejected")
+  void blankHeadersAndUnpairedSurrogates() {
+    Topic topic = Topic.of("any");
+    // found by the property-based test: RocketMQ's client throws for blank property values, and
+    // stores text as UTF-8, where an unpaired surrogate arrives as '?'
+    for (String blank : new String[] {"", " ", "\t\n", "\u0000\u0003"}) {
+      var e = assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header("h", blank));
+      assertEquals("header 'h'", e.field());
+    }
+    assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).header("  ", "v"));
+    assertEquals("header 'h'", assertThrows(InvalidArgumentException.class,
+        () -> Message.builder(topic).header("h", "a\ud800b")).field());
+    assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).tag("\udc00")).field());
+    assertEquals("key", assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).key("k\ud83d")).field());
+    assertEquals("😀", Message.builder(topic).body("x").tag("😀").build().tag().get().name(), "paired surrogates are fine");
+  }
+
+  @Test
   @DisplayName("an oversize body is MessageTooLarge in every send mode and nothing arrives")
   void oversizeBody() {
     Topic topic = ctx().topic();

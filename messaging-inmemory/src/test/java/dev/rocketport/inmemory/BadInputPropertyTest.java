@@ -1,0 +1,42 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.messaging.tck.HostileInput;
+import dev.rocketport.messaging.tck.Waiting;
+import java.time.Duration;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/** {@link HostileInput} on the in-memory adapter: 10 000 generated publishes, delays up to a day of virtual time. */
+class BadInputPropertyTest {
+  private static InMemoryBroker broker;
+  private static InMemoryMessaging messaging;
+  private static HostileInput hostile;
+
+  @BeforeContainer
+  static void start() {
+    broker = InMemoryBroker.virtualClock();
+    messaging = InMemoryMessaging.connect(broker);
+    hostile = new HostileInput(messaging, Waiting.virtualClock(broker::now, broker::advanceUntil));
+  }
+
+  @AfterContainer
+  static void stop() {
+    hostile.close();
+    messaging.close();
+    broker.close();
+  }
+
+  @Provide
+  Arbitrary<HostileInput.Input> inputs() {
+    return HostileInput.inputs(Duration.ofDays(1));
+  }
+
+  @Property(tries = 10_000)
+  void everyInputIsRefusedNamingTheFieldOrArrivesIntact(@ForAll("inputs") HostileInput.Input input) {
+    hostile.publish(input);
+  }
+}

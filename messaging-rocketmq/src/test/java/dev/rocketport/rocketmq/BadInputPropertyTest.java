@@ -1,0 +1,57 @@
+package dev.rocketport.rocketmq;
+
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.tck.HostileInput;
+import dev.rocketport.messaging.tck.Waiting;
+import java.time.Duration;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * {@link HostileInput} on a real broker (one of its own: jqwik does not run JUnit extensions): fewer
+ * tries than in memory, delays of a few seconds at most, but the same invariant — here the broker
+ * proves that what Rocketport accepts survives RocketMQ's UTF-8 properties intact.
+ */
+class BadInputPropertyTest {
+  private static EmbeddedRocketMq broker;
+  private static Messaging messaging;
+  private static HostileInput hostile;
+
+  @BeforeContainer
+  static void start() {
+    broker = EmbeddedRocketMq.start();
+    messaging = new RocketMqFixture(broker).newMessaging();
+    hostile = new HostileInput(messaging, Waiting.wallClock());
+  }
+
+  @AfterContainer
+  static void stop() {
+    try {
+      if (hostile != null) {
+        hostile.close();
+      }
+    } finally {
+      if (messaging != null) {
+        messaging.close();
+      }
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<HostileInput.Input> inputs() {
+    return HostileInput.inputs(Duration.ofSeconds(3));
+  }
+
+  @Property(tries = 300)
+  void everyInputIsRefusedNamingTheFieldOrArrivesIntact(@ForAll("inputs") HostileInput.Input input) {
+    hostile.publish(input);
+  }
+}

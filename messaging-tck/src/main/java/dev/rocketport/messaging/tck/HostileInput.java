@@ -1,0 +1,126 @@
+package dev.rocketport.messaging.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Property-based bad input for any adapter: generated tags, keys, header names and values (control
+ * characters, unpaired surrogates, past every length limit), bodies up to past 4 MiB and delays up
+ * to past the maximum. {@link #publish} asserts the invariant for one input — refused with a typed
+ * error naming the field, or arrived intact — and {@link #close} that nothing refused ever arrived.
+ * Used by one property at a time; not thread-safe.
+ */
+public final class HostileInput implements AutoCloseable {
+
+  /** One generated publish: what a caller controls. */
+  public record Input(String tag, List<String> keys, Map<String, String> headers, int bodySize, long delayMillis) {}
+
+  private final Messaging messaging;
+  private final Waiting waiting;
+  private final Topic topic;
+  private final Map<String, ReceivedMessage> received = new ConcurrentHashMap<>();
+  private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+
+  /** Subscribes to a new topic of {@code messaging}; {@code waiting} is the adapter's clock. */
+  public HostileInput(Messaging messaging, Waiting waiting) {
+    this.messaging = messaging;
+    this.waiting = waiting;
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    this.topic = messaging.admin().createTopic(Topic.of("hostile-" + run), 2).get();
+    messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("hostile-" + run)).build(),
+        m -> {
+          received.put(m.messageId(), m);
+          return HandlerResult.success();
+        });
+  }
+
+  private static Arbitrary<String> text() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
+        Arbitraries.strings().all().ofMinLength(0).ofMaxLength(20),
+        Arbitraries.strings().withCharRange('\u0000', '\u0020').ofMinLength(1).ofMaxLength(4),
+        Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMinLength(1).ofMaxLength(3),
+        Arbitraries.strings().alpha().ofLength(129),
+        Arbitraries.of("*", "a|b", "KEYS", "UNIQ_KEY", "__x", "rocketport.x", "TAGS", "traceparent"));
+  }
+
+  /** Inputs; {@code maxDelay} bounds the accepted delays a run must wait out (past-the-limit ones are always tried). */
+  public static Arbitrary<Input> inputs(Duration maxDelay) {
+    Arbitrary<Integer> bodies = Arbitraries.frequencyOf(
+        Tuple.of(90, Arbitraries.integers().between(0, 2_048)),
+        Tuple.of(1, Arbitraries.integers().between(4 * 1024 * 1024 - 64, 4 * 1024 * 1024 + 64)));
+    Arbitrary<Long> delays = Arbitraries.frequencyOf(
+        Tuple.of(80, Arbitraries.just(0L)),
+        Tuple.of(10, Arbitraries.longs().between(-1_000, maxDelay.toMillis())),
+        Tuple.of(5, Arbitraries.of(Duration.ofDays(3).toMillis() + 1, Long.MAX_VALUE)));
+    return Combinators.combine(text().injectNull(0.3), text().list().ofMaxSize(3),
+            Arbitraries.maps(text(), text()).ofMaxSize(3), bodies, delays)
+        .as(Input::new);
+  }
+
+  /** Publishes {@code input}: refused naming the field (typed), or accepted and then arrived intact. */
+  public void publish(Input input) {
+    Message message;
+    try {
+      Message.Builder builder = Message.builder(topic).body(new byte[input.bodySize()]);
+      if (input.tag() != null) {
+        builder.tag(input.tag());
+      }
+      input.keys().forEach(builder::key);
+      input.headers().forEach(builder::header);
+      if (input.delayMillis() != 0) {
+        builder.deliverAfter(Duration.ofMillis(input.delayMillis()));
+      }
+      message = builder.build();
+    } catch (InvalidArgumentException refused) {
+      assertTrue(List.of("tag", "key", "delay").contains(refused.field()) || refused.field().startsWith("header"),
+          "the refusal names the field: " + refused.field());
+      return;
+    }
+    Either<PublishFailure, SendReceipt> sent = messaging.publisher().send(message);
+    if (sent.isLeft()) {
+      PublishFailure failure = sent.getLeft();
+      assertTrue(failure instanceof PublishFailure.InvalidMessage || failure instanceof PublishFailure.MessageTooLarge,
+          "a typed refusal: " + failure.description());
+      return;
+    }
+    String id = sent.get().messageId();
+    accepted.add(id);
+    Duration budget = Duration.ofMillis(Math.max(0, input.delayMillis())).plus(TckContext.BUDGET);
+    assertTrue(waiting.awaitUntil(() -> received.containsKey(id), budget),
+        "accepted but never delivered: " + input);
+    Message got = received.get(id).message();
+    assertEquals(message.withoutDelay(), got, "arrives intact");
+    assertFalse(got.delay().isDefined());
+  }
+
+  /** Asserts that nothing but the accepted messages arrived during a quiet window. */
+  @Override
+  public void close() {
+    assertTrue(waiting.holdsFor(() -> accepted.containsAll(received.keySet()), Duration.ofSeconds(2)),
+        "a refused message arrived");
+  }
+}
