@@ -74,15 +74,6 @@ public final class InMemoryBroker implements AutoCloseable {
     return broker.advanceUntil(condition, limit);
   }
 
-  /**
-   * Virtual clock only: lets {@code window} of virtual time pass, in order, while {@code invariant}
-   * holds; returns false as soon as it breaks.
-   */
-  public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-    awaitQuiescence();
-    return !advanceUntil(() -> !invariant.getAsBoolean(), window);
-  }
-
   /** Waits until no handler, asynchronous send or transaction check is running. */
   public void awaitQuiescence() {
     broker.awaitQuiescence();

@@ -3,13 +3,15 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.tck.AdapterFixture;
+import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** The in-memory adapter under the conformance suite: one broker on a virtual clock, RocketMQ's defaults. */
-class InMemoryFixture implements AdapterFixture {
+public class InMemoryFixture implements AdapterFixture {
   private final InMemoryBroker broker = InMemoryBroker.virtualClock();
+  private final Waiting virtual = Waiting.virtualClock(broker::now, broker::advanceUntil);
 
   @Override
   public Messaging newMessaging(Interceptors interceptors) {
@@ -18,7 +20,7 @@ class InMemoryFixture implements AdapterFixture {
 
   @Override
   public Instant now() {
-    return broker.now();
+    return virtual.now();
   }
 
   @Override
@@ -28,7 +30,7 @@ class InMemoryFixture implements AdapterFixture {
 
   @Override
   public boolean holdsFor(BooleanSupplier invariant, Duration window) {
-    return broker.holdsFor(invariant, window);
+    return virtual.holdsFor(invariant, window);
   }
 
   @Override

@@ -1,21 +1,11 @@
 package dev.rocketport.micrometer;
 
-import dev.rocketport.inmemory.InMemoryBroker;
-import dev.rocketport.inmemory.InMemoryMessaging;
-import dev.rocketport.messaging.Interceptors;
-import dev.rocketport.messaging.Messaging;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.inmemory.InMemoryFixture;
+import dev.rocketport.messaging.tck.AdapterFixture;
 
 class InMemoryMetricsTest extends MetricsContract {
-  private final InMemoryBroker broker = InMemoryBroker.virtualClock();
-
   @Override
-  Messaging runtime(Interceptors interceptors) {
-    return InMemoryMessaging.connect(broker, interceptors);
-  }
-
-  @Override
-  Waiting waiting() {
-    return Waiting.virtualClock(broker::now, broker::advanceUntil);
+  AdapterFixture newFixture() {
+    return new InMemoryFixture();
   }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.messaging.tck.AdapterFixture;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,15 +18,26 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The meters equal the work done, on any adapter: each adapter's test supplies a runtime and its clock. */
+/** The meters equal the work done, on any adapter: each adapter's test supplies its conformance fixture. */
 abstract class MetricsContract {
   private static final Duration BUDGET = Duration.ofSeconds(60);
+  private AdapterFixture fixture;
 
-  abstract Messaging runtime(Interceptors interceptors);
+  abstract AdapterFixture newFixture();
 
-  abstract Waiting waiting();
+  @BeforeEach
+  void openFixture() {
+    fixture = newFixture();
+  }
+
+  @AfterEach
+  void closeFixture() {
+    fixture.close();
+  }
 
   private double timerCount(SimpleMeterRegistry registry, String name, String... tags) {
     var timer = registry.find(name).tags(tags).timer();
@@ -40,7 +50,7 @@ abstract class MetricsContract {
   }
 
   private void await(String what, java.util.function.BooleanSupplier condition) {
-    assertTrue(waiting().awaitUntil(condition, BUDGET), "timed out waiting for " + what);
+    assertTrue(fixture.awaitUntil(condition, BUDGET), "timed out waiting for " + what);
   }
 
   @Test
@@ -48,7 +58,7 @@ abstract class MetricsContract {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     String run = UUID.randomUUID().toString().substring(0, 6);
     try (RocketportMetrics metrics = RocketportMetrics.on(registry);
-        Messaging messaging = runtime(metrics.interceptors())) {
+        Messaging messaging = fixture.newMessaging(metrics.interceptors())) {
       metrics.pollBacklog(messaging.admin(), Duration.ofSeconds(1));
       Topic topic = messaging.admin().createTopic(Topic.of("metered-" + run), 2).get();
       ConsumerGroup group = ConsumerGroup.of("metered-" + run);

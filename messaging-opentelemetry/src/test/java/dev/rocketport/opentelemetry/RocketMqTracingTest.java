@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rocketport.embedded.RocketMqBrokerExtension;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
-import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
-import dev.rocketport.rocketmq.RocketMqConfig;
-import dev.rocketport.rocketmq.RocketMqMessaging;
+import dev.rocketport.messaging.tck.AdapterFixture;
+import dev.rocketport.rocketmq.RocketMqFixture;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,15 +31,8 @@ class RocketMqTracingTest extends TracingContract {
   static final RocketMqBrokerExtension ROCKETMQ = new RocketMqBrokerExtension();
 
   @Override
-  Messaging runtime(Interceptors interceptors) {
-    return RocketMqMessaging.start(RocketMqConfig.builder(ROCKETMQ.broker().nameServerAddress())
-        .retryLadder(RetryLadder.of(ROCKETMQ.broker().settings().delayLevels()))
-        .pollNameServerInterval(Duration.ofSeconds(1)).build(), interceptors);
-  }
-
-  @Override
-  Waiting waiting() {
-    return Waiting.wallClock();
+  AdapterFixture newFixture() {
+    return new RocketMqFixture(ROCKETMQ.broker());
   }
 
   @Test
@@ -59,7 +48,7 @@ class RocketMqTracingTest extends TracingContract {
     consumer.setNamesrvAddr(ROCKETMQ.broker().nameServerAddress());
     consumer.setInstanceName("plain-traced-" + run);
     consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-    try (Messaging messaging = runtime(RocketportTracing.create(otel).interceptors())) {
+    try (Messaging messaging = fixture.newMessaging(RocketportTracing.create(otel).interceptors())) {
       Topic inbound = messaging.admin().createTopic(Topic.of("plain-in-" + run), 2).get();
       Topic outbound = messaging.admin().createTopic(Topic.of("plain-out-" + run), 2).get();
       messaging.subscriber().subscribe(SubscriptionSpec.builder(inbound, ConsumerGroup.of("bridge-" + run)).build(),

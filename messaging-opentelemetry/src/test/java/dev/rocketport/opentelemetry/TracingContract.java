@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.messaging.tck.AdapterFixture;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -29,26 +28,33 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Producer and consumer spans and their parentage, on any adapter: each adapter's test supplies a runtime and clock. */
+/** Producer and consumer spans and their parentage, on any adapter: each adapter's test supplies its conformance fixture. */
 abstract class TracingContract {
   protected final InMemorySpanExporter spans = InMemorySpanExporter.create();
   protected final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
       .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
       .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
 
-  abstract Messaging runtime(Interceptors interceptors);
+  protected AdapterFixture fixture;
 
-  abstract Waiting waiting();
+  abstract AdapterFixture newFixture();
+
+  @BeforeEach
+  void openFixture() {
+    fixture = newFixture();
+  }
 
   @AfterEach
-  void closeOtel() {
+  void close() {
+    fixture.close();
     otel.close();
   }
 
   protected void await(String what, BooleanSupplier condition) {
-    assertTrue(waiting().awaitUntil(condition, Duration.ofSeconds(60)), "timed out waiting for " + what);
+    assertTrue(fixture.awaitUntil(condition, Duration.ofSeconds(60)), "timed out waiting for " + what);
   }
 
   protected SpanData span(String name) {
@@ -63,7 +69,7 @@ abstract class TracingContract {
   @Test
   void publishHandleAndPublishFromAHandlerFormOneTrace() {
     String run = UUID.randomUUID().toString().substring(0, 6);
-    try (Messaging messaging = runtime(RocketportTracing.create(otel).interceptors())) {
+    try (Messaging messaging = fixture.newMessaging(RocketportTracing.create(otel).interceptors())) {
       Topic orders = messaging.admin().createTopic(Topic.of("traced-orders-" + run), 2).get();
       Topic invoices = messaging.admin().createTopic(Topic.of("traced-invoices-" + run), 2).get();
       messaging.subscriber().subscribe(SubscriptionSpec.builder(orders, ConsumerGroup.of("billing-" + run)).build(),
@@ -110,7 +116,7 @@ abstract class TracingContract {
   void aHandlerThatThrowsIsAnErrorSpanAndAFailedPublishAnErrorToo() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     AtomicInteger calls = new AtomicInteger();
-    try (Messaging messaging = runtime(RocketportTracing.create(otel).interceptors())) {
+    try (Messaging messaging = fixture.newMessaging(RocketportTracing.create(otel).interceptors())) {
       Topic topic = messaging.admin().createTopic(Topic.of("traced-errors-" + run), 1).get();
       messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("flaky-" + run)).build(), m -> {
         if (calls.incrementAndGet() == 1) {

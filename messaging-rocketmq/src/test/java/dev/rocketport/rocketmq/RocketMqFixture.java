@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  * The RocketMQ adapter under the conformance suite, against the embedded broker: wall-clock time,
  * conditions polled with deadlines, delay precision of one second (RocketMQ's timer precision).
  */
-final class RocketMqFixture implements AdapterFixture {
+public final class RocketMqFixture implements AdapterFixture {
   static {
     System.setProperty("rocketmq.client.localOffsetStoreDir",
         System.getProperty("java.io.tmpdir") + "/rocketport-offsets-" + ProcessHandle.current().pid());
@@ -22,7 +22,7 @@ final class RocketMqFixture implements AdapterFixture {
 
   private final EmbeddedRocketMq broker;
 
-  RocketMqFixture(EmbeddedRocketMq broker) {
+  public RocketMqFixture(EmbeddedRocketMq broker) {
     this.broker = broker;
   }
 

@@ -42,9 +42,8 @@ public final class Broker {
     this.config = config;
     this.journal = new Journal(config.journalCapacity());
     this.topics = new Topics(config.maxMessagesPerQueue(), journal);
-    this.groups = new Groups(config, journal);
-    this.core = new BrokerCore(scheduler, work, topics, groups, deadLetters, journal);
-    groups.hostedBy(core);
+    this.core = new BrokerCore(scheduler, work, topics, deadLetters, journal, config);
+    this.groups = core.groups();
     this.transactions = new Transactions(core, topics, journal, config);
   }
 

@@ -18,14 +18,19 @@ final class BrokerCore implements GroupHost {
   private final DeadLetterLedger deadLetters;
   private final Journal journal;
 
-  BrokerCore(Scheduler scheduler, Work work, Topics topics, Groups groups, DeadLetterLedger deadLetters,
-      Journal journal) {
+  BrokerCore(Scheduler scheduler, Work work, Topics topics, DeadLetterLedger deadLetters, Journal journal,
+      InMemoryConfig config) {
     this.scheduler = scheduler;
     this.work = work;
     this.topics = topics;
-    this.groups = groups;
+    this.groups = new Groups(this, config, journal);
     this.deadLetters = deadLetters;
     this.journal = journal;
+  }
+
+  /** The broker's consumer groups, which reach it through this core. */
+  Groups groups() {
+    return groups;
   }
 
   @Override

@@ -6,18 +6,15 @@ import java.util.Map;
 /** The broker's consumer groups, created on first join. Guarded by the broker lock. */
 final class Groups {
   private final Map<String, ConsumerGroupState> byName = new LinkedHashMap<>();
-  private GroupHost host;
+  private final GroupHost host;
   private final InMemoryConfig config;
   private final Journal journal;
 
-  Groups(InMemoryConfig config, Journal journal) {
+  /** @param host what new groups reach the broker through */
+  Groups(GroupHost host, InMemoryConfig config, Journal journal) {
+    this.host = host;
     this.config = config;
     this.journal = journal;
-  }
-
-  /** The host new groups reach the broker through; set once, before the first join. */
-  void hostedBy(GroupHost host) {
-    this.host = host;
   }
 
   void join(GroupMember member) {
