@@ -1,13 +1,21 @@
 package dev.rocketport.messaging;
 
 import io.vavr.control.Either;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Converts typed payloads to message bodies and back. Implementations must be thread-safe and
- * stateless. Decoding never throws for bad input: it returns a {@code Left} describing the problem.
+ * Converts typed payloads to message bodies and back, for {@link Message.Builder#payload} and
+ * {@link Message#payload}. Implementations must be thread-safe. {@link #encode} may throw for a
+ * value it cannot represent (the builder reports it as an {@link InvalidArgumentException} on
+ * {@code payload}); {@link #decode} never throws for bad input: it returns a {@code Left} saying
+ * what is wrong with the body.
  */
 public interface Codec<T> {
+
+  /** The media type of encoded bodies, sent as the {@value Headers#CONTENT_TYPE} header. */
+  String contentType();
 
   byte[] encode(T value);
 
@@ -23,6 +31,11 @@ public interface Codec<T> {
     INSTANCE;
 
     @Override
+    public String contentType() {
+      return "text/plain; charset=utf-8";
+    }
+
+    @Override
     public byte[] encode(String value) {
       return InvalidArgumentException.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8);
     }
@@ -30,9 +43,8 @@ public interface Codec<T> {
     @Override
     public Either<String, String> decode(byte[] body) {
       try {
-        return Either.right(StandardCharsets.UTF_8.newDecoder()
-            .decode(java.nio.ByteBuffer.wrap(body)).toString());
-      } catch (java.nio.charset.CharacterCodingException e) {
+        return Either.right(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+      } catch (CharacterCodingException e) {
         return Either.left("body is not valid UTF-8: " + e);
       }
     }

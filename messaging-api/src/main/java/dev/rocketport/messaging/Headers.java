@@ -16,6 +16,9 @@ import java.util.Set;
  * separators. Stateless and thread-safe.
  */
 public final class Headers {
+  /** The media type of a typed payload's body, set by {@link Message.Builder#payload}. */
+  public static final String CONTENT_TYPE = "content-type";
+
   /** Prefix reserved for Rocketport's own headers. */
   public static final String RESERVED_PREFIX = "rocketport.";
 
@@ -73,16 +76,20 @@ public final class Headers {
   }
 
   static void checkValue(String name, String value) {
+    checkText("header '" + name + "'", value);
+  }
+
+  /** Checks {@code value} of {@code field} by the rules of a header value (it travels as one). */
+  static void checkText(String field, String value) {
     if (value == null) {
-      throw new InvalidArgumentException("header '" + name + "'", "value must not be null");
+      throw new InvalidArgumentException(field, "value must not be null");
     }
     if (isBlank(value)) {
-      throw new InvalidArgumentException("header '" + name + "'",
-          "value must not be blank (RocketMQ refuses blank property values)");
+      throw new InvalidArgumentException(field, "value must not be blank (RocketMQ refuses blank property values)");
     }
-    Names.requireWellFormed(value, "header '" + name + "'");
+    Names.requireWellFormed(value, field);
     if (hasSeparator(value)) {
-      throw new InvalidArgumentException("header '" + name + "'", "value contains a control separator character");
+      throw new InvalidArgumentException(field, "value contains a control separator character");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,15 @@ public record Message(
     return new String(body, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The body decoded by {@code codec}; a failure if the {@value Headers#CONTENT_TYPE} header names
+   * another media type than the codec's (a message without the header is decoded as is, so payloads
+   * from producers that do not set it can be read) or if the codec refuses the body.
+   */
+  public <T> Either<DecodeFailure, T> payload(Codec<T> codec) {
+    return Payloads.decode(body, headers, codec);
+  }
+
   /** This message without its delivery delay, as subscribers receive it. */
   public Message withoutDelay() {
     return delay.isEmpty() ? this : new Message(topic, body, tag, keys, headers, Option.none());
@@ -115,6 +125,18 @@ public record Message(
 
     public Builder body(String utf8) {
       this.body = InvalidArgumentException.requireNonNull(utf8, "body").getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    /**
+     * Sets the body to {@code value} encoded by {@code codec} and the {@value Headers#CONTENT_TYPE}
+     * header to the codec's media type. A value the codec cannot encode throws
+     * {@link InvalidArgumentException} on {@code payload}.
+     */
+    public <T> Builder payload(T value, Codec<T> codec) {
+      byte[] encoded = Payloads.encode(value, codec);
+      header(Headers.CONTENT_TYPE, codec.contentType());
+      this.body = encoded;
       return this;
     }
 

@@ -9,4 +9,22 @@ package dev.rocketport.messaging;
 @FunctionalInterface
 public interface MessageHandler {
   HandlerResult handle(ReceivedMessage message) throws Exception;
+
+  /**
+   * A handler that decodes each message with {@code codec} and hands the payload to {@code handler}.
+   * A message that cannot be decoded ({@link Message#payload}) is {@linkplain HandlerResult#reject
+   * rejected} with the decode failure as the reason — never retried, since no retry can fix it — and
+   * {@code handler} is not called.
+   */
+  static <T> MessageHandler typed(Codec<T> codec, TypedMessageHandler<T> handler) {
+    InvalidArgumentException.requireNonNull(codec, "codec");
+    InvalidArgumentException.requireNonNull(handler, "handler");
+    return message -> {
+      var payload = message.message().payload(codec);
+      if (payload.isLeft()) {
+        return HandlerResult.reject(Reasons.fit("undecodable payload: " + payload.getLeft().description()));
+      }
+      return handler.handle(payload.get(), message);
+    };
+  }
 }

@@ -6,7 +6,8 @@ package dev.rocketport.messaging;
  *
  * <p>Thread-safe. {@link #close()} is idempotent and ordered: subscriptions stop and wait for
  * in-flight handlers, asynchronous sends are drained, then publishers and admin are closed. After
- * close, publishing returns {@link PublishFailure.Closed}, subscribing and asking for a new
+ * close, publishing returns {@link PublishFailure.Closed}, waiting requests complete with
+ * {@link RequestFailure.Closed}, subscribing and asking for a new
  * transactional publisher throw {@link IllegalStateException}, admin calls return
  * {@link AdminFailure.Closed}.
  */
@@ -24,6 +25,9 @@ public interface Messaging extends AutoCloseable {
   TransactionalPublisher transactionalPublisher(ProducerGroup group, TransactionChecker checker);
 
   Subscriber subscriber();
+
+  /** Request-reply: requests answered by subscribers' handlers ({@link HandlerResult#reply}). */
+  Requester requester();
 
   MessagingAdmin admin();
 

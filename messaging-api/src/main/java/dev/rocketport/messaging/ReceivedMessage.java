@@ -51,6 +51,11 @@ public record ReceivedMessage(StoredMessage stored, int deliveryAttempt) {
     return stored.message().bodyAsString();
   }
 
+  /** The body as a typed payload ({@link Message#payload}). */
+  public <T> io.vavr.control.Either<DecodeFailure, T> payload(Codec<T> codec) {
+    return stored.message().payload(codec);
+  }
+
   /** The value of user header {@code name}, if present. */
   public Option<String> header(String name) {
     return Option.of(stored.message().headers().get(name));

@@ -9,18 +9,19 @@ import java.util.List;
  * What a subscription consumes and how: topic, consumer group, filter, delivery mode, ordering,
  * handler concurrency, maximum retries before dead-lettering, optional batch size, how long
  * {@link Subscription#close()} waits for in-flight handlers, and the subscription's own
- * {@link HandlerMiddleware} (inside the runtime's). A group that has never committed an offset
- * starts from the earliest stored message.
+ * {@link HandlerMiddleware} (inside the runtime's), and where a group that has never committed an
+ * offset starts ({@link StartPosition}, by default the earliest stored message).
  *
  * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; a null or out-of-range value
  * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
  * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
- * close timeout 30 s.
+ * close timeout 30 s, start from the earliest message.
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
-    int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware) {
+    int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware,
+    StartPosition startFrom) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -43,6 +44,7 @@ public record SubscriptionSpec(
     InvalidArgumentException.requireNonNull(middleware, "middleware");
     middleware.forEach(m -> InvalidArgumentException.requireNonNull(m, "middleware entry"));
     middleware = List.copyOf(middleware);
+    InvalidArgumentException.requireNonNull(startFrom, "startFrom");
   }
 
   private static int checkConcurrency(int concurrency) {
@@ -95,6 +97,7 @@ public record SubscriptionSpec(
     private Integer batchSize;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private final List<HandlerMiddleware> middleware = new ArrayList<>();
+    private StartPosition startFrom = StartPosition.earliest();
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -150,9 +153,15 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** Where the group starts on queues it has never committed an offset on. */
+    public Builder startFrom(StartPosition startFrom) {
+      this.startFrom = InvalidArgumentException.requireNonNull(startFrom, "startFrom");
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
-          Option.of(batchSize), closeTimeout, middleware);
+          Option.of(batchSize), closeTimeout, middleware, startFrom);
     }
   }
 }

@@ -57,6 +57,14 @@ class ValuesTest {
   }
 
   @Test
+  void rejectReasonsFollowTheHeaderValueRules() {
+    for (String bad : new String[] {null, " ", "a\u0001b", "\uD800", "x".repeat(HandlerResult.MAX_REASON_LENGTH + 1)}) {
+      assertEquals("reason", assertThrows(InvalidArgumentException.class, () -> HandlerResult.reject(bad)).field());
+    }
+    assertEquals("reject", HandlerResult.reject("schema v9 unknown").verdict());
+  }
+
+  @Test
   void buildersRefuseABadValueInTheSetterThatTookIt() {
     Message.Builder message = Message.builder(TOPIC);
     assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> message.tag("a||b")).field());

@@ -16,6 +16,7 @@ import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.PublishInterceptor;
 import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Requester;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
@@ -90,6 +91,12 @@ public abstract class MessagingPortsModule extends AbstractModule {
   @Singleton
   Subscriber subscriber(Messaging messaging) {
     return messaging.subscriber();
+  }
+
+  @Provides
+  @Singleton
+  Requester requester(Messaging messaging) {
+    return messaging.requester();
   }
 
   @Provides

@@ -11,6 +11,7 @@ import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Requester;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.spi.AbstractMessaging;
@@ -40,6 +41,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   private final InMemoryPublisher publisher;
   private final InMemoryAdmin admin;
   private final InMemorySubscriber subscriber;
+  private final InMemoryRequester requester;
 
   private InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker, Interceptors interceptors) {
     super(capabilities(owner.broker.config()), interceptors);
@@ -54,6 +56,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
     this.publisher = new InMemoryPublisher(broker, capabilities(), closedFlag(), interceptors(), callbacks);
     this.admin = new InMemoryAdmin(broker, closedFlag());
     this.subscriber = new InMemorySubscriber(broker, capabilities(), closedFlag(), interceptors());
+    this.requester = new InMemoryRequester(broker, capabilities(), closedFlag());
   }
 
   private static Capabilities capabilities(InMemoryConfig config) {
@@ -127,6 +130,11 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   }
 
   @Override
+  public Requester requester() {
+    return requester;
+  }
+
+  @Override
   public MessagingAdmin admin() {
     return admin;
   }
@@ -142,6 +150,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
 
   @Override
   protected void closeResources() {
+    requester.closeWaiting();
     subscriber.closeAll();
     callbacks.shutdown();
     try {

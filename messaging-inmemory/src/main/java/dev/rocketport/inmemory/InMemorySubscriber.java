@@ -10,6 +10,7 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.AbstractSubscriber;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,6 +27,11 @@ final class InMemorySubscriber extends AbstractSubscriber {
   InMemorySubscriber(Broker broker, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
     super(capabilities, closed, interceptors);
     this.broker = broker;
+  }
+
+  @Override
+  protected Instant now() {
+    return broker.now();
   }
 
   @Override
@@ -51,7 +57,8 @@ final class InMemorySubscriber extends AbstractSubscriber {
 
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
     return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
-        s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware());
+        s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware(),
+        s.startFrom());
   }
 
   /** Closes every subscription still open, each waiting for its handlers. */

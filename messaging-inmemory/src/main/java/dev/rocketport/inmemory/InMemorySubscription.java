@@ -9,6 +9,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.GuardedHandler;
+import dev.rocketport.messaging.spi.PauseGate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One member of a consumer group in the in-memory broker, with its own pool of
  * {@code spec.concurrency()} handler threads: takes {@link Run}s from the broker, calls the handler
- * and reports the verdicts. Thread-safe; {@link #close()} is idempotent and waits for in-flight
- * handlers up to the spec's close timeout.
+ * and reports the verdicts; while paused it takes no run and holds the threads of runs it has at the
+ * {@link PauseGate}. Thread-safe; {@link #close()} is idempotent and waits for in-flight handlers
+ * up to the spec's close timeout.
  */
 final class InMemorySubscription implements Subscription, GroupMember {
   private static final Logger LOG = LoggerFactory.getLogger(InMemorySubscription.class);
@@ -36,6 +38,7 @@ final class InMemorySubscription implements Subscription, GroupMember {
   /** Runs handed to handler threads and not ended; guarded by the broker lock. */
   private int inFlight;
   private volatile boolean active = true;
+  private final PauseGate gate = new PauseGate();
 
   InMemorySubscription(Broker broker, SubscriptionSpec spec, GuardedHandler handler, boolean single,
       Runnable leaveGroup) {
@@ -69,8 +72,30 @@ final class InMemorySubscription implements Subscription, GroupMember {
   }
 
   @Override
+  public boolean paused() {
+    return gate.isPaused();
+  }
+
+  @Override
   public boolean hasFreeSlot() {
-    return active && inFlight < spec.concurrency();
+    return active && !gate.isPaused() && inFlight < spec.concurrency();
+  }
+
+  @Override
+  public void pause() {
+    gate.pause();
+  }
+
+  /** Releases held handler threads and has the broker dispatch to this member again. */
+  @Override
+  public void resume() {
+    gate.resume();
+    broker.pumpConsumersOf(spec.topic().name());
+  }
+
+  @Override
+  public boolean isPaused() {
+    return gate.isPaused();
   }
 
   @Override
@@ -93,25 +118,47 @@ final class InMemorySubscription implements Subscription, GroupMember {
 
   /**
    * The handler's verdicts on a run: one for a batch; for single messages one each, an orderly run
-   * stopping at its first failure.
+   * stopping at its first retry.
    */
   private List<HandlerResult> verdicts(List<ReceivedMessage> messages) {
     if (!single) {
-      return List.of(handler.handle(messages));
+      return List.of(handleUnlessGivenBack(messages));
     }
     List<HandlerResult> results = new ArrayList<>(messages.size());
     for (ReceivedMessage message : messages) {
-      HandlerResult result = handler.handle(List.of(message));
+      HandlerResult result = handleUnlessGivenBack(List.of(message));
       results.add(result);
-      if (spec.ordering() == Ordering.ORDERLY && !(result instanceof HandlerResult.Success)) {
+      if (spec.ordering() == Ordering.ORDERLY && result instanceof HandlerResult.Retry) {
         break;
       }
     }
     return results;
   }
 
+  /**
+   * The handler's verdict, once the pause gate is open, its reply (if any) handed to the requester; a
+   * message held by a pause when the subscription closes is given back as a retry. A held thread is not counted as broker work, so a
+   * virtual clock can move on while the member is paused.
+   */
+  private HandlerResult handleUnlessGivenBack(List<ReceivedMessage> messages) {
+    if (!gate.awaitOpen(broker::endWork, broker::beginWork)) {
+      return HandlerResult.retry();
+    }
+    HandlerResult result = handler.handle(messages);
+    if (result instanceof HandlerResult.Replied replied) {
+      for (ReceivedMessage message : messages) {
+        if (!broker.replies().reply(message.messageId(), replied.reply())) {
+          LOG.warn("group {}: message {} is not a request or its requester is gone; reply dropped", spec.group(),
+              message.messageId());
+        }
+      }
+    }
+    return result;
+  }
+
   @Override
   public void close() {
+    gate.close();
     broker.lock().lock();
     try {
       if (!active) {

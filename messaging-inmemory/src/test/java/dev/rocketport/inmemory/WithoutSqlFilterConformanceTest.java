@@ -52,13 +52,13 @@ class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
 
     @Override
     public Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-      SubscribeChecks.check(spec, handler, capabilities, false);
+      SubscribeChecks.check(spec, handler, capabilities, false, java.time.Instant.now());
       return delegate.subscriber().subscribe(spec, handler);
     }
 
     @Override
     public Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-      SubscribeChecks.check(spec, handler, capabilities, false);
+      SubscribeChecks.check(spec, handler, capabilities, false, java.time.Instant.now());
       return delegate.subscriber().subscribeBatch(spec, handler);
     }
 
@@ -80,6 +80,11 @@ class WithoutSqlFilterConformanceTest extends MessagingConformanceSuite {
     @Override
     public Subscriber subscriber() {
       return this;
+    }
+
+    @Override
+    public dev.rocketport.messaging.Requester requester() {
+      return delegate.requester();
     }
 
     @Override

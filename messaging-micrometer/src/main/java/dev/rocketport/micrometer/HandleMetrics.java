@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * Meters every handler call: the timer {@value #HANDLE} (tags {@code topic}, {@code group},
- * {@code verdict}: {@code success}, {@code retry}, or {@code error} when the handler threw), and per
- * message of a clustering subscription whose verdict was not success the counter {@value #RETRIES}
- * — or, on the message's last delivery attempt, {@value #DEAD_LETTERS}, since the broker parks it
- * then. (Broadcasting drops failed messages: neither counts.) Thread-safe.
+ * {@code verdict}: {@code success}, {@code retry}, {@code reject}, or {@code error} when the handler
+ * threw), and per message of a clustering subscription whose verdict was not success the counter
+ * {@value #RETRIES} — or {@value #DEAD_LETTERS} when the message is parked: rejected, or failed on
+ * its last delivery attempt. (Broadcasting drops failed messages: neither counts.) Thread-safe.
  */
 final class HandleMetrics implements HandlerMiddleware {
   static final String HANDLE = "rocketport.handle";
@@ -44,13 +44,14 @@ final class HandleMetrics implements HandlerMiddleware {
     String verdict = "error";
     try {
       HandlerResult result = next.handle(messages);
-      verdict = result instanceof HandlerResult.Success ? "success" : "retry";
+      verdict = result.verdict();
       return result;
     } finally {
       timer(context, verdict).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
       if (!verdict.equals("success") && context.deliveryMode() == DeliveryMode.CLUSTERING) {
         for (ReceivedMessage message : messages) {
-          counter(message.deliveryAttempt() >= context.maxDeliveryAttempts() ? DEAD_LETTERS : RETRIES, context).increment();
+          boolean parked = verdict.equals("reject") || message.deliveryAttempt() >= context.maxDeliveryAttempts();
+          counter(parked ? DEAD_LETTERS : RETRIES, context).increment();
         }
       }
     }

@@ -20,8 +20,8 @@ import java.util.List;
  * message the child of the trace context its headers carry (from any producer that wrote a W3C
  * {@code traceparent}, a plain RocketMQ client included); for a batch a new trace linked to each
  * message's context. The span is current while the handler runs, so what it publishes is its child.
- * A handler that throws is recorded as an error; a retry verdict as the attribute
- * {@code rocketport.verdict}. Thread-safe.
+ * A handler that throws is recorded as an error; its verdict ({@code success}, {@code retry},
+ * {@code reject}) as the attribute {@code rocketport.verdict}. Thread-safe.
  */
 final class HandleTracing implements HandlerMiddleware {
   private final Tracer tracer;
@@ -59,7 +59,7 @@ final class HandleTracing implements HandlerMiddleware {
     Span span = builder.startSpan();
     try (Scope ignored = span.makeCurrent()) {
       HandlerResult result = next.handle(messages);
-      span.setAttribute(Semconv.VERDICT, result instanceof HandlerResult.Success ? "success" : "retry");
+      span.setAttribute(Semconv.VERDICT, result.verdict());
       return result;
     } catch (Exception | Error e) {
       span.recordException(e);

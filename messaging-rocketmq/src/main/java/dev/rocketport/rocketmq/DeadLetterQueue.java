@@ -105,10 +105,12 @@ final class DeadLetterQueue {
   }
 
   private DeadLetter toLetter(ConsumerGroup group, MessageExt ext) {
+    // a rejected message's copy (Rejections) carries its reason
     String original = ext.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
     String topic = original != null ? original : ext.getTopic();
     // the broker counts the failed attempt that sent the message here before storing it, so the stored
     // reconsume count equals the number of deliveries
-    return new DeadLetter(group, mapping.stored(ext, topic), Math.max(1, ext.getReconsumeTimes()));
+    return new DeadLetter(group, mapping.stored(ext, topic), Math.max(1, ext.getReconsumeTimes()),
+        io.vavr.control.Option.of(ext.getProperty(DeadLetter.REJECT_REASON_HEADER)));
   }
 }

@@ -4,10 +4,15 @@ import dev.rocketport.messaging.Headers;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.Reply;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
+import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.utils.MessageUtil;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 
@@ -15,7 +20,8 @@ import org.apache.rocketmq.common.message.MessageExt;
  * Converts between Rocketport messages and RocketMQ's: topic (within the namespace), body, tag,
  * keys (space-separated), user properties as headers, and a delay as a timer message (delay time or
  * delivery time; classic levels become their duration, so they mean the same on every broker).
- * Received system properties are dropped. Stateless; thread-safe.
+ * Received system properties are dropped. Also builds replies to requests and reads them. Stateless;
+ * thread-safe.
  */
 final class MessageMapping {
   private final Clients clients;
@@ -69,6 +75,32 @@ final class MessageMapping {
   StoredMessage stored(MessageExt ext, String originalTopic) {
     return new StoredMessage(fromRocketMq(ext, originalTopic), messageId(ext), ext.getQueueId(), ext.getQueueOffset(),
         Instant.ofEpochMilli(ext.getBornTimestamp()), Instant.ofEpochMilli(ext.getStoreTimestamp()));
+  }
+
+  /** The Rocketport reply carried by a RocketMQ reply message: its body and user properties. */
+  static Reply reply(org.apache.rocketmq.common.message.Message message) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    message.getProperties().forEach((name, value) -> {
+      if (isUserProperty(name)) {
+        headers.put(name, value);
+      }
+    });
+    return new Reply(message.getBody(), headers);
+  }
+
+  /**
+   * The RocketMQ reply to {@code request}, addressed as the client's request-reply expects (reply
+   * topic of the broker's cluster, correlation id, requesting client); none if {@code request} is not
+   * a request.
+   */
+  static Option<org.apache.rocketmq.common.message.Message> replyTo(MessageExt request, Reply reply)
+      throws MQClientException {
+    if (request.getProperty(MessageConst.PROPERTY_MESSAGE_REPLY_TO_CLIENT) == null) {
+      return Option.none();
+    }
+    var message = MessageUtil.createReplyMessage(request, reply.body());
+    reply.headers().forEach(message::putUserProperty);
+    return Option.some(message);
   }
 
   /** The client-generated unique id, stable across retries and dead-lettering. */

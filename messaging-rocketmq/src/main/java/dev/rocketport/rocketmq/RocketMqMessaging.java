@@ -9,6 +9,7 @@ import dev.rocketport.messaging.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.Requester;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.spi.AbstractMessaging;
@@ -43,6 +44,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   private final RouteProbe routes;
   private final RocketMqPublisher publisher;
   private final RocketMqSubscriber subscriber;
+  private final RocketMqRequester requester;
   private final RocketMqAdmin admin;
 
   private RocketMqMessaging(RocketMqConfig config, Interceptors interceptors) throws Exception {
@@ -59,7 +61,9 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
     deadLetterReader.start();
     this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag(),
         interceptors());
-    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, capabilities(), closedFlag(), interceptors());
+    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, producer, adminClient, capabilities(),
+        closedFlag(), interceptors());
+    this.requester = new RocketMqRequester(producer, mapping, capabilities(), config.sendTimeout(), closedFlag());
     this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
         new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::republish), closedFlag());
   }
@@ -110,6 +114,11 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   }
 
   @Override
+  public Requester requester() {
+    return requester;
+  }
+
+  @Override
   public MessagingAdmin admin() {
     return admin;
   }
@@ -134,6 +143,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
 
   @Override
   protected void closeResources() {
+    requester.close();
     subscriber.closeAll();
     if (!publisher.drain()) {
       LOG.warn("closing with asynchronous sends still in flight after {}", clients.config().closeTimeout());

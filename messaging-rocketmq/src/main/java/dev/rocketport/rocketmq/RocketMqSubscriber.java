@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.MQAdmin;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 
@@ -40,6 +42,10 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
   private final Clients clients;
   private final MessageMapping mapping;
   private final RouteProbe routes;
+  /** Parks rejected messages ({@link Rejections}). */
+  private final DefaultMQProducer producer;
+  /** Reads queues' offsets where new subscriptions start ({@link StartingOffsets}). */
+  private final MQAdmin offsets;
   private final dev.rocketport.messaging.RetryLadder retryLadder;
   private final List<RocketMqSubscription> open = new ArrayList<>();
   /** Keeps subscriptions up ({@link RocketMqSubscription#keepUp}) and completes prompt joins; its tasks are short client calls. */
@@ -49,9 +55,11 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     return t;
   });
 
-  RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, Capabilities capabilities,
-      BooleanSupplier closed, Interceptors interceptors) {
+  RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, DefaultMQProducer producer,
+      MQAdmin offsets, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
     super(capabilities, closed, interceptors);
+    this.producer = producer;
+    this.offsets = offsets;
     this.retryLadder = capabilities.retryLadder();
     this.clients = clients;
     this.mapping = mapping;
@@ -103,8 +111,10 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     }
     try {
       DefaultMQPushConsumer consumer = configure(spec, single);
+      StartingOffsets.install(spec, consumer, offsets, route.get(), clients.physical(spec.topic().name()));
       RocketMqSubscription subscription = RocketMqSubscription.start(spec, consumer,
-          new HandlerInvoker(spec, handler, mapping), retryLadder, leaveGroup);
+          new HandlerInvoker(spec, handler, mapping), retryLadder, new Rejections(producer, physicalGroup, spec),
+          new Replies(producer, spec), leaveGroup);
       synchronized (this) {
         open.removeIf(s -> !s.isActive());
         open.add(subscription);
@@ -126,6 +136,7 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     }
     consumer.setMessageModel(spec.deliveryMode() == DeliveryMode.BROADCASTING ? MessageModel.BROADCASTING
         : MessageModel.CLUSTERING);
+    // StartingOffsets answers where a queue without an offset starts; the client's own setting is never consulted
     consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
     consumer.setConsumeThreadMin(spec.concurrency());
     consumer.setConsumeThreadMax(spec.concurrency());

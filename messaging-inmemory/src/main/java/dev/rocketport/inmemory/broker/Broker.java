@@ -34,6 +34,7 @@ public final class Broker {
   private final Topics topics;
   private final Groups groups;
   private final DeadLetterLedger deadLetters = new DeadLetterLedger();
+  private final ReplyRoutes replies;
   private final BrokerCore core;
   private final Transactions transactions;
 
@@ -43,6 +44,7 @@ public final class Broker {
     this.journal = new Journal(config.journalCapacity());
     this.topics = new Topics(config.maxMessagesPerQueue(), journal);
     this.core = new BrokerCore(scheduler, work, topics, deadLetters, journal, config);
+    this.replies = new ReplyRoutes(work, core);
     this.groups = core.groups();
     this.transactions = new Transactions(core, topics, journal, config);
   }
@@ -179,6 +181,16 @@ public final class Broker {
     }
     StoredEntry entry = topics.store(ref, message, id, now, now, 0);
     return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
+  }
+
+  /** Where replies to requests go. */
+  public ReplyRoutes replies() {
+    return replies;
+  }
+
+  /** Runs {@code action} under the lock once {@code delay} has passed on the broker's clock. */
+  public void after(Duration delay, Runnable action) {
+    core.at(now().plus(delay), action);
   }
 
   /** Dispatches for the groups that consume {@code topic} only. Under the lock. */

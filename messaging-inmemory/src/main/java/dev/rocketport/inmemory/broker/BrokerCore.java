@@ -3,6 +3,7 @@ package dev.rocketport.inmemory.broker;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeadLetter;
 import dev.rocketport.messaging.Message;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,12 +67,12 @@ final class BrokerCore implements GroupHost {
   }
 
   @Override
-  public void deadLetter(String group, StoredEntry entry, int attempts) {
+  public void deadLetter(String group, StoredEntry entry, int attempts, Option<String> rejectReason) {
     QueueRef dlq = new QueueRef(QueueRef.deadLetterTopic(group), 0);
     StoredEntry stored = append(dlq, entry.message(), entry.messageId(), entry.bornTime(), entry.reconsumeTimes());
-    deadLetters.record(new DeadLetter(ConsumerGroup.of(group), stored.stored(), attempts));
+    deadLetters.record(new DeadLetter(ConsumerGroup.of(group), stored.stored(), attempts, rejectReason));
     journal.record(now(), entry.messageId(), Journal.Kind.DEAD_LETTERED, dlq.topic() + " after " + attempts
-        + " attempts");
+        + " attempts" + rejectReason.map(r -> ", rejected: " + r).getOrElse(""));
   }
 
   /** Schedules {@code action} at {@code at}; it runs under the broker lock, then dispatches. */

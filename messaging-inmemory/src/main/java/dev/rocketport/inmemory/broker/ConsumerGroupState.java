@@ -4,20 +4,19 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.GroupShape;
-import dev.rocketport.messaging.spi.WireRules;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One consumer group in the in-memory broker: its members, the queues they own, committed offsets,
  * and what happens to a message after its handler answered (acknowledge, retry on the ladder,
- * suspend-and-retry in place, dead-letter, drop). Queues are assigned to members as RocketMQ's
+ * suspend-and-retry in place, dead-letter, drop: {@link Verdicts}), and where it starts on a queue it
+ * never read ({@link dev.rocketport.messaging.StartPosition}). Queues are assigned to members as RocketMQ's
  * "allocate averagely" strategy does; a queue changes hands only once its current owner has no
  * message in flight, so a rebalance neither loses nor duplicates. Guarded by the broker lock.
  */
@@ -30,6 +29,7 @@ final class ConsumerGroupState {
   private final GroupHost broker;
   private final InMemoryConfig config;
   private final Journal journal;
+  private final Verdicts verdicts;
   final String name;
   private final List<GroupMember> members = new ArrayList<>();
   /** Each broadcasting member's own view of every queue, in the order members joined. */
@@ -45,6 +45,7 @@ final class ConsumerGroupState {
     this.config = config;
     this.journal = journal;
     this.name = name;
+    this.verdicts = new Verdicts(broker, config, journal, name);
   }
 
   /** Whether this group reads {@code topic} (its subscribed topic or its retry topic). */
@@ -66,7 +67,7 @@ final class ConsumerGroupState {
     if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
       List<ProcessQueue<GroupMember>> own = new ArrayList<>();
       for (int q = 0; q < broker.queueCount(spec.topic().name()); q++) {
-        ProcessQueue<GroupMember> pq = new ProcessQueue<>(new QueueRef(spec.topic().name(), q), false);
+        ProcessQueue<GroupMember> pq = startingQueue(new QueueRef(spec.topic().name(), q), spec);
         pq.owner = member;
         pq.desiredOwner = member;
         own.add(pq);
@@ -99,11 +100,23 @@ final class ConsumerGroupState {
 
   private void assign(List<QueueRef> refs, boolean retry) {
     for (int i = 0; i < refs.size(); i++) {
-      ProcessQueue<GroupMember> pq =
-          clusterQueues.computeIfAbsent(refs.get(i), r -> new ProcessQueue<>(r, retry));
+      ProcessQueue<GroupMember> pq = clusterQueues.computeIfAbsent(refs.get(i),
+          r -> retry ? new ProcessQueue<>(r, true) : startingQueue(r, shape));
       pq.desiredOwner = members.isEmpty() ? null : members.get(Allocation.averagely(i, refs.size(), members.size()));
     }
     pumpOrder = List.copyOf(clusterQueues.values());
+  }
+
+  /** A process queue for a queue the group never read, positioned where {@code spec} starts. */
+  private ProcessQueue<GroupMember> startingQueue(QueueRef ref, SubscriptionSpec spec) {
+    ProcessQueue<GroupMember> pq = new ProcessQueue<>(ref, false);
+    QueueLog log = broker.log(ref);
+    if (spec.startFrom() instanceof StartPosition.At at) {
+      pq.nextOffset = log.offsetAt(at.instant());
+    } else {
+      pq.nextOffset = spec.startFrom() == StartPosition.latest() ? log.maxOffset() : log.minOffset();
+    }
+    return pq;
   }
 
   /** Hands every deliverable message to a member with a free handler slot. */
@@ -170,12 +183,12 @@ final class ConsumerGroupState {
    * {@code member}'s threads; returns the next run for that thread, or null once its slot is free.
    */
   private Run complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence,
-      List<HandlerResult> verdicts) {
+      List<HandlerResult> results) {
     Run next = null;
     broker.lock().lock();
     try {
       List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);
-      complete(member, pq, batch, units, verdicts);
+      verdicts.apply(member.spec(), pq, batch, units, results);
       List<StoredEntry> more = sequence < MAX_CONSECUTIVE_RUNS ? nextRun(member, pq) : List.of();
       if (more.isEmpty()) {
         member.runEnded();
@@ -195,88 +208,16 @@ final class ConsumerGroupState {
 
   /**
    * The next run of {@code pq} for the thread of {@code member} that just finished one there, if
-   * {@code member} is still active and still owns {@code pq}; else an empty list.
+   * {@code member} is still active, not paused and still owns {@code pq}; else an empty list.
    */
   private List<StoredEntry> nextRun(GroupMember member, ProcessQueue<GroupMember> pq) {
-    if (!member.isActive() || pq.owner != member || pq.desiredOwner != member
+    if (!member.isActive() || member.paused() || pq.owner != member || pq.desiredOwner != member
         || !broker.topicExists(pq.ref.topic())) {
       return List.of();
     }
     return pq.nextBatch(broker.log(pq.ref), member.spec(), broker::now, runLength(member));
   }
 
-  /**
-   * Applies the handlers' verdicts on a run handed to {@code member}: {@code results.get(i)} is the
-   * verdict on {@code units.get(i)} (one message each, or one batch). An orderly run may have fewer
-   * verdicts than units: it stopped at its first failure. Called under the broker lock.
-   */
-  private void complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> run,
-      List<List<StoredEntry>> units, List<HandlerResult> results) {
-    SubscriptionSpec spec = member.spec();
-    for (int i = 0; i < results.size(); i++) {
-      HandlerResult result = results.get(i);
-      List<StoredEntry> unit = units.get(i);
-      boolean success = result instanceof HandlerResult.Success;
-      Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
-      if (spec.ordering() == Ordering.ORDERLY) {
-        completeOrderly(spec, pq, unit, success, requested);
-      } else if (!success) {
-        unit.forEach(e -> retryLater(spec, e, requested));
-      }
-      if (success && journal.enabled()) {
-        unit.forEach(e -> journal.record(broker.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
-      }
-    }
-    if (spec.ordering() == Ordering.CONCURRENT) {
-      pq.acknowledge(run);
-    }
-  }
-
-  private void completeOrderly(SubscriptionSpec spec, ProcessQueue<GroupMember> pq,
-      List<StoredEntry> batch, boolean success, Duration requested) {
-    if (success) {
-      pq.advancePast(batch);
-    } else if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
-      batch.forEach(this::drop);
-      pq.advancePast(batch);
-    } else if (pq.headRetries >= spec.maxRetries()) {
-      int attempts = pq.headRetries + 1;
-      batch.forEach(e -> broker.deadLetter(name, e, attempts));
-      pq.advancePast(batch);
-    } else {
-      pq.headRetries++;
-      pq.busy = false;
-      pq.suspendedUntil = broker.now().plus(Objects.requireNonNullElse(requested, config.orderlySuspend()));
-      batch.forEach(e -> journal.record(broker.now(), e.messageId(), Journal.Kind.RETRY_SCHEDULED,
-          "orderly, queue suspended until " + pq.suspendedUntil));
-      broker.at(pq.suspendedUntil, () -> { });
-    }
-  }
-
-  private void retryLater(SubscriptionSpec spec, StoredEntry entry, Duration requested) {
-    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
-      drop(entry);
-      return;
-    }
-    if (entry.reconsumeTimes() >= spec.maxRetries()) {
-      broker.deadLetter(name, entry, entry.reconsumeTimes() + 1);
-      return;
-    }
-    int retry = entry.reconsumeTimes() + 1;
-    var ladder = config.retryLadder();
-    Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
-        : ladder.levels().get(WireRules.levelAtLeast(ladder, requested) - 1);
-    var due = broker.now().plus(delay);
-    journal.record(broker.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
-        "retry " + retry + " at " + due);
-    QueueRef retryQueue = new QueueRef(QueueRef.retryTopic(name), 0);
-    broker.at(due, () -> broker.append(retryQueue, entry.message(), entry.messageId(), entry.bornTime(), retry));
-  }
-
-  private void drop(StoredEntry entry) {
-    journal.record(broker.now(), entry.messageId(), Journal.Kind.DROPPED,
-        "broadcasting failures are not redelivered");
-  }
 
   /** The group's committed offset on {@code ref}; 0 if it never read that queue (a new group starts there). */
   long committedOffset(QueueRef ref) {

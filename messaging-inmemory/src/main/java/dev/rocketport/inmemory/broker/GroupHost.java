@@ -1,6 +1,7 @@
 package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.Message;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,8 +23,8 @@ interface GroupHost {
 
   StoredEntry append(QueueRef ref, Message message, String messageId, Instant bornTime, int reconsumeTimes);
 
-  /** Parks {@code entry} in {@code group}'s dead-letter queue after {@code attempts} deliveries. */
-  void deadLetter(String group, StoredEntry entry, int attempts);
+  /** Parks {@code entry} in {@code group}'s dead-letter queue after {@code attempts} deliveries, rejected if a reason is given. */
+  void deadLetter(String group, StoredEntry entry, int attempts, Option<String> rejectReason);
 
   /** Runs {@code action} under the broker lock at {@code at} (and wakes the dispatcher then). */
   void at(Instant at, Runnable action);

@@ -13,6 +13,9 @@ public interface GroupMember {
 
   boolean isActive();
 
+  /** Whether the member is paused: it takes no further run (and holds the one it has). */
+  boolean paused();
+
   /** Whether the member can take another run now. */
   boolean hasFreeSlot();
 

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,21 @@ final class QueueLog {
   /** The entry at {@code offset}, which must be within [minOffset, maxOffset). */
   StoredEntry get(long offset) {
     return entries.get((int) (offset - base));
+  }
+
+  /** The offset of the first stored entry stored at or after {@code instant}; {@link #maxOffset()} if none. */
+  long offsetAt(Instant instant) {
+    int low = 0;
+    int high = entries.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (entries.get(mid).storeTime().isBefore(instant)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return base + low;
   }
 
   void append(StoredEntry entry) {

@@ -10,6 +10,7 @@ import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,13 +43,13 @@ public abstract class AbstractSubscriber implements Subscriber {
 
   @Override
   public final Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), now());
     return start(spec, messages -> handler.handle(messages.get(0)), true);
   }
 
   @Override
   public final Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean());
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), now());
     return start(spec, handler, false);
   }
 
@@ -73,6 +74,11 @@ public abstract class AbstractSubscriber implements Subscriber {
       leaveGroup.run();
       throw e;
     }
+  }
+
+  /** The adapter's clock, against which a start position is checked (the in-memory adapter's may be virtual). */
+  protected Instant now() {
+    return Instant.now();
   }
 
   /** One health component per open subscription: messages handled, the handler's last error. */

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Collects what a subscription delivered, with the time of each delivery; answers with a verdict
- * chosen per message (success unless told otherwise). Thread-safe.
+ * chosen per message (success unless told otherwise; a batch with its first message's verdict that is
+ * not success). Thread-safe.
  */
 public final class Inbox {
   /** One delivery: the message and when the handler saw it. */
@@ -47,8 +48,9 @@ public final class Inbox {
       record(messages);
       HandlerResult result = HandlerResult.success();
       for (ReceivedMessage m : messages) {
-        if (!(verdict.apply(m) instanceof HandlerResult.Success)) {
-          result = HandlerResult.retry();
+        HandlerResult one = verdict.apply(m);
+        if (result instanceof HandlerResult.Success) {
+          result = one;
         }
       }
       return result;

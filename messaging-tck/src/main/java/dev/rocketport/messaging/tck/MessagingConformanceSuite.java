@@ -94,6 +94,21 @@ public abstract class MessagingConformanceSuite {
   class DeadLetters extends DeadLetterCases {}
 
   @Nested
+  class Rejects extends RejectCases {}
+
+  @Nested
+  class TypedPayloads extends TypedPayloadCases {}
+
+  @Nested
+  class StartPositions extends StartPositionCases {}
+
+  @Nested
+  class Pausing extends PauseCases {}
+
+  @Nested
+  class RequestReply extends RequestReplyCases {}
+
+  @Nested
   class Filters extends FilterCases {}
 
   @Nested

@@ -1,0 +1,51 @@
+package dev.rocketport.inmemory;
+
+import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.spi.AbstractRequester;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The in-memory {@link dev.rocketport.messaging.Requester}: stores the request like a plain send and
+ * has the broker route its reply back ({@link dev.rocketport.inmemory.broker.ReplyRoutes}) for twice the timeout; timeouts
+ * run on the broker's clock, virtual or wall. Thread-safe.
+ */
+final class InMemoryRequester extends AbstractRequester {
+  private final Broker broker;
+
+  InMemoryRequester(Broker broker, Capabilities capabilities, BooleanSupplier closed) {
+    super(capabilities, broker::now, closed);
+    this.broker = broker;
+  }
+
+  @Override
+  protected void send(Message request, Duration timeout, PendingRequest pending) {
+    String topic = request.topic().name();
+    if (!broker.topicExists(topic)) {
+      pending.notSent(new PublishFailure.TopicNotFound(request.topic()));
+      return;
+    }
+    broker.lock().lock();
+    try {
+      SendReceipt receipt = broker.accept(request, broker.selectQueue(topic));
+      broker.replies().expect(receipt.messageId(), pending::replied, timeout.multipliedBy(2));
+      broker.pumpConsumersOf(topic);
+    } finally {
+      broker.lock().unlock();
+    }
+  }
+
+  @Override
+  protected void after(Duration delay, Runnable action) {
+    broker.lock().lock();
+    try {
+      broker.after(delay, action);
+    } finally {
+      broker.lock().unlock();
+    }
+  }
+}
