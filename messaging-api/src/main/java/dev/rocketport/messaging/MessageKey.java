@@ -3,7 +3,7 @@ package dev.rocketport.messaging;
 /**
  * A business key carried by a message (an order id, a request id) and indexed by the broker, so
  * messages can be found by it for tracing ({@link MessagingAdmin#findByKey}). 1–128 characters,
- * no white space (RocketMQ separates keys with spaces).
+ * no white space (RocketMQ separates keys with spaces) and no control characters.
  *
  * <p>Immutable and thread-safe; an illegal key throws {@link InvalidArgumentException} naming the
  * field {@code key}.
@@ -17,6 +17,7 @@ public record MessageKey(String value) {
       throw new InvalidArgumentException("key", "must be 1–" + MAX_LENGTH + " characters, was " + value.length());
     }
     Names.requireWellFormed(value, "key");
+    Names.requireNoControl(value, "key");
     if (value.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidArgumentException("key", "'" + value + "' must not contain white space");
     }

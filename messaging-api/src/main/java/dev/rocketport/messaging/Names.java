@@ -73,4 +73,18 @@ final class Names {
       }
     }
   }
+
+  /**
+   * Throws if {@code value} contains a control character (U+0000–U+001F, U+007F–U+009F): RocketMQ
+   * separates properties with two of them and trims the rest off its system properties, so a key or
+   * tag holding one would not arrive as sent.
+   */
+  static void requireNoControl(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new InvalidArgumentException(field, "contains the control character U+"
+            + String.format("%04X", (int) value.charAt(i)) + " at index " + i);
+      }
+    }
+  }
 }

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * A message tag: a one-word label that subscriptions filter on ({@code "created"},
- * {@code "paid"}). 1–128 characters, no white space, no {@code '|'} (the expression separator) and
- * not the wildcard {@code "*"}.
+ * {@code "paid"}). 1–128 characters, no white space or control characters, no {@code '|'} (the
+ * expression separator) and not the wildcard {@code "*"}.
  *
  * <p>Immutable and thread-safe; an illegal tag throws {@link InvalidArgumentException} naming the
  * field {@code tag}.
@@ -20,6 +20,7 @@ public record Tag(String name) {
       throw new InvalidArgumentException("tag", "must be 1–" + MAX_LENGTH + " characters, was " + name.length());
     }
     Names.requireWellFormed(name, "tag");
+    Names.requireNoControl(name, "tag");
     if (ILLEGAL.matcher(name).find() || name.equals("*")) {
       throw new InvalidArgumentException("tag", "'" + name + "' must not contain white space or '|' and must not be '*'");
     }

@@ -65,6 +65,35 @@ class ValuesTest {
   }
 
   @Test
+  void typedPayloadsRefuseNullsAndNameTheirContentType() {
+    Message.Builder builder = Message.builder(TOPIC);
+    assertEquals("codec", assertThrows(InvalidArgumentException.class, () -> builder.payload("x", null)).field());
+    assertEquals("payload", assertThrows(InvalidArgumentException.class,
+        () -> builder.payload(null, Codec.utf8())).field());
+    assertEquals("codec", assertThrows(InvalidArgumentException.class,
+        () -> MessageHandler.typed(null, (p, m) -> HandlerResult.success())).field());
+    Message text = Message.builder(TOPIC).payload("größe", Codec.utf8()).build();
+    assertEquals("text/plain; charset=utf-8", text.headers().get(Headers.CONTENT_TYPE));
+    assertEquals("größe", text.payload(Codec.utf8()).get());
+    assertEquals("codec", assertThrows(InvalidArgumentException.class, () -> text.payload(null)).field());
+    Message xml = Message.builder(TOPIC).body("<a/>").header(Headers.CONTENT_TYPE, "Application/XML").build();
+    assertEquals("content type is 'Application/XML', the codec reads 'text/plain; charset=utf-8'",
+        xml.payload(Codec.utf8()).getLeft().description());
+    assertEquals("schön", Reply.of("schön").payload(Codec.utf8()).get());
+  }
+
+  @Test
+  void requestPositionsAndRepliesCheckTheirValues() {
+    assertEquals("startFrom", assertThrows(InvalidArgumentException.class, () -> StartPosition.at(null)).field());
+    assertEquals("startFrom", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(TOPIC, ConsumerGroup.of("g")).startFrom(null)).field());
+    assertEquals("reply", assertThrows(InvalidArgumentException.class, () -> HandlerResult.reply(null)).field());
+    assertEquals("header 'KEYS'", assertThrows(InvalidArgumentException.class,
+        () -> new Reply(new byte[1], java.util.Map.of("KEYS", "k"))).field());
+    assertEquals("reply", HandlerResult.reply(Reply.of("ok")).verdict());
+  }
+
+  @Test
   void buildersRefuseABadValueInTheSetterThatTookIt() {
     Message.Builder message = Message.builder(TOPIC);
     assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> message.tag("a||b")).field());

@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * Meters every handler call: the timer {@value #HANDLE} (tags {@code topic}, {@code group},
- * {@code verdict}: {@code success}, {@code retry}, {@code reject}, or {@code error} when the handler
- * threw), and per message of a clustering subscription whose verdict was not success the counter
- * {@value #RETRIES} — or {@value #DEAD_LETTERS} when the message is parked: rejected, or failed on
- * its last delivery attempt. (Broadcasting drops failed messages: neither counts.) Thread-safe.
+ * {@code verdict}: {@code success}, {@code reply}, {@code retry}, {@code reject}, or {@code error} when
+ * the handler threw), and per message of a clustering subscription that failed (retry, reject,
+ * error) the counter {@value #RETRIES} — or {@value #DEAD_LETTERS} when the message is parked:
+ * rejected, or failed on its last delivery attempt. (Broadcasting drops failed messages: neither counts.) Thread-safe.
  */
 final class HandleMetrics implements HandlerMiddleware {
   static final String HANDLE = "rocketport.handle";
@@ -48,9 +48,11 @@ final class HandleMetrics implements HandlerMiddleware {
       return result;
     } finally {
       timer(context, verdict).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-      if (!verdict.equals("success") && context.deliveryMode() == DeliveryMode.CLUSTERING) {
+      boolean rejected = verdict.equals("reject");
+      boolean failed = rejected || verdict.equals("retry") || verdict.equals("error");
+      if (failed && context.deliveryMode() == DeliveryMode.CLUSTERING) {
         for (ReceivedMessage message : messages) {
-          boolean parked = verdict.equals("reject") || message.deliveryAttempt() >= context.maxDeliveryAttempts();
+          boolean parked = rejected || message.deliveryAttempt() >= context.maxDeliveryAttempts();
           counter(parked ? DEAD_LETTERS : RETRIES, context).increment();
         }
       }

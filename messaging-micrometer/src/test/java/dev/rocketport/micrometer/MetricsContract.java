@@ -67,6 +67,9 @@ abstract class MetricsContract {
       messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, group).maxRetries(1).build(), m -> {
         boolean fails = m.bodyAsString().equals("poison") && !healed.get()
             || m.bodyAsString().equals("flaky") && m.deliveryAttempt() == 1;
+        if (m.bodyAsString().equals("refused")) {
+          return HandlerResult.reject("never acceptable");
+        }
         if (!fails) {
           handled.add(m);
         }
@@ -88,8 +91,10 @@ abstract class MetricsContract {
       healed.set(true);
       assertEquals(1, metrics.admin(messaging.admin()).redriveDeadLetters(group).get());
       await("the redriven message handled", () -> handled.size() == 10);
+      assertTrue(messaging.publisher().send(Message.of(topic, "refused")).isRight());
+      await("the refused message dead-lettered at once", () -> counter(registry, HandleMetrics.DEAD_LETTERS) == 2);
 
-      assertEquals(5, timerCount(registry, PublishMetrics.PUBLISH, "mode", "sync", "outcome", "success"));
+      assertEquals(6, timerCount(registry, PublishMetrics.PUBLISH, "mode", "sync", "outcome", "success"));
       assertEquals(1, timerCount(registry, PublishMetrics.PUBLISH, "mode", "sync", "outcome", "TopicNotFound"));
       assertEquals(2, timerCount(registry, PublishMetrics.PUBLISH, "mode", "async", "outcome", "success"));
       assertEquals(1, timerCount(registry, PublishMetrics.PUBLISH, "mode", "oneway", "outcome", "success"));
@@ -99,7 +104,8 @@ abstract class MetricsContract {
       assertEquals(10, timerCount(registry, HandleMetrics.HANDLE, tags(ours, "verdict", "success")));
       assertEquals(3, timerCount(registry, HandleMetrics.HANDLE, tags(ours, "verdict", "retry")));
       assertEquals(2, counter(registry, HandleMetrics.RETRIES, ours), "flaky's and poison's first attempts");
-      assertEquals(1, counter(registry, HandleMetrics.DEAD_LETTERS, ours));
+      assertEquals(1, timerCount(registry, HandleMetrics.HANDLE, tags(ours, "verdict", "reject")));
+      assertEquals(2, counter(registry, HandleMetrics.DEAD_LETTERS, ours), "poison after its last attempt, refused at once");
       assertEquals(1, counter(registry, MeteredAdmin.REDRIVES, "group", group.name()));
       await("the backlog gauge of the group",
           () -> registry.find(BacklogGauges.BACKLOG).tags(ours).gauge() != null);

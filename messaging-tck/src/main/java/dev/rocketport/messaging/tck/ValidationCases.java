@@ -177,6 +177,19 @@ public abstract class ValidationCases extends TckCases {
   }
 
   @Test
+  @DisplayName("control characters in keys and tags are rejected")
+  void controlCharactersInKeysAndTags() {
+    Topic topic = Topic.of("any");
+    // found by the property-based test on a real broker: a key of "\u0000" was accepted and arrived as no key
+    for (String control : new String[] {"\u0000", "a\u0001b", "\u007f", "k\u0085"}) {
+      assertEquals("key", assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).key(control))
+          .field());
+      assertEquals("tag", assertThrows(InvalidArgumentException.class, () -> Message.builder(topic).tag(control))
+          .field());
+    }
+  }
+
+  @Test
   @DisplayName("an oversize body is MessageTooLarge in every send mode and nothing arrives")
   void oversizeBody() {
     Topic topic = ctx().topic();
