@@ -4,6 +4,7 @@ import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
+import dev.rocketport.messaging.Messaging;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintStream;
@@ -38,6 +39,8 @@ final class BenchAdapters implements AutoCloseable {
   private final ChildProcessRocketMq broker;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, Workloads> all = new LinkedHashMap<>();
+  /** The Rocketport runtimes among the ways (the outbox scenario relays through them). */
+  private final Map<String, Messaging> runtimes = new LinkedHashMap<>();
 
   private BenchAdapters(Path store, ChildProcessRocketMq broker) {
     this.store = store;
@@ -75,7 +78,7 @@ final class BenchAdapters implements AutoCloseable {
   private void add(String adapter, int payload) throws Exception {
     switch (adapter) {
       case "raw" -> all.put("raw", own(new RawWorkloads(broker.nameServerAddress(), payload)));
-      case "rocketport" -> all.put("rocketport", new PortWorkloads(own(RocketMqMessaging.start(
+      case "rocketport" -> all.put("rocketport", new PortWorkloads(runtime("rocketport", RocketMqMessaging.start(
           RocketMqConfig.builder(broker.nameServerAddress()).build())), payload));
       case "observed" -> all.put("rocketport+observed", new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-observed").build(),
@@ -83,10 +86,20 @@ final class BenchAdapters implements AutoCloseable {
       case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));
-      case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(own(InMemoryMessaging.wallClock(
+      case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(runtime(IN_MEMORY, InMemoryMessaging.wallClock(
           InMemoryConfig.builder().journalCapacity(0).maxMessagesPerQueue(IN_MEMORY_RETENTION).build())), payload));
       default -> throw new IllegalArgumentException("unknown adapter " + adapter);
     }
+  }
+
+  private Messaging runtime(String name, Messaging messaging) {
+    runtimes.put(name, own(messaging));
+    return messaging;
+  }
+
+  /** The Rocketport runtimes opened (the plain RocketMQ adapter and the in-memory one), by way name. */
+  Map<String, Messaging> runtimes() {
+    return runtimes;
   }
 
   private <T extends AutoCloseable> T own(T closeable) {

@@ -53,10 +53,15 @@ public final class BenchMain {
         }
       }
       progress.finish();
+      if (options.outbox()) {
+        out.println(OutboxBench.markdown(OutboxBench.run(options, adapters.runtimes(), out), options.out()));
+      }
     }
-    Report.write(options.out(), machine(options), options, results);
-    out.println(Report.markdown(machine(options), results));
-    out.println("reports: " + options.out().toAbsolutePath() + "/report.{json,md} and one PNG per scenario");
+    if (!results.isEmpty()) {
+      Report.write(options.out(), machine(options), options, results);
+      out.println(Report.markdown(machine(options), results));
+      out.println("reports: " + options.out().toAbsolutePath() + "/report.{json,md} and one PNG per scenario");
+    }
     return 0;
   }
 

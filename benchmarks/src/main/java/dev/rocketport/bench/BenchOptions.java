@@ -10,8 +10,8 @@ import java.util.List;
  * run (about 10 minutes) measures five rates per series, each twice, interleaved. Immutable.
  */
 record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, double lowest,
-    double highest, int rates, int repetitions, List<Scenario> scenarios, List<String> adapters, Integer threads,
-    Path out, boolean help) {
+    double highest, int rates, int repetitions, List<Scenario> scenarios, boolean outbox, List<String> adapters,
+    Integer threads, Path out, boolean help) {
 
   /** The ways each scenario can be done, in the order they are reported. */
   static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "coalescing", "inmemory");
@@ -26,7 +26,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         --step       seconds measured per rate and repetition (default 1; quick 0.5)
         --repeat     repetitions of each rate, interleaved across adapters (default 2; quick 1)
         --threads    worker threads of blocking scenarios (default: per scenario, 16–64)
-        --scenario   only this scenario (repeatable): %s
+        --scenario   only this scenario (repeatable): %s, or outbox (staged → published per
+                     second through the outbox relay, on H2 and PostgreSQL; only when asked for)
         --adapters   comma-separated subset of raw,rocketport,observed,coalescing,inmemory (default
                      all but observed: Rocketport with metrics and tracing installed, to measure
                      their overhead against rocketport; inmemory alone starts no broker)
@@ -41,6 +42,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     Integer repetitions = null;
     List<String> adapters = DEFAULT_ADAPTERS;
     List<Scenario> scenarios = new ArrayList<>();
+    boolean outbox = false;
     Path out = Path.of("target", "rocketport-bench");
     boolean help = false;
     for (int i = 0; i < args.size(); i++) {
@@ -53,7 +55,14 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         case "--threads" -> threads = number(args, ++i, arg, 1, 1024);
         case "--repeat" -> repetitions = number(args, ++i, arg, 1, 20);
         case "--adapters" -> adapters = adapters(value(args, ++i, arg));
-        case "--scenario" -> scenarios.add(Scenario.byId(value(args, ++i, arg)));
+        case "--scenario" -> {
+          String id = value(args, ++i, arg);
+          if (id.equals(OutboxBench.ID)) {
+            outbox = true;
+          } else {
+            scenarios.add(Scenario.byId(id));
+          }
+        }
         case "--out" -> out = Path.of(value(args, ++i, arg));
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
@@ -62,7 +71,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         step != null ? step : Duration.ofMillis(quick ? 500 : 1000), Duration.ofSeconds(quick ? 1 : 2),
         quick ? 0.3 : 0.1, quick ? 0.7 : 1.0, quick ? 2 : 5,
         repetitions != null ? repetitions : quick ? 1 : 2,
-        scenarios.isEmpty() ? List.of(Scenario.values()) : List.copyOf(scenarios), adapters, threads, out, help);
+        scenarios.isEmpty() && !outbox ? List.of(Scenario.values()) : List.copyOf(scenarios), outbox, adapters,
+        threads, out, help);
   }
 
   /** Whether a real broker is needed (any adapter but the in-memory one). */

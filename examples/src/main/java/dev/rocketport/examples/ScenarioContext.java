@@ -61,6 +61,14 @@ public final class ScenarioContext {
     return time.awaitUntil(condition, budget);
   }
 
+  /**
+   * Waits in wall time for {@code condition}, which work outside the broker decides (a relay thread
+   * reading a database, say): a virtual clock would not wait for it.
+   */
+  public boolean awaitOutside(Duration budget, BooleanSupplier condition) {
+    return Waiting.wallClock().awaitUntil(condition, budget);
+  }
+
   /** Creates a fresh topic named after {@code base} with {@code queues} queues. */
   public Topic topic(String base, int queues) {
     Topic topic = Topic.of(base + "-" + run + "-" + names.incrementAndGet());

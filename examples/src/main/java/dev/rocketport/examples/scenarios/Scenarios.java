@@ -11,7 +11,8 @@ public final class Scenarios {
   public static List<Scenario> all() {
     return List.of(new NormalMessages(), new OrderedMessages(), new TransactionalMessages(), new DelayedMessages(),
         new BatchMessages(), new ClusteringVersusBroadcasting(), new RetryAndDeadLetters(), new FindByKey(),
-        new Backlog(), new HonestTtl(), new Observability(), new TypedPayloads(), new Rejects(), new RequestReply());
+        new Backlog(), new HonestTtl(), new Observability(), new TypedPayloads(), new Rejects(), new RequestReply(),
+        new IdempotentConsumer(), new TransactionalOutbox());
   }
 
   public static Optional<Scenario> named(String name) {
