@@ -9,6 +9,7 @@ import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.spi.AbstractSubscriber;
+import dev.rocketport.messaging.spi.PauseGate;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.time.Duration;
@@ -112,9 +113,10 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     try {
       DefaultMQPushConsumer consumer = configure(spec, single);
       StartingOffsets.install(spec, consumer, offsets, route.get(), clients.physical(spec.topic().name()));
-      RocketMqSubscription subscription = RocketMqSubscription.start(spec, consumer,
-          new HandlerInvoker(spec, handler, mapping), retryLadder, new Rejections(producer, physicalGroup, spec),
-          new Replies(producer, spec), leaveGroup);
+      Deliveries deliveries = new Deliveries(spec, new HandlerInvoker(spec, handler, mapping), new PauseGate(),
+          new Rejections(producer, physicalGroup, spec), new Replies(producer, spec));
+      RocketMqSubscription subscription = RocketMqSubscription.start(spec, consumer, deliveries, retryLadder,
+          leaveGroup);
       synchronized (this) {
         open.removeIf(s -> !s.isActive());
         open.add(subscription);

@@ -1,7 +1,6 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.PauseGate;
@@ -17,19 +16,14 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 
 /**
  * One member of a consumer group: a {@link DefaultMQPushConsumer} with a concurrent or orderly
- * listener. Verdicts map to RocketMQ's: success acknowledges; retry is {@code RECONSUME_LATER} (with
+ * listener, both deciding through {@link Deliveries}: a redelivery is {@code RECONSUME_LATER} (with
  * the delay level at least the requested delay) or, orderly, {@code SUSPEND_CURRENT_QUEUE_A_MOMENT}
- * (for the requested delay); reject parks the message through {@link Rejections} and acknowledges it
- * (if it cannot be parked, it is retried instead); reply acknowledges and sends the reply through
- * {@link Replies}; in broadcasting a failure or a reject is
- * acknowledged and logged, never redelivered. Pausing suspends the consumer's pulls and holds
- * handler threads at a {@link PauseGate}. {@link #close()} is idempotent: it releases held threads,
- * shuts the consumer down, waiting up to the spec's close timeout for running handlers, then
- * persists offsets and leaves the group.
+ * (for the requested delay). Pausing suspends the consumer's pulls and holds handler threads at a
+ * {@link PauseGate}. {@link #close()} is idempotent: it releases held threads, shuts the consumer
+ * down, waiting up to the spec's close timeout for running handlers, then persists offsets and leaves
+ * the group.
  */
 final class RocketMqSubscription implements Subscription {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocketMqSubscription.class);
-  private static final Runnable NOTHING = () -> { };
   private final SubscriptionSpec spec;
   private final DefaultMQPushConsumer consumer;
   private final Runnable onClose;
@@ -46,61 +40,30 @@ final class RocketMqSubscription implements Subscription {
     this.onClose = onClose;
   }
 
-  private static void logIfDropped(SubscriptionSpec spec, HandlerResult result,
-      java.util.List<org.apache.rocketmq.common.message.MessageExt> messages) {
-    if (!(result instanceof HandlerResult.Success)) {
-      LOG.warn("group {} (broadcasting): verdict {} on {}; broadcast messages are neither redelivered nor "
-          + "dead-lettered", spec.group(), result.verdict(), messages.stream().map(MessageMapping::messageId).toList());
-    }
-  }
-
   /** Registers the listener on {@code consumer} (configured, not started) and starts it. */
-  static RocketMqSubscription start(SubscriptionSpec spec, DefaultMQPushConsumer consumer, HandlerInvoker invoker,
-      dev.rocketport.messaging.RetryLadder ladder, Rejections rejections, Replies replies, Runnable onClose)
-      throws Exception {
-    boolean broadcasting = spec.deliveryMode() == DeliveryMode.BROADCASTING;
-    PauseGate gate = new PauseGate();
+  static RocketMqSubscription start(SubscriptionSpec spec, DefaultMQPushConsumer consumer, Deliveries deliveries,
+      dev.rocketport.messaging.RetryLadder ladder, Runnable onClose) throws Exception {
     if (spec.ordering() == dev.rocketport.messaging.Ordering.ORDERLY) {
       consumer.registerMessageListener((MessageListenerOrderly) (messages, context) -> {
-        HandlerResult result = gate.awaitOpen(NOTHING, NOTHING) ? invoker.invoke(messages) : HandlerResult.retry();
-        if (result instanceof HandlerResult.Replied replied) {
-          replies.send(messages, replied.reply());
+        var redelivery = deliveries.handle(messages);
+        if (redelivery.isEmpty()) {
           return ConsumeOrderlyStatus.SUCCESS;
         }
-        if (broadcasting || result instanceof HandlerResult.Success) {
-          logIfDropped(spec, result, messages);
-          return ConsumeOrderlyStatus.SUCCESS;
-        }
-        if (result instanceof HandlerResult.Reject reject && rejections.park(messages, reject.reason())) {
-          return ConsumeOrderlyStatus.SUCCESS;
-        }
-        if (result instanceof HandlerResult.Retry retry) {
-          retry.delay().forEach(d -> context.setSuspendCurrentQueueTimeMillis(Math.max(10, d.toMillis())));
-        }
+        redelivery.get().delay().forEach(d -> context.setSuspendCurrentQueueTimeMillis(Math.max(10, d.toMillis())));
         return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
       });
     } else {
       consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-        HandlerResult result = gate.awaitOpen(NOTHING, NOTHING) ? invoker.invoke(messages) : HandlerResult.retry();
-        if (result instanceof HandlerResult.Replied replied) {
-          replies.send(messages, replied.reply());
+        var redelivery = deliveries.handle(messages);
+        if (redelivery.isEmpty()) {
           return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }
-        if (broadcasting || result instanceof HandlerResult.Success) {
-          logIfDropped(spec, result, messages);
-          return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        }
-        if (result instanceof HandlerResult.Reject reject && rejections.park(messages, reject.reason())) {
-          return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        }
-        if (result instanceof HandlerResult.Retry retry) {
-          retry.delay().forEach(d -> context.setDelayLevelWhenNextConsume(WireRules.levelAtLeast(ladder, d)));
-        }
+        redelivery.get().delay().forEach(d -> context.setDelayLevelWhenNextConsume(WireRules.levelAtLeast(ladder, d)));
         return ConsumeConcurrentlyStatus.RECONSUME_LATER;
       });
     }
     consumer.start();
-    return new RocketMqSubscription(spec, consumer, gate, onClose);
+    return new RocketMqSubscription(spec, consumer, deliveries.gate(), onClose);
   }
 
   /**
