@@ -1,0 +1,121 @@
+package dev.rocketport.bench;
+
+import dev.rocketport.embedded.ChildProcessRocketMq;
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code rocketport soak --minutes N [--rate R] [--out DIR]}: a bounded soak of the RocketMQ adapter
+ * against a broker in its own JVM (test timings: 1 s retry levels) — see {@link SoakRun} — that
+ * writes {@code soak.json} and {@code soak.png} and exits 0 only if no acknowledged message was lost.
+ */
+public final class SoakMain {
+  private static final String USAGE = """
+      usage: rocketport soak [--minutes N] [--rate R] [--out DIR]
+        --minutes  how long to publish (1–1440, default 10); then it drains and stops by itself
+        --rate     messages published per second (100–5000, default 200)
+        --out      report directory (default target/rocketport-soak)
+      """;
+
+  private SoakMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    int minutes = 10;
+    int rate = 200;
+    Path dir = Path.of("target", "rocketport-soak");
+    try {
+      for (int i = 0; i < args.size(); i++) {
+        switch (args.get(i)) {
+          case "soak" -> { }
+          case "--minutes" -> minutes = number(args, ++i, "--minutes", 1, 1440);
+          case "--rate" -> rate = number(args, ++i, "--rate", 100, 5000);
+          case "--out" -> dir = Path.of(args.get(++i));
+          case "--help", "-h" -> {
+            out.print(USAGE);
+            return 0;
+          }
+          default -> throw new IllegalArgumentException("unknown option '" + args.get(i) + "'");
+        }
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      err.println("rocketport soak: " + (e instanceof IndexOutOfBoundsException ? "an option needs a value"
+          : e.getMessage()));
+      err.print(USAGE);
+      return 2;
+    }
+    Path store = Files.createTempDirectory("rocketport-soak-");
+    out.printf("soak: %d min at %d msg/s against a broker in its own JVM…%n", minutes, rate);
+    SoakRun.Result result;
+    try (ChildProcessRocketMq broker = ChildProcessRocketMq.start(store, BenchAdapters.BROKER_JVM);
+        RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(broker.nameServerAddress())
+            .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
+      result = new SoakRun(messaging, out).run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
+    } finally {
+      EmbeddedRocketMq.deleteRecursively(store);
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("soak.json"), json(minutes, rate, result));
+    SoakChart.write(result.samples(), dir.resolve("soak.png"));
+    out.println(summary(result));
+    out.println("report: " + dir.toAbsolutePath() + "/soak.{json,png}");
+    return result.lost() == 0 ? 0 : 1;
+  }
+
+  private static int number(List<String> args, int index, String option, int min, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(args.get(index));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a whole number, was '" + args.get(index) + "'");
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(option + " must be " + min + "–" + max + ", was " + n);
+    }
+    return n;
+  }
+
+  /** The heap after collection, averaged over the first and the last quarter of the samples. */
+  private static double[] heapEnds(List<SoakRun.Sample> samples) {
+    int quarter = Math.max(1, samples.size() / 4);
+    double first = samples.subList(0, quarter).stream().mapToDouble(SoakRun.Sample::heapMiB).average().orElse(0);
+    double last = samples.subList(samples.size() - quarter, samples.size()).stream()
+        .mapToDouble(SoakRun.Sample::heapMiB).average().orElse(0);
+    return new double[] {first, last};
+  }
+
+  static String summary(SoakRun.Result r) {
+    double[] heap = heapEnds(r.samples());
+    var samples = r.samples();
+    return String.format("soak: published %,d (refused %d), handled %,d, poison dead-lettered %d, lost %d, "
+        + "duplicates %d, drained in %d s; heap after GC %.1f MiB (first quarter) → %.1f MiB (last quarter); "
+        + "threads %d → %d", r.published(), r.refused(), r.handled(), r.deadLettered(), r.lost(), r.duplicates(),
+        r.drained().toSeconds(), heap[0], heap[1], samples.get(0).threads(), samples.get(samples.size() - 1).threads());
+  }
+
+  private static String json(int minutes, int rate, SoakRun.Result r) {
+    double[] heap = heapEnds(r.samples());
+    String samples = r.samples().stream().map(s -> String.format(java.util.Locale.ROOT,
+        "{\"second\": %d, \"heapMiB\": %.1f, \"threads\": %d, \"published\": %d, \"handled\": %d, "
+            + "\"lag\": %d, \"deadLetters\": %d}", s.second(), s.heapMiB(), s.threads(), s.published(),
+        s.handled(), s.lag(), s.deadLetters())).collect(Collectors.joining(",\n    "));
+    return String.format(java.util.Locale.ROOT, "{\n  \"minutes\": %d,\n  \"ratePerSecond\": %d,\n"
+        + "  \"published\": %d,\n  \"refused\": %d,\n  \"handled\": %d,\n  \"deadLettered\": %d,\n"
+        + "  \"lost\": %d,\n  \"duplicates\": %d,\n  \"drainedSeconds\": %d,\n"
+        + "  \"heapMiBFirstQuarter\": %.1f,\n  \"heapMiBLastQuarter\": %.1f,\n  \"samples\": [\n    %s\n  ]\n}\n",
+        minutes, rate, r.published(), r.refused(), r.handled(), r.deadLettered(), r.lost(), r.duplicates(),
+        r.drained().toSeconds(), heap[0], heap[1], samples);
+  }
+}
