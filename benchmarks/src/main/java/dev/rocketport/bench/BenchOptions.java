@@ -15,6 +15,8 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
 
   /** The ways each scenario can be done, in the order they are reported. */
   static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "coalescing", "inmemory");
+  /** The scenario measured apart from the rate ladder (the outbox relay): only when asked for. */
+  static final String OUTBOX_SCENARIO = "outbox";
   /** What runs without {@code --adapters}: every way but {@code observed}, which is asked for. */
   static final List<String> DEFAULT_ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
 
@@ -57,7 +59,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
         case "--adapters" -> adapters = adapters(value(args, ++i, arg));
         case "--scenario" -> {
           String id = value(args, ++i, arg);
-          if (id.equals(OutboxBench.ID)) {
+          if (id.equals(OUTBOX_SCENARIO)) {
             outbox = true;
           } else {
             scenarios.add(Scenario.byId(id));

@@ -36,7 +36,6 @@ import org.h2.jdbcx.JdbcDataSource;
  * for each Rocketport runtime of the run. Used by the bench's main thread only.
  */
 final class OutboxBench {
-  static final String ID = "outbox";
   private static final int PER_TRANSACTION = 100;
   private static final Duration PATIENCE = Duration.ofMinutes(5);
 

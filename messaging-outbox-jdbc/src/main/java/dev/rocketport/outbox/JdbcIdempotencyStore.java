@@ -88,14 +88,8 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     InvalidArgumentException.requireNonNull(connection, "connection");
     InvalidArgumentException.requireNonNull(key, "key");
     Instant now = Instant.now();
-    Savepoint before = connection.setSavepoint();
-    try {
-      return insert(connection, key, true, now.plus(retention))
-          || takeOverExpired(connection, key, true, now.plus(retention), now);
-    } catch (SQLException e) {
-      connection.rollback(before);
-      throw e;
-    }
+    return insert(connection, key, true, now.plus(retention))
+        || takeOverExpired(connection, key, true, now.plus(retention), now);
   }
 
   /** Deletes rows whose lease or retention ended; returns how many. */

@@ -4,6 +4,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.rocketmq.client.MQAdmin;
@@ -61,7 +62,9 @@ final class StartingOffsets implements OffsetStore {
   static StartingOffsets install(SubscriptionSpec spec, DefaultMQPushConsumer consumer, MQAdmin admin,
       TopicRouteData route, String physicalTopic) throws MQClientException {
     Map<MessageQueue, Long> starts = new HashMap<>();
-    for (QueueData queues : route.getQueueDatas()) {
+    // the earliest message is as early later as now: only "latest" and an instant are fixed at subscribe
+    boolean fixNow = spec.startFrom() != StartPosition.earliest();
+    for (QueueData queues : fixNow ? route.getQueueDatas() : List.<QueueData>of()) {
       for (int q = 0; q < queues.getReadQueueNums(); q++) {
         MessageQueue mq = new MessageQueue(physicalTopic, queues.getBrokerName(), q);
         starts.put(mq, position(spec.startFrom(), admin, mq));
