@@ -40,6 +40,17 @@ public sealed interface AdminFailure {
     }
   }
 
+  /**
+   * The broker refused the credentials or found no grant for the operation; {@code detail} is its
+   * account, naming the user and the resource. Nothing was changed.
+   */
+  record AccessDenied(String detail) implements AdminFailure {
+    @Override
+    public String description() {
+      return "access denied: " + detail;
+    }
+  }
+
   record Closed(String detail) implements AdminFailure {
     @Override
     public String description() {

@@ -96,6 +96,18 @@ public sealed interface PublishFailure {
     }
   }
 
+  /**
+   * The broker refused the credentials (authentication) or found no grant for this publish
+   * (authorization); {@code detail} is the broker's account, naming the user and the resource it
+   * denied. Nothing was stored, and resending will not help until the credentials or grants change.
+   */
+  record AccessDenied(Topic topic, String detail) implements PublishFailure {
+    @Override
+    public String description() {
+      return "access to topic '" + topic + "' denied: " + detail;
+    }
+  }
+
   /** The publisher was closed before the message was sent. Nothing was sent. */
   record Closed(String detail) implements PublishFailure {
     @Override

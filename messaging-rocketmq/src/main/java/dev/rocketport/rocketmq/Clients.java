@@ -15,7 +15,7 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * Creates RocketMQ clients configured alike from a {@link RocketMqConfig}: name server, ACL hook,
- * route polling, and a unique instance name per client (so several clients of one group can live in
+ * TLS, route polling, and a unique instance name per client (so several clients of one group can live in
  * one JVM). Also maps topic and group names into the configured namespace. Stateless apart from a
  * counter; thread-safe.
  */
@@ -57,6 +57,7 @@ final class Clients {
     client.setInstanceName("rocketport-" + role + "-" + runtimeId + "-" + INSTANCES.incrementAndGet());
     client.setVipChannelEnabled(false);
     client.setPollNameServerInterval((int) config.pollNameServerInterval().toMillis());
+    client.setUseTLS(config.useTls());
     return client;
   }
 

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
@@ -27,7 +26,6 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
-import org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
@@ -109,27 +107,12 @@ final class RocketMqAdmin extends AbstractAdmin {
         for (int q = 0; q < queues.getReadQueueNums(); q++) {
           MessageQueue mq = new MessageQueue(clients.physical(topic.name()), queues.getBrokerName(), q);
           long max = admin.maxOffset(mq);
-          lag.merge(q, Math.max(0, max - committedOffset(address, clients.physical(group.name()), mq)), Long::sum);
+          lag.merge(q, Math.max(0, max - ConsumerOffsets.committed(admin, address,
+              clients.physical(group.name()), mq, clients.config().sendTimeout().toMillis())), Long::sum);
         }
       }
       return new Backlog(topic, group, lag);
     }));
-  }
-
-  private long committedOffset(String brokerAddress, String group, MessageQueue mq) throws Exception {
-    QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
-    header.setConsumerGroup(group);
-    header.setTopic(mq.getTopic());
-    header.setQueueId(mq.getQueueId());
-    try {
-      return Math.max(0, admin.getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl()
-          .queryConsumerOffset(brokerAddress, header, clients.config().sendTimeout().toMillis()));
-    } catch (MQBrokerException e) {
-      if (e.getResponseCode() == ResponseCode.QUERY_NOT_FOUND) {
-        return 0;
-      }
-      throw e;
-    }
   }
 
   static String masterOf(TopicRouteData route, String brokerName) {
@@ -177,6 +160,10 @@ final class RocketMqAdmin extends AbstractAdmin {
   }
 
   private AdminFailure failure(Throwable e) {
+    String denial = AccessDenials.of(e).getOrNull();
+    if (denial != null) {
+      return new AdminFailure.AccessDenied(denial);
+    }
     if (e instanceof RemotingTimeoutException) {
       return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
     }

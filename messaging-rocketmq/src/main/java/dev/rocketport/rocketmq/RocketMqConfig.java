@@ -37,10 +37,13 @@ import java.util.regex.Pattern;
  * @param coalesceSends adaptive batching: while two plain sends are on the wire, further concurrent
  *     plain sends (undelayed, bodies up to 32 KiB) are sent together as RocketMQ batches, each caller
  *     still getting its own receipt (a batch lands in one queue); off by default
+ * @param useTls connect to name servers and brokers over TLS (RocketMQ's {@code tls.client.*} system
+ *     properties decide whether the server's certificate is checked); off by default
  */
 public record RocketMqConfig(String nameServer, String producerGroup, String transactionGroup, Duration sendTimeout,
     int sendRetries, int asyncMaxInFlight, Duration closeTimeout, String accessKey, String secretKey, String namespace,
-    RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval, boolean coalesceSends) {
+    RetryLadder retryLadder, int maxMessageSize, Duration pollNameServerInterval, boolean coalesceSends,
+    boolean useTls) {
 
   private static final Pattern ADDRESS = Pattern.compile("^[^:;\\s]+:\\d{1,5}(;[^:;\\s]+:\\d{1,5})*$");
   /** The longest timeout or interval accepted: a day. */
@@ -92,7 +95,8 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     apply(source, "accessKey", v -> b.credentials(v, source.apply("secretKey") == null ? "" : source.apply("secretKey")));
     apply(source, "namespace", b::namespace);
     apply(source, "maxMessageSize", v -> b.maxMessageSize((int) number(v, "maxMessageSize")));
-    apply(source, "coalesceSends", v -> b.coalesceSends(Boolean.parseBoolean(v)));
+    apply(source, "coalesceSends", v -> b.coalesceSends(flag(v, "coalesceSends")));
+    apply(source, "useTls", v -> b.useTls(flag(v, "useTls")));
     return b.build();
   }
 
@@ -109,6 +113,13 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     } catch (NumberFormatException e) {
       throw new InvalidArgumentException(field, "'" + value + "' is not a whole number");
     }
+  }
+
+  private static boolean flag(String value, String field) {
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new InvalidArgumentException(field, "'" + value + "' is not true or false");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static <T> T require(T value, String field) {
@@ -194,6 +205,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration pollNameServerInterval = Duration.ofSeconds(30);
     private boolean coalesceSends;
+    private boolean useTls;
 
     private Builder(String nameServer) {
       this.nameServer = nameServers(nameServer);
@@ -261,10 +273,15 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
       return this;
     }
 
+    public Builder useTls(boolean tls) {
+      this.useTls = tls;
+      return this;
+    }
+
     public RocketMqConfig build() {
       return new RocketMqConfig(nameServer, producerGroup, transactionGroup, sendTimeout, sendRetries,
           asyncMaxInFlight, closeTimeout, accessKey, secretKey, namespace, retryLadder, maxMessageSize,
-          pollNameServerInterval, coalesceSends);
+          pollNameServerInterval, coalesceSends, useTls);
     }
   }
 }

@@ -61,7 +61,8 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
     deadLetterReader.start();
     this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag(),
         interceptors());
-    this.subscriber = new RocketMqSubscriber(clients, mapping, routes, producer, adminClient, capabilities(),
+    this.subscriber = new RocketMqSubscriber(clients, mapping, routes,
+        new SubscribeAccess(adminClient, clients), producer, adminClient, capabilities(),
         closedFlag(), interceptors());
     this.requester = new RocketMqRequester(producer, mapping, capabilities(), config.sendTimeout(), closedFlag());
     this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,

@@ -43,6 +43,7 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
   private final Clients clients;
   private final MessageMapping mapping;
   private final RouteProbe routes;
+  private final SubscribeAccess access;
   /** Parks rejected messages ({@link Rejections}). */
   private final DefaultMQProducer producer;
   /** Reads queues' offsets where new subscriptions start ({@link StartingOffsets}). */
@@ -56,8 +57,9 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     return t;
   });
 
-  RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, DefaultMQProducer producer,
-      MQAdmin offsets, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
+  RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, SubscribeAccess access,
+      DefaultMQProducer producer, MQAdmin offsets, Capabilities capabilities, BooleanSupplier closed,
+      Interceptors interceptors) {
     super(capabilities, closed, interceptors);
     this.producer = producer;
     this.offsets = offsets;
@@ -65,6 +67,7 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     this.clients = clients;
     this.mapping = mapping;
     this.routes = routes;
+    this.access = access;
     long interval = Clients.OFFSET_PERSIST_INTERVAL.toMillis();
     housekeeping.scheduleWithFixedDelay(this::keepUp, interval, interval, TimeUnit.MILLISECONDS);
   }
@@ -110,6 +113,7 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     if (route.isEmpty()) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
+    access.require(spec, route.get());
     try {
       DefaultMQPushConsumer consumer = configure(spec, single);
       StartingOffsets.install(spec, consumer, offsets, route.get(), clients.physical(spec.topic().name()));

@@ -75,6 +75,10 @@ final class SendOutcomes {
   }
 
   static AttemptFailure classify(Throwable error, Topic topic, Duration timeout) {
+    String denial = AccessDenials.of(error).getOrNull();
+    if (denial != null) {
+      return AttemptFailure.definite(new PublishFailure.AccessDenied(topic, denial), Next.STOP);
+    }
     Throwable e = error;
     while (e instanceof MQClientException client && client.getCause() != null) {
       if (isMissingRoute(client)) {

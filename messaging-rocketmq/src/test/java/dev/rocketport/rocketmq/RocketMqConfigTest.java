@@ -31,9 +31,11 @@ class RocketMqConfigTest {
   @Test
   void loadsFromEnvironment() {
     RocketMqConfig config = RocketMqConfig.fromEnvironment(Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "mq:9876",
-        "ROCKETPORT_ROCKETMQ_ASYNC_MAX_IN_FLIGHT", "64"));
+        "ROCKETPORT_ROCKETMQ_ASYNC_MAX_IN_FLIGHT", "64", "ROCKETPORT_ROCKETMQ_USE_TLS", "true"));
     assertEquals("mq:9876", config.nameServer());
     assertEquals(64, config.asyncMaxInFlight());
+    assertEquals(true, config.useTls());
+    assertEquals(false, RocketMqConfig.builder("mq:9876").build().useTls());
   }
 
   @Test
@@ -50,6 +52,8 @@ class RocketMqConfigTest {
         () -> RocketMqConfig.builder("h:1").producerGroup("bad group").build()).field());
     assertEquals("sendTimeoutMs", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
         Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_SEND_TIMEOUT_MS", "soon"))).field());
+    assertEquals("useTls", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
+        Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_USE_TLS", "yes"))).field());
   }
 
   @Test

@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded broker in a child JVM, so that a fault test can {@linkplain #kill() kill} it like a
- * crashed server. Starts with this JVM's class path; {@link #close()} stops it (gracefully if it
- * still runs). Not thread-safe: one test owns it.
+ * An embedded name server, broker or both in a child JVM, so that a fault test can
+ * {@linkplain #kill() kill} it like a crashed server. Starts with this JVM's class path; JVM options
+ * passed in reach the child (heap; RocketMQ's {@code tls.*} properties). {@link #close()} stops it
+ * (gracefully if it still runs). Not thread-safe: one test owns it.
  */
 public final class ChildProcessRocketMq implements AutoCloseable {
   static final String READY_PREFIX = "ROCKETPORT_NAMESRV=";
@@ -47,24 +49,60 @@ public final class ChildProcessRocketMq implements AutoCloseable {
   }
 
   private static ChildProcessRocketMq start(Path store, List<String> jvmOptions, boolean defaults) {
+    List<String> args = new ArrayList<>(List.of("--store", store.toString()));
+    if (defaults) {
+      args.add("--defaults");
+    }
+    return launch(store, jvmOptions, args);
+  }
+
+  /** A name server and broker set up by {@code options} (flush mode, access control), on {@code store}. */
+  public static ChildProcessRocketMq start(Path store, BrokerOptions options, List<String> jvmOptions) {
+    List<String> args = new ArrayList<>(List.of("--store", store.toString()));
+    args.addAll(options.toArguments());
+    return launch(store, jvmOptions, args);
+  }
+
+  /**
+   * A name server alone on {@code 127.0.0.1:port}: started again on the same port after a kill, it
+   * takes over its predecessor's address (brokers re-register within their 30 s heartbeat).
+   */
+  public static ChildProcessRocketMq nameServer(Path dir, int port) {
+    return launch(dir, List.of("-Xmx128m"), List.of("--role", "namesrv", "--port", String.valueOf(port), "--store",
+        dir.toString()));
+  }
+
+  /** A broker alone on {@code store}, set up by {@code options}, registering with {@code nameServer}. */
+  public static ChildProcessRocketMq broker(Path store, String nameServer, BrokerOptions options,
+      List<String> jvmOptions) {
+    List<String> args = new ArrayList<>(List.of("--role", "broker", "--namesrv", nameServer, "--store",
+        store.toString()));
+    args.addAll(options.toArguments());
+    return launch(store, jvmOptions, args);
+  }
+
+  private static ChildProcessRocketMq launch(Path home, List<String> jvmOptions, List<String> args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
     // the child's home is its store, so nothing RocketMQ writes under ${user.home} escapes it
-    command.addAll(List.of("-Duser.home=" + store, "-cp", System.getProperty("java.class.path"), EmbeddedRocketMqMain.class.getName(), "--store",
-        store.toString()));
-    if (defaults) {
-      command.add("--defaults");
-    }
+    command.addAll(List.of("-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+        EmbeddedRocketMqMain.class.getName()));
+    command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
+    Process process = null;
     try {
-      Process process = builder.start();
-      CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readAddress(process));
+      process = builder.start();
+      Process started = process;
+      CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readAddress(started));
       String address = ready.get(60, TimeUnit.SECONDS);
       return new ChildProcessRocketMq(process, address);
     } catch (Exception e) {
-      throw new IllegalStateException("could not start the child-process broker: " + e.getMessage(), e);
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      throw new IllegalStateException("could not start the child-process broker " + args + ": " + e.getMessage(), e);
     }
   }
 

@@ -8,21 +8,17 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.rocketmq.broker.BrokerController;
-import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.namesrv.NamesrvConfig;
-import org.apache.rocketmq.remoting.netty.NettyClientConfig;
-import org.apache.rocketmq.remoting.netty.NettyServerConfig;
-import org.apache.rocketmq.store.config.MessageStoreConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * A real Apache RocketMQ name server and broker, started inside this JVM on free loopback ports,
  * with a temporary store that {@link #close()} deletes and quiet logs (nothing under the home
- * directory). The broker is a single master named {@value #BROKER_NAME} in cluster
- * {@value #CLUSTER}, with automatic topic creation off (create topics explicitly) and SQL92 property
- * filtering on.
+ * directory). The broker is a master named {@value #BROKER_NAME} (or as {@link BrokerOptions} say)
+ * in cluster {@value #CLUSTER}, with automatic topic creation off (create topics explicitly) and
+ * SQL92 property filtering on. A broker may also {@linkplain #join join} a name server of its own,
+ * so that several masters share one, and uses TLS if this JVM's RocketMQ TLS properties enforce it.
  *
  * <p>Starting takes about a second; closing takes RocketMQ 15–20 s, so share one instance per JVM
  * ({@link RocketMqBrokerExtension} does). Thread-safe; {@link #close()} is idempotent.
@@ -35,12 +31,15 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   private final EmbeddedSettings settings;
   private final Path storeDir;
   private final boolean keepStore;
-  private final org.apache.rocketmq.namesrv.NamesrvController nameServer;
+  private final BrokerOptions options;
+  private final EmbeddedNameServer nameServer;
+  private final String nameServerAddress;
   private final BrokerController broker;
   private final DefaultMQAdminExt admin;
   private boolean closed;
 
-  private EmbeddedRocketMq(EmbeddedSettings settings, Path store) throws Exception {
+  private EmbeddedRocketMq(EmbeddedSettings settings, Path store, BrokerOptions options, String join)
+      throws Exception {
     System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
     // clients read this once, when the first one in the JVM starts (the broker's own included):
     // rebalance every second instead of every 20 s, so a new consumer or retry queue is served at once
@@ -48,24 +47,27 @@ public final class EmbeddedRocketMq implements AutoCloseable {
       System.setProperty(REBALANCE_INTERVAL, String.valueOf(settings.clientRebalanceInterval().toMillis()));
     }
     this.settings = settings;
+    this.options = options;
     this.keepStore = store != null;
     this.storeDir = store != null ? Files.createDirectories(store) : Files.createTempDirectory("rocketport-embedded-");
-    this.nameServer = startNameServer(storeDir);
-    String nameServerAddress = "127.0.0.1:" + nameServer.getNettyServerConfig().getListenPort();
-    this.broker = startBroker(storeDir, nameServerAddress, settings);
-    this.admin = new DefaultMQAdminExt(5_000);
+    this.nameServer = join == null ? EmbeddedNameServer.start(storeDir, 0) : null;
+    this.nameServerAddress = join == null ? nameServer.address() : join;
+    this.broker = BrokerStarter.start(storeDir, nameServerAddress, settings, options);
+    this.admin = new DefaultMQAdminExt(options.admin().map(BrokerUsers::hook).orElse(null), 5_000);
     admin.setNamesrvAddr(nameServerAddress);
     admin.setInstanceName("rocketport-embedded-admin-" + UUID.randomUUID());
     admin.setVipChannelEnabled(false);
+    admin.setUseTLS(BrokerStarter.tlsEnforced());
     admin.start();
     awaitRegistration();
   }
 
   /** Waits (up to 30 s) until the broker is registered with the name server as a master. */
   private void awaitRegistration() {
+    String name = options.brokerName();
     awaitUpTo30s("the broker's registration with the name server", () -> {
       var brokers = admin.examineBrokerClusterInfo().getBrokerAddrTable();
-      return brokers.containsKey(BROKER_NAME) && brokers.get(BROKER_NAME).getBrokerAddrs().containsKey(0L);
+      return brokers.containsKey(name) && brokers.get(name).getBrokerAddrs().containsKey(0L);
     });
   }
 
@@ -104,69 +106,29 @@ public final class EmbeddedRocketMq implements AutoCloseable {
    * store deleted on close.
    */
   public static EmbeddedRocketMq start(EmbeddedSettings settings, Path store) {
+    return start(settings, store, BrokerOptions.defaults(), null);
+  }
+
+  /** As {@link #start(EmbeddedSettings, Path)}, with a name server of its own and these options. */
+  public static EmbeddedRocketMq start(EmbeddedSettings settings, Path store, BrokerOptions options) {
+    return start(settings, store, options, null);
+  }
+
+  /**
+   * A broker alone, registering with the name server at {@code nameServerAddress} (another master of
+   * the same cluster, say); closing it leaves that name server running.
+   */
+  public static EmbeddedRocketMq join(String nameServerAddress, EmbeddedSettings settings, Path store,
+      BrokerOptions options) {
+    return start(settings, store, options, nameServerAddress);
+  }
+
+  private static EmbeddedRocketMq start(EmbeddedSettings settings, Path store, BrokerOptions options, String join) {
     try {
-      return new EmbeddedRocketMq(settings, store);
+      return new EmbeddedRocketMq(settings, store, options, join);
     } catch (Exception e) {
       throw new IllegalStateException("could not start the embedded RocketMQ broker: " + e.getMessage(), e);
     }
-  }
-
-  private static org.apache.rocketmq.namesrv.NamesrvController startNameServer(Path dir) throws Exception {
-    NamesrvConfig config = new NamesrvConfig();
-    config.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
-    config.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
-    NettyServerConfig netty = new NettyServerConfig();
-    netty.setListenPort(0);
-    netty.setBindAddress("127.0.0.1");
-    var controller = new org.apache.rocketmq.namesrv.NamesrvController(config, netty, new NettyClientConfig());
-    if (!controller.initialize()) {
-      throw new IllegalStateException("name server failed to initialize");
-    }
-    controller.start();
-    netty.setListenPort(controller.getRemotingServer().localListenPort());
-    return controller;
-  }
-
-  private static BrokerController startBroker(Path dir, String nameServer, EmbeddedSettings settings)
-      throws Exception {
-    BrokerConfig config = new BrokerConfig();
-    config.setBrokerName(BROKER_NAME);
-    config.setBrokerClusterName(CLUSTER);
-    config.setBrokerIP1("127.0.0.1");
-    config.setNamesrvAddr(nameServer);
-    config.setAutoCreateTopicEnable(false);
-    config.setEnablePropertyFilter(true);
-    config.setTransactionTimeOut(settings.transactionTimeout().toMillis());
-    config.setTransactionCheckInterval(settings.transactionCheckInterval().toMillis());
-    config.setTransactionCheckMax(settings.transactionCheckMax());
-    config.setTransactionOpBatchInterval(100);
-    MessageStoreConfig store = new MessageStoreConfig();
-    store.setStorePathRootDir(dir.resolve("store").toString());
-    store.setStorePathCommitLog(dir.resolve("store/commitlog").toString());
-    store.setMappedFileSizeCommitLog(128 * 1024 * 1024);
-    store.setMappedFileSizeConsumeQueue(30_000 * 20);
-    store.setMaxIndexNum(200_000);
-    store.setMaxHashSlotNum(50_000);
-    store.setMessageDelayLevel(settings.messageDelayLevel());
-    store.setHaListenPort(0);
-    store.setEnableRocksDBLog(false);
-    NettyServerConfig netty = new NettyServerConfig();
-    netty.setListenPort(0);
-    netty.setBindAddress("127.0.0.1");
-    BrokerController controller = new BrokerController(config, netty, new NettyClientConfig(), store);
-    // RocksDB's info log goes to ${user.home}/logs/rocketmqlogs, with no setting to move it; point the
-    // home at the temporary store while the broker opens its databases, so nothing lands in the real home.
-    String home = System.getProperty("user.home");
-    System.setProperty("user.home", dir.toString());
-    try {
-      if (!controller.initialize()) {
-        throw new IllegalStateException("broker failed to initialize");
-      }
-      controller.start();
-    } finally {
-      System.setProperty("user.home", home);
-    }
-    return controller;
   }
 
   public EmbeddedSettings settings() {
@@ -175,7 +137,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
 
   /** {@code host:port} of the name server, for {@code setNamesrvAddr}. */
   public String nameServerAddress() {
-    return "127.0.0.1:" + nameServer.getNettyServerConfig().getListenPort();
+    return nameServerAddress;
+  }
+
+  public BrokerOptions options() {
+    return options;
   }
 
   /** {@code host:port} of the broker. */
@@ -208,7 +174,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     closed = true;
     admin.shutdown();
     broker.shutdown();
-    nameServer.shutdown();
+    if (nameServer != null) {
+      nameServer.close();
+    }
     if (!keepStore) {
       deleteRecursively(storeDir);
     }

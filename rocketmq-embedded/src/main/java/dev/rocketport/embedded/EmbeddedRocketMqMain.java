@@ -3,25 +3,51 @@ package dev.rocketport.embedded;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Runs the embedded broker as a program: prints {@code ROCKETPORT_NAMESRV=host:port} once it is
- * ready, then serves until its standard input closes (or it is killed). Options: {@code --defaults}
- * keeps RocketMQ's own timings instead of the test tuning; {@code --store DIR} keeps the store in
- * {@code DIR} (so a restarted broker finds the messages of a killed one). Used by
- * {@link ChildProcessRocketMq} for fault tests and by demos.
+ * Runs an embedded name server, broker or both as a program: prints
+ * {@code ROCKETPORT_NAMESRV=host:port} (the name server's address) once ready, then serves until its
+ * standard input closes (or it is killed). Options: {@code --role all|namesrv|broker} (default
+ * {@code all}); {@code --port N} the name server's port (default any free one); {@code --namesrv
+ * host:port} the name server a {@code broker} joins; {@code --store DIR} keeps the store in {@code DIR}
+ * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
+ * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
+ * {@code --sync-flush}, {@code --acl-admin user:password}). TLS follows RocketMQ's {@code tls.*}
+ * system properties. Used by {@link ChildProcessRocketMq} for fault tests and by demos.
  */
 public final class EmbeddedRocketMqMain {
   private EmbeddedRocketMqMain() {}
 
   public static void main(String[] args) throws Exception {
-    java.util.List<String> options = java.util.List.of(args);
-    boolean defaults = options.contains("--defaults");
-    int store = options.indexOf("--store");
-    java.nio.file.Path storeDir = store >= 0 && store + 1 < args.length ? java.nio.file.Path.of(args[store + 1]) : null;
-    try (EmbeddedRocketMq rocketMq = EmbeddedRocketMq.start(
-        defaults ? EmbeddedSettings.rocketMqDefaults() : EmbeddedSettings.forTests(), storeDir)) {
-      System.out.println(ChildProcessRocketMq.READY_PREFIX + rocketMq.nameServerAddress());
+    List<String> options = List.of(args);
+    String role = value(options, "--role", "all");
+    String store = value(options, "--store", null);
+    Path storeDir = store == null ? null : Path.of(store);
+    EmbeddedSettings settings = options.contains("--defaults") ? EmbeddedSettings.rocketMqDefaults()
+        : EmbeddedSettings.forTests();
+    AutoCloseable server;
+    String nameServer;
+    switch (role) {
+      case "namesrv" -> {
+        EmbeddedNameServer started = EmbeddedNameServer.start(storeDir, Integer.parseInt(value(options, "--port", "0")));
+        server = started;
+        nameServer = started.address();
+      }
+      case "broker" -> {
+        nameServer = value(options, "--namesrv", null);
+        server = EmbeddedRocketMq.join(nameServer, settings, storeDir, BrokerOptions.fromArguments(options));
+      }
+      case "all" -> {
+        EmbeddedRocketMq started = EmbeddedRocketMq.start(settings, storeDir, BrokerOptions.fromArguments(options));
+        server = started;
+        nameServer = started.nameServerAddress();
+      }
+      default -> throw new IllegalArgumentException("--role: all, namesrv or broker, was " + role);
+    }
+    try (server) {
+      System.out.println(ChildProcessRocketMq.READY_PREFIX + nameServer);
       System.out.flush();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
         while (in.readLine() != null) {
@@ -29,5 +55,10 @@ public final class EmbeddedRocketMqMain {
         }
       }
     }
+  }
+
+  private static String value(List<String> options, String name, String otherwise) {
+    int at = options.indexOf(name);
+    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : otherwise;
   }
 }

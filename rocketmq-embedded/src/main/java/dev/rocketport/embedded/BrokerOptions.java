@@ -1,0 +1,92 @@
+package dev.rocketport.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one embedded broker is set up beyond its timings ({@link EmbeddedSettings}): its name (several
+ * masters on one name server need different names), whether it flushes each message to disk before
+ * answering ({@code SYNC_FLUSH}, so an acknowledged message survives {@code kill -9}), and whether
+ * ACL 2.0 authentication and authorization are on, with {@code admin} as the super user the broker
+ * creates at start. Immutable.
+ *
+ * @param brokerName the broker's name in its cluster
+ * @param syncFlush {@code SYNC_FLUSH} instead of RocketMQ's default {@code ASYNC_FLUSH}
+ * @param admin the ACL 2.0 super user, or empty for no access control
+ */
+public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin) {
+
+  /** A user name and password (an access key and secret key, to a client). */
+  public record Credentials(String user, String password) {
+    public Credentials {
+      if (user == null || !user.matches("[A-Za-z0-9_-]{1,64}") || password == null
+          || !password.matches("[A-Za-z0-9_.!@#-]{1,64}")) {
+        throw new IllegalArgumentException("credentials: a user of [A-Za-z0-9_-] and a password of "
+            + "[A-Za-z0-9_.!@#-] are required");
+      }
+    }
+
+    static Credentials parse(String userColonPassword) {
+      int colon = userColonPassword.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("credentials: expected user:password");
+      }
+      return new Credentials(userColonPassword.substring(0, colon), userColonPassword.substring(colon + 1));
+    }
+  }
+
+  public BrokerOptions {
+    if (brokerName == null || !brokerName.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("brokerName: 1–64 of [A-Za-z0-9_-], was " + brokerName);
+    }
+    if (admin == null) {
+      throw new IllegalArgumentException("admin: use Optional.empty() for no access control");
+    }
+  }
+
+  /** One master named {@value EmbeddedRocketMq#BROKER_NAME}, asynchronous flush, no access control. */
+  public static BrokerOptions defaults() {
+    return new BrokerOptions(EmbeddedRocketMq.BROKER_NAME, false, Optional.empty());
+  }
+
+  public BrokerOptions named(String name) {
+    return new BrokerOptions(name, syncFlush, admin);
+  }
+
+  public BrokerOptions withSyncFlush() {
+    return new BrokerOptions(brokerName, true, admin);
+  }
+
+  /** ACL 2.0 on, with {@code admin} as the super user. */
+  public BrokerOptions withAccessControl(Credentials superUser) {
+    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser));
+  }
+
+  /** These options as {@link EmbeddedRocketMqMain} arguments. */
+  List<String> toArguments() {
+    List<String> args = new ArrayList<>(List.of("--broker-name", brokerName));
+    if (syncFlush) {
+      args.add("--sync-flush");
+    }
+    admin.ifPresent(a -> args.addAll(List.of("--acl-admin", a.user() + ":" + a.password())));
+    return args;
+  }
+
+  /** The options among {@code args} (as {@link #toArguments()} wrote them), defaults for the rest. */
+  static BrokerOptions fromArguments(List<String> args) {
+    BrokerOptions options = defaults();
+    int name = args.indexOf("--broker-name");
+    if (name >= 0) {
+      options = options.named(args.get(name + 1));
+    }
+    if (args.contains("--sync-flush")) {
+      options = options.withSyncFlush();
+    }
+    int acl = args.indexOf("--acl-admin");
+    if (acl >= 0) {
+      options = options.withAccessControl(Credentials.parse(args.get(acl + 1)));
+    }
+    return options;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.rocketport.embedded;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
+import org.apache.rocketmq.remoting.RPCHook;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * Manages ACL 2.0 users and their grants on one broker, as its super user: for tests that need an
+ * application user allowed some topics and groups only. Not thread-safe; close it when done.
+ */
+public final class BrokerUsers implements AutoCloseable {
+  private final DefaultMQAdminExt admin;
+  private final String brokerAddress;
+
+  private BrokerUsers(DefaultMQAdminExt admin, String brokerAddress) {
+    this.admin = admin;
+    this.brokerAddress = brokerAddress;
+  }
+
+  /** Connects to the master named {@code brokerName} through the name server, as {@code superUser}. */
+  public static BrokerUsers connect(String nameServer, String brokerName, BrokerOptions.Credentials superUser,
+      boolean tls) {
+    DefaultMQAdminExt admin = new DefaultMQAdminExt(hook(superUser), 5_000);
+    admin.setNamesrvAddr(nameServer);
+    admin.setInstanceName("rocketport-users-" + UUID.randomUUID());
+    admin.setVipChannelEnabled(false);
+    admin.setUseTLS(tls);
+    try {
+      admin.start();
+      String address = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(brokerName).getBrokerAddrs().get(0L);
+      return new BrokerUsers(admin, address);
+    } catch (Exception e) {
+      admin.shutdown();
+      throw new IllegalStateException("could not reach broker " + brokerName + " as its super user: " + e, e);
+    }
+  }
+
+  static RPCHook hook(BrokerOptions.Credentials credentials) {
+    return new AclClientRPCHook(new SessionCredentials(credentials.user(), credentials.password()));
+  }
+
+  /** Creates a normal (not super) user. */
+  public void createUser(BrokerOptions.Credentials user) {
+    run("create user " + user.user(), () -> admin.createUser(brokerAddress, user.user(), user.password(), "Normal"));
+  }
+
+  /**
+   * Allows {@code user} the {@code actions} ({@code Pub}, {@code Sub}, {@code Create}, {@code Update},
+   * {@code Get}, {@code List}, {@code All}…) on {@code resources} ({@code Topic:orders},
+   * {@code Group:billing}, a trailing {@code *} for a prefix), from any address.
+   */
+  public void allow(String user, List<String> resources, List<String> actions) {
+    run("grant " + actions + " on " + resources + " to " + user,
+        () -> admin.createAcl(brokerAddress, "User:" + user, resources, actions, List.of(), "Allow"));
+  }
+
+  private interface AdminCall {
+    void run() throws Exception;
+  }
+
+  private static void run(String what, AdminCall call) {
+    try {
+      call.run();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.shutdown();
+  }
+}
