@@ -9,19 +9,25 @@ import java.util.List;
  * What a subscription consumes and how: topic, consumer group, filter, delivery mode, ordering,
  * handler concurrency, maximum retries before dead-lettering, optional batch size, how long
  * {@link Subscription#close()} waits for in-flight handlers, and the subscription's own
- * {@link HandlerMiddleware} (inside the runtime's), and where a group that has never committed an
- * offset starts ({@link StartPosition}, by default the earliest stored message).
+ * {@link HandlerMiddleware} (inside the runtime's), where a group that has never committed an
+ * offset starts ({@link StartPosition}, by default the earliest stored message), and how long one
+ * handler call may take ({@link #handlerTimeout()}, by default unbounded).
  *
  * <p>Build with {@link #builder(Topic, ConsumerGroup)}. Immutable; a null or out-of-range value
  * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
  * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
- * close timeout 30 s, start from the earliest message.
+ * close timeout 30 s, start from the earliest message, no handler timeout.
+ *
+ * @param handlerTimeout how long one handler call may run: past it the call's thread is interrupted
+ *     and its messages are redelivered as retries (the call's verdict, if it comes later, is ignored),
+ *     so one hung handler cannot stall the subscription or its close. Concurrent subscriptions only:
+ *     an orderly one would deliver a queue's next message while the hung call still runs.
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
     int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware,
-    StartPosition startFrom) {
+    StartPosition startFrom, Option<Duration> handlerTimeout) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -29,6 +35,8 @@ public record SubscriptionSpec(
   public static final Duration MAX_CLOSE_TIMEOUT = Duration.ofDays(1);
   public static final int MAX_BATCH_SIZE = 256;
   public static final int MAX_RETRIES_LIMIT = 64;
+  /** The shortest handler timeout. */
+  public static final Duration MIN_HANDLER_TIMEOUT = Duration.ofMillis(10);
 
   public SubscriptionSpec {
     InvalidArgumentException.requireNonNull(topic, "topic");
@@ -45,6 +53,21 @@ public record SubscriptionSpec(
     middleware.forEach(m -> InvalidArgumentException.requireNonNull(m, "middleware entry"));
     middleware = List.copyOf(middleware);
     InvalidArgumentException.requireNonNull(startFrom, "startFrom");
+    InvalidArgumentException.requireNonNull(handlerTimeout, "handlerTimeout");
+    handlerTimeout.forEach(SubscriptionSpec::checkHandlerTimeout);
+    if (handlerTimeout.isDefined() && ordering == Ordering.ORDERLY) {
+      throw new InvalidArgumentException("handlerTimeout", "not with orderly delivery: the queue's next message "
+          + "would be handled while the timed-out call still runs");
+    }
+  }
+
+  private static Duration checkHandlerTimeout(Duration timeout) {
+    InvalidArgumentException.requireNonNull(timeout, "handlerTimeout");
+    if (timeout.compareTo(MIN_HANDLER_TIMEOUT) < 0 || timeout.compareTo(MAX_CLOSE_TIMEOUT) > 0) {
+      throw new InvalidArgumentException("handlerTimeout", "must be " + MIN_HANDLER_TIMEOUT + "–" + MAX_CLOSE_TIMEOUT
+          + ", was " + timeout);
+    }
+    return timeout;
   }
 
   private static int checkConcurrency(int concurrency) {
@@ -98,6 +121,7 @@ public record SubscriptionSpec(
     private Duration closeTimeout = Duration.ofSeconds(30);
     private final List<HandlerMiddleware> middleware = new ArrayList<>();
     private StartPosition startFrom = StartPosition.earliest();
+    private Duration handlerTimeout;
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -159,9 +183,15 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** How long one handler call may run before its messages are redelivered (concurrent delivery only). */
+    public Builder handlerTimeout(Duration timeout) {
+      this.handlerTimeout = checkHandlerTimeout(timeout);
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
-          Option.of(batchSize), closeTimeout, middleware, startFrom);
+          Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout));
     }
   }
 }

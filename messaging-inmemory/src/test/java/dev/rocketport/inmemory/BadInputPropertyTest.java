@@ -1,6 +1,7 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.tck.HostileInput;
+import dev.rocketport.messaging.tck.HostileSpecs;
 import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
@@ -10,16 +11,21 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-/** {@link HostileInput} on the in-memory adapter: 10 000 generated publishes, delays up to a day of virtual time. */
+/**
+ * {@link HostileInput} on the in-memory adapter: 10 000 generated publishes, delays up to a day of
+ * virtual time; and 2 000 generated subscription specs ({@link HostileSpecs}).
+ */
 class BadInputPropertyTest {
   private static InMemoryBroker broker;
   private static InMemoryMessaging messaging;
   private static HostileInput hostile;
+  private static HostileSpecs specs;
 
   @BeforeContainer
   static void start() {
     broker = InMemoryBroker.virtualClock();
     messaging = InMemoryMessaging.connect(broker);
+    specs = new HostileSpecs(messaging);
     hostile = new HostileInput(messaging, Waiting.virtualClock(broker::now, broker::advanceUntil));
   }
 
@@ -38,5 +44,15 @@ class BadInputPropertyTest {
   @Property(tries = 10_000)
   void everyInputIsRefusedNamingTheFieldOrArrivesIntact(@ForAll("inputs") HostileInput.Input input) {
     hostile.publish(input);
+  }
+
+  @Provide
+  Arbitrary<HostileSpecs.SpecInput> specInputs() {
+    return HostileSpecs.specs();
+  }
+
+  @Property(tries = 2000)
+  void everySpecIsRefusedNamingTheFieldOrSubscribesAndCloses(@ForAll("specInputs") HostileSpecs.SpecInput input) {
+    specs.subscribe(input);
   }
 }

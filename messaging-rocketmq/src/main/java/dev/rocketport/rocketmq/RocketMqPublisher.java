@@ -10,7 +10,6 @@ import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
-import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -42,6 +41,7 @@ final class RocketMqPublisher extends AbstractPublisher {
   private final SendWindow window;
   private final SendCoalescer coalescer;
   private final AsyncAttempts asyncAttempts;
+  private final OrderedQueues orderedQueues = new OrderedQueues();
 
   RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
       RocketMqConfig config, BooleanSupplier closed, Interceptors interceptors) {
@@ -136,7 +136,7 @@ final class RocketMqPublisher extends AbstractPublisher {
   protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
     var msg = mapping.toRocketMq(message, Instant.now());
     return sendSync(message.topic(), false, timeout -> producer.send(msg,
-        (queues, m, key) -> queues.get(WireRules.queueFor((ShardingKey) key, queues.size())), shardingKey, timeout))
+        (queues, m, key) -> orderedQueues.select(queues, (ShardingKey) key), shardingKey, timeout))
         .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
   }
 

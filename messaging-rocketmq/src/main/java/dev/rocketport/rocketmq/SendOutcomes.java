@@ -89,6 +89,9 @@ final class SendOutcomes {
     if (e instanceof MQClientException client) {
       return clientRefusal(client, topic);
     }
+    if (e instanceof OrderedQueues.QueueUnavailable) {
+      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(e.getMessage()), Next.STOP);
+    }
     if (e instanceof MQBrokerException broker) {
       return brokerRefusal(broker, topic);
     }

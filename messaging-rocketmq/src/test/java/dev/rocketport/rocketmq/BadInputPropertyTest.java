@@ -3,6 +3,7 @@ package dev.rocketport.rocketmq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.tck.HostileInput;
+import dev.rocketport.messaging.tck.HostileSpecs;
 import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
@@ -21,11 +22,13 @@ class BadInputPropertyTest {
   private static EmbeddedRocketMq broker;
   private static Messaging messaging;
   private static HostileInput hostile;
+  private static HostileSpecs specs;
 
   @BeforeContainer
   static void start() {
     broker = EmbeddedRocketMq.start();
     messaging = new RocketMqFixture(broker).newMessaging();
+    specs = new HostileSpecs(messaging);
     hostile = new HostileInput(messaging, Waiting.wallClock());
   }
 
@@ -53,5 +56,15 @@ class BadInputPropertyTest {
   @Property(tries = 300)
   void everyInputIsRefusedNamingTheFieldOrArrivesIntact(@ForAll("inputs") HostileInput.Input input) {
     hostile.publish(input);
+  }
+
+  @Provide
+  Arbitrary<HostileSpecs.SpecInput> specInputs() {
+    return HostileSpecs.specs();
+  }
+
+  @Property(tries = 30)
+  void everySpecIsRefusedNamingTheFieldOrSubscribesAndCloses(@ForAll("specInputs") HostileSpecs.SpecInput input) {
+    specs.subscribe(input);
   }
 }

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param brokerName the broker's name in its cluster
  * @param syncFlush {@code SYNC_FLUSH} instead of RocketMQ's default {@code ASYNC_FLUSH}
  * @param admin the ACL 2.0 super user, or empty for no access control
+ * @param port the broker's port, 0 for any free one; a fixed port lets a restarted broker take over
+ *     its predecessor's address, as a real one does (its fast port, {@code port - 2}, must be free too)
  */
-public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin) {
+public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin, int port) {
 
   /** A user name and password (an access key and secret key, to a client). */
   public record Credentials(String user, String password) {
@@ -43,24 +45,31 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     if (admin == null) {
       throw new IllegalArgumentException("admin: use Optional.empty() for no access control");
     }
+    if (port != 0 && (port < 3 || port > 65_535)) {
+      throw new IllegalArgumentException("port: 0 or 3–65535, was " + port);
+    }
   }
 
   /** One master named {@value EmbeddedRocketMq#BROKER_NAME}, asynchronous flush, no access control. */
   public static BrokerOptions defaults() {
-    return new BrokerOptions(EmbeddedRocketMq.BROKER_NAME, false, Optional.empty());
+    return new BrokerOptions(EmbeddedRocketMq.BROKER_NAME, false, Optional.empty(), 0);
   }
 
   public BrokerOptions named(String name) {
-    return new BrokerOptions(name, syncFlush, admin);
+    return new BrokerOptions(name, syncFlush, admin, port);
   }
 
   public BrokerOptions withSyncFlush() {
-    return new BrokerOptions(brokerName, true, admin);
+    return new BrokerOptions(brokerName, true, admin, port);
   }
 
   /** ACL 2.0 on, with {@code admin} as the super user. */
   public BrokerOptions withAccessControl(Credentials superUser) {
-    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser));
+    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser), port);
+  }
+
+  public BrokerOptions onPort(int port) {
+    return new BrokerOptions(brokerName, syncFlush, admin, port);
   }
 
   /** These options as {@link EmbeddedRocketMqMain} arguments. */
@@ -70,6 +79,9 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
       args.add("--sync-flush");
     }
     admin.ifPresent(a -> args.addAll(List.of("--acl-admin", a.user() + ":" + a.password())));
+    if (port != 0) {
+      args.addAll(List.of("--broker-port", String.valueOf(port)));
+    }
     return args;
   }
 
@@ -82,6 +94,10 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     }
     if (args.contains("--sync-flush")) {
       options = options.withSyncFlush();
+    }
+    int port = args.indexOf("--broker-port");
+    if (port >= 0) {
+      options = options.onPort(Integer.parseInt(args.get(port + 1)));
     }
     int acl = args.indexOf("--acl-admin");
     if (acl >= 0) {

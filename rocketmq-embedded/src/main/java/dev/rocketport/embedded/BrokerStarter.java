@@ -47,7 +47,7 @@ final class BrokerStarter {
       store.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
     }
     NettyServerConfig netty = new NettyServerConfig();
-    netty.setListenPort(0);
+    netty.setListenPort(options.port());
     netty.setBindAddress("127.0.0.1");
     NettyClientConfig client = new NettyClientConfig();
     // the broker is a client of the name server, which enforces TLS when this JVM does

@@ -14,7 +14,7 @@ import java.util.List;
  * host:port} the name server a {@code broker} joins; {@code --store DIR} keeps the store in {@code DIR}
  * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
  * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
- * {@code --sync-flush}, {@code --acl-admin user:password}). TLS follows RocketMQ's {@code tls.*}
+ * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}). TLS follows RocketMQ's {@code tls.*}
  * system properties. Used by {@link ChildProcessRocketMq} for fault tests and by demos.
  */
 public final class EmbeddedRocketMqMain {

@@ -54,10 +54,16 @@ public abstract class AbstractSubscriber implements Subscriber {
   }
 
   private Subscription start(SubscriptionSpec spec, BatchMessageHandler handler, boolean single) {
-    Runnable leaveGroup = shapes.join(spec);
+    Runnable joined = shapes.join(spec);
     List<HandlerMiddleware> chain = new ArrayList<>(runtimeMiddleware);
     chain.addAll(spec.middleware());
-    BatchMessageHandler chained = chain.isEmpty() ? handler : HandlerChain.around(handler, spec, chain);
+    BatchMessageHandler inner = chain.isEmpty() ? handler : HandlerChain.around(handler, spec, chain);
+    TimedHandler timed = spec.handlerTimeout().map(t -> new TimedHandler(inner, spec, t)).getOrNull();
+    BatchMessageHandler chained = timed == null ? inner : timed;
+    Runnable leaveGroup = timed == null ? joined : () -> {
+      joined.run();
+      timed.close();
+    };
     MemberHealth health = new MemberHealth(spec);
     GuardedHandler guarded = messages -> {
       HandlerResult verdict = HandlerCalls.verdict(chained, messages, spec.group(), health::failed);

@@ -57,7 +57,7 @@ public final class HostileInput implements AutoCloseable {
         });
   }
 
-  private static Arbitrary<String> text() {
+  static Arbitrary<String> text() {
     return Arbitraries.oneOf(
         Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
         Arbitraries.strings().all().ofMinLength(0).ofMaxLength(20),

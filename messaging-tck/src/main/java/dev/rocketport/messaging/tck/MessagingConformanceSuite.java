@@ -109,6 +109,9 @@ public abstract class MessagingConformanceSuite {
   class RequestReply extends RequestReplyCases {}
 
   @Nested
+  class HandlerTimeouts extends HandlerTimeoutCases {}
+
+  @Nested
   class Filters extends FilterCases {}
 
   @Nested

@@ -1,0 +1,105 @@
+package dev.rocketport.bench.faults;
+
+import dev.rocketport.embedded.FaultCluster;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario c: a consumer process is killed ({@code kill -9}) mid-stream and another member of its
+ * group takes over. Every message must be handled at least once by the group; duplicates (handled by
+ * the killed member after its last committed offset, then again) must stay within what it handled in
+ * the offset commit interval plus one pull's worth per queue.
+ */
+final class ConsumerCrashScenario {
+  /** The runtime commits acknowledged offsets every second; the broker may answer a pull of 32 per queue. */
+  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+  private static final int QUEUES = 4;
+  private static final int PULL_BATCH = 32;
+
+  private ConsumerCrashScenario() {}
+
+  static FaultRow run(FaultCluster cluster, FaultSizes sizes) throws Exception {
+    Topic topic = Topic.of("consumer-crash-" + UUID.randomUUID().toString().substring(0, 8));
+    String group = "crash-group";
+    cluster.createTopic(topic.name(), QUEUES, 0);
+    try (RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
+      Tally tally = new Tally();
+      SyncLoad load = SyncLoad.start(messaging.publisher(), topic, "c", 4, tally);
+      Deadline.require("the backlog", () -> tally.acknowledgedCount() >= sizes.consumerBacklog(), Duration.ofSeconds(120));
+      load.stop();
+      Map<String, Integer> handles = new ConcurrentHashMap<>();
+      AtomicLong byFirst = new AtomicLong();
+      Process first = startConsumer(cluster.nameServerAddress(), topic, group);
+      Thread reader = new Thread(() -> readHandled(first, handles, byFirst), "fault-consumer-output");
+      reader.start();
+      long firstStarted = System.nanoTime();
+      Deadline.require("a third handled by the first member", () -> byFirst.get() >= sizes.consumerBacklog() / 3,
+          Duration.ofSeconds(120));
+      first.destroyForcibly();
+      first.waitFor(30, TimeUnit.SECONDS);
+      reader.join();
+      double rate = byFirst.get() / ((System.nanoTime() - firstStarted) / 1e9);
+      long killedAt = byFirst.get();
+      Set<String> expected = tally.acknowledged();
+      long taking = System.nanoTime();
+      try (var second = messaging.subscriber().subscribe(
+          SubscriptionSpec.builder(topic, ConsumerGroup.of(group)).build(), m -> {
+            handles.merge(m.bodyAsString(), 1, Integer::sum);
+            return HandlerResult.success();
+          })) {
+        Deadline.require("every message handled by the group", () -> handles.keySet().containsAll(expected),
+            Duration.ofSeconds(120));
+      }
+      Duration takeover = Duration.ofNanos(System.nanoTime() - taking);
+      long duplicates = handles.values().stream().mapToLong(n -> n - 1).sum();
+      long bound = (long) Math.ceil(rate * COMMIT_INTERVAL.toMillis() / 1000.0) + (long) QUEUES * PULL_BATCH;
+      if (duplicates > bound) {
+        throw new IllegalStateException(duplicates + " duplicates exceed the bound " + bound);
+      }
+      long lost = expected.stream().filter(b -> !handles.containsKey(b)).count();
+      return new FaultRow("c. consumer process kill -9", "rocketmq", tally.sent(), tally.acknowledgedCount(),
+          tally.definite(), tally.unknown().size(), tally.unknown().stream().filter(handles::containsKey).count(), lost,
+          duplicates, takeover, String.format("killed member handled %d (%.0f/s); duplicates bound %d", killedAt, rate,
+              bound));
+    }
+  }
+
+  private static Process startConsumer(String nameServer, Topic topic, String group) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ConsumerProcess.class.getName(), nameServer, topic.name(), group)).redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return process;
+  }
+
+  /** Counts the member's {@code H <body>} lines until its output ends (it was killed). */
+  private static void readHandled(Process process, Map<String, Integer> handles, AtomicLong count) {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith(ConsumerProcess.HANDLED)) {
+          handles.merge(line.substring(ConsumerProcess.HANDLED.length()), 1, Integer::sum);
+          count.incrementAndGet();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // the process was killed mid-line; what was read is counted
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.rocketport.bench.faults;
+
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.embedded.FaultCluster;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code rocketport faults [--quick]}: runs the fault scenarios ({@link FaultRun}) against a cluster
+ * of child-JVM servers it starts (a name server, two {@code SYNC_FLUSH} masters) and prints one table
+ * row per scenario; exits 0 only if every scenario held its invariants and lost nothing.
+ */
+public final class FaultsMain {
+  private static final String USAGE = """
+      usage: rocketport faults [--quick]
+        --quick   the smaller load of the build's test (default: the full load)
+      """;
+
+  private FaultsMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    FaultSizes sizes = FaultSizes.full();
+    for (String arg : args) {
+      switch (arg) {
+        case "faults" -> { }
+        case "--quick" -> sizes = FaultSizes.quick();
+        case "--help", "-h" -> {
+          out.print(USAGE);
+          return 0;
+        }
+        default -> {
+          err.println("rocketport faults: unknown option '" + arg + "'");
+          err.print(USAGE);
+          return 2;
+        }
+      }
+    }
+    Path base = Files.createTempDirectory("rocketport-faults-");
+    out.println("faults: starting a name server and two SYNC_FLUSH masters, each in its own JVM…");
+    List<FaultRow> rows;
+    try (FaultCluster cluster = FaultCluster.start(base, 2)) {
+      rows = new FaultRun(cluster, sizes, out).all();
+    } catch (IllegalStateException e) {
+      err.println("rocketport faults: an invariant broke: " + e.getMessage());
+      return 1;
+    } finally {
+      EmbeddedRocketMq.deleteRecursively(base);
+    }
+    out.println();
+    out.print(FaultRow.table(rows));
+    return rows.stream().allMatch(r -> r.lost() == 0) ? 0 : 1;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.rocketport.bench.faults;
+
+import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.time.Duration;
+
+/**
+ * The RocketMQ runtimes fault scenarios use: RocketMQ's client defaults (route polling every 30 s
+ * included, so recovery is measured as users meet it) but a 3 s send timeout with 2 resends, and the
+ * fault cluster's 1 s retry ladder. Stateless.
+ */
+final class Runtimes {
+  private Runtimes() {}
+
+  static RocketMqConfig config(String nameServer) {
+    return RocketMqConfig.builder(nameServer).sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
+        .closeTimeout(Duration.ofSeconds(30)).retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()))
+        .build();
+  }
+
+  static RocketMqMessaging start(String nameServer) {
+    return RocketMqMessaging.start(config(nameServer));
+  }
+}

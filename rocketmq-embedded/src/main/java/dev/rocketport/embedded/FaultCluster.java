@@ -1,0 +1,155 @@
+package dev.rocketport.embedded;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * A cluster for fault tests, every server in a child JVM of its own so each can be killed
+ * ({@code kill -9}) and restarted on its own: one name server and {@code n} masters named
+ * {@code broker-0…}, each flushing every message to disk before answering ({@code SYNC_FLUSH}), on
+ * its own store. Every server keeps its port across restarts, as a real deployment does, so clients
+ * find a restarted server at the address they knew. Not thread-safe: one test or runner owns it;
+ * {@link #close()} kills whatever still runs.
+ */
+public final class FaultCluster implements AutoCloseable {
+  private static final List<String> BROKER_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+  private final Path base;
+  private final int nameServerPort;
+  private final List<BrokerOptions> brokerOptions = new ArrayList<>();
+  private final List<ChildProcessRocketMq> brokers = new ArrayList<>();
+  private ChildProcessRocketMq nameServer;
+  private DefaultMQAdminExt admin;
+
+  private FaultCluster(Path base, int nameServerPort) {
+    this.base = base;
+    this.nameServerPort = nameServerPort;
+  }
+
+  /** Starts the name server and {@code masters} brokers (in parallel) under {@code base}. */
+  public static FaultCluster start(Path base, int masters) {
+    FaultCluster cluster = new FaultCluster(base, freePort(false));
+    try {
+      cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
+      List<CompletableFuture<ChildProcessRocketMq>> starting = new ArrayList<>();
+      for (int i = 0; i < masters; i++) {
+        BrokerOptions options = BrokerOptions.defaults().named("broker-" + i).withSyncFlush().onPort(freePort(true));
+        cluster.brokerOptions.add(options);
+        int index = i;
+        starting.add(CompletableFuture.supplyAsync(() -> cluster.startBroker(index)));
+      }
+      starting.forEach(s -> cluster.brokers.add(s.join()));
+      cluster.admin = new DefaultMQAdminExt(5_000);
+      cluster.admin.setNamesrvAddr(cluster.nameServerAddress());
+      cluster.admin.setInstanceName("rocketport-fault-admin-" + UUID.randomUUID());
+      cluster.admin.setVipChannelEnabled(false);
+      cluster.admin.start();
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw new IllegalStateException("could not start the fault cluster: " + e.getMessage(), e);
+    }
+  }
+
+  /** A free loopback port; for a broker, one whose fast port ({@code port - 2}) is free too. */
+  private static int freePort(boolean withFastPort) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (!withFastPort || port > 1026 && isFree(port - 2)) {
+          return port;
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("no free port", e);
+      }
+    }
+    throw new IllegalStateException("no free port with a free fast port below it");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket ignored = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private ChildProcessRocketMq startBroker(int index) {
+    BrokerOptions options = brokerOptions.get(index);
+    return ChildProcessRocketMq.broker(base.resolve(options.brokerName()), nameServerAddress(), options, BROKER_JVM);
+  }
+
+  public String nameServerAddress() {
+    return "127.0.0.1:" + nameServerPort;
+  }
+
+  public int size() {
+    return brokers.size();
+  }
+
+  public String brokerName(int index) {
+    return brokerOptions.get(index).brokerName();
+  }
+
+  /**
+   * Creates {@code topic} with {@code queues} queues on the brokers named by index (all of them if
+   * none are named) and waits (up to 30 s) until the name server routes it on each.
+   */
+  public void createTopic(String topic, int queues, int... onBrokers) {
+    int[] targets = onBrokers.length > 0 ? onBrokers : java.util.stream.IntStream.range(0, size()).toArray();
+    try {
+      for (int index : targets) {
+        admin.createAndUpdateTopicConfig("127.0.0.1:" + brokerOptions.get(index).port(),
+            new TopicConfig(topic, queues, queues));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (admin.examineTopicRouteInfo(topic).getQueueDatas().size() < targets.length) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no route for " + topic + " on " + targets.length + " brokers within 30 s");
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Kills broker {@code index} abruptly (SIGKILL), as a crash would. */
+  public void killBroker(int index) {
+    brokers.get(index).kill();
+  }
+
+  /** Starts broker {@code index} again on its store and port; returns once it is registered. */
+  public void restartBroker(int index) {
+    brokers.set(index, startBroker(index));
+  }
+
+  /** Kills the name server (SIGKILL). */
+  public void killNameServer() {
+    nameServer.kill();
+  }
+
+  /** Starts the name server again on its port (brokers re-register with their next heartbeat). */
+  public void restartNameServer() {
+    nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), nameServerPort);
+  }
+
+  @Override
+  public void close() {
+    if (admin != null) {
+      admin.shutdown();
+    }
+    brokers.forEach(ChildProcessRocketMq::kill);
+    if (nameServer != null) {
+      nameServer.kill();
+    }
+  }
+}
