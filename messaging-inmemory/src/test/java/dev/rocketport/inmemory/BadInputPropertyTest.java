@@ -13,7 +13,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * {@link HostileInput} on the in-memory adapter: 10 000 generated publishes, delays up to a day of
- * virtual time; and 2 000 generated subscription specs ({@link HostileSpecs}).
+ * virtual time; 2 000 generated batches and 2 000 subscription specs ({@link HostileSpecs}).
  */
 class BadInputPropertyTest {
   private static InMemoryBroker broker;
@@ -54,5 +54,15 @@ class BadInputPropertyTest {
   @Property(tries = 2000)
   void everySpecIsRefusedNamingTheFieldOrSubscribesAndCloses(@ForAll("specInputs") HostileSpecs.SpecInput input) {
     specs.subscribe(input);
+  }
+
+  @Provide
+  Arbitrary<HostileInput.BatchInput> batches() {
+    return HostileInput.batches(Duration.ofSeconds(3));
+  }
+
+  @Property(tries = 2000)
+  void everyBatchIsRefusedTypedOrArrivesIntact(@ForAll("batches") HostileInput.BatchInput batch) {
+    hostile.publishBatch(batch);
   }
 }

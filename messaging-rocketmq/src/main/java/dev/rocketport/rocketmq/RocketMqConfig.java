@@ -89,12 +89,12 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     apply(source, "producerGroup", b::producerGroup);
     apply(source, "transactionGroup", b::transactionGroup);
     apply(source, "sendTimeoutMs", v -> b.sendTimeout(Duration.ofMillis(number(v, "sendTimeoutMs"))));
-    apply(source, "sendRetries", v -> b.sendRetries((int) number(v, "sendRetries")));
-    apply(source, "asyncMaxInFlight", v -> b.asyncMaxInFlight((int) number(v, "asyncMaxInFlight")));
+    apply(source, "sendRetries", v -> b.sendRetries(intNumber(v, "sendRetries")));
+    apply(source, "asyncMaxInFlight", v -> b.asyncMaxInFlight(intNumber(v, "asyncMaxInFlight")));
     apply(source, "closeTimeoutMs", v -> b.closeTimeout(Duration.ofMillis(number(v, "closeTimeoutMs"))));
     apply(source, "accessKey", v -> b.credentials(v, source.apply("secretKey") == null ? "" : source.apply("secretKey")));
     apply(source, "namespace", b::namespace);
-    apply(source, "maxMessageSize", v -> b.maxMessageSize((int) number(v, "maxMessageSize")));
+    apply(source, "maxMessageSize", v -> b.maxMessageSize(intNumber(v, "maxMessageSize")));
     apply(source, "coalesceSends", v -> b.coalesceSends(flag(v, "coalesceSends")));
     apply(source, "useTls", v -> b.useTls(flag(v, "useTls")));
     return b.build();
@@ -113,6 +113,15 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     } catch (NumberFormatException e) {
       throw new InvalidArgumentException(field, "'" + value + "' is not a whole number");
     }
+  }
+
+  /** A whole number that fits an int: a larger one is refused, not wrapped around. */
+  private static int intNumber(String value, String field) {
+    long number = number(value, field);
+    if (number != (int) number) {
+      throw new InvalidArgumentException(field, "'" + value + "' is out of range");
+    }
+    return (int) number;
   }
 
   private static boolean flag(String value, String field) {

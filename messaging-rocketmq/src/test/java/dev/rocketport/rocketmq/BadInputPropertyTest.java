@@ -67,4 +67,14 @@ class BadInputPropertyTest {
   void everySpecIsRefusedNamingTheFieldOrSubscribesAndCloses(@ForAll("specInputs") HostileSpecs.SpecInput input) {
     specs.subscribe(input);
   }
+
+  @Provide
+  Arbitrary<HostileInput.BatchInput> batches() {
+    return HostileInput.batches(Duration.ofSeconds(3));
+  }
+
+  @Property(tries = 60)
+  void everyBatchIsRefusedTypedOrArrivesIntact(@ForAll("batches") HostileInput.BatchInput batch) {
+    hostile.publishBatch(batch);
+  }
 }

@@ -52,6 +52,9 @@ class RocketMqConfigTest {
         () -> RocketMqConfig.builder("h:1").producerGroup("bad group").build()).field());
     assertEquals("sendTimeoutMs", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
         Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_SEND_TIMEOUT_MS", "soon"))).field());
+    // 2^32 + 1 once wrapped around to 1 retry
+    assertEquals("sendRetries", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
+        Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_SEND_RETRIES", "4294967297"))).field());
     assertEquals("useTls", assertThrows(InvalidArgumentException.class, () -> RocketMqConfig.fromEnvironment(
         Map.of("ROCKETPORT_ROCKETMQ_NAME_SERVER", "h:1", "ROCKETPORT_ROCKETMQ_USE_TLS", "yes"))).field());
   }

@@ -24,20 +24,23 @@ final class BrokerCrashScenario {
       Deadline.require("acknowledged sends before the kill", () -> tally.acknowledgedCount() >= sizes.ackedBeforeFault(),
           Duration.ofSeconds(120));
       cluster.killBroker(0);
+      long killed = System.nanoTime();
       Deadline.require("failed sends while the broker is down", () -> tally.definite() + tally.unknown().size() >= 20,
           Duration.ofSeconds(60));
       cluster.restartBroker(0);
       long back = System.nanoTime();
       Deadline.require("an acknowledged send after the restart", () -> tally.lastAckNanos() > back,
           Duration.ofSeconds(120));
-      Duration recovery = Duration.ofNanos(tally.lastAckNanos() - back);
+      long backAcked = tally.lastAckNanos();
+      Duration recovery = Duration.ofNanos(backAcked - back);
       int ackedAtRecovery = tally.acknowledgedCount();
       Deadline.require("acknowledged sends after recovery",
           () -> tally.acknowledgedCount() >= ackedAtRecovery + sizes.ackedAfterRecovery(), Duration.ofSeconds(120));
       load.stop();
       var stored = Audit.stored(messaging, topic, tally.acknowledged(), Duration.ofSeconds(120));
-      return FaultRow.of("a. broker kill -9, SYNC_FLUSH", "rocketmq", tally, stored, recovery,
-          "failures " + tally.failureKinds());
+      return FaultRow.of("a. broker kill -9, SYNC_FLUSH", "rocketmq", tally, stored, recovery, String.format(
+          "outage %.1f s (kill to next acknowledged send, broker restart included); failures %s",
+          (backAcked - killed) / 1e9, tally.failureKinds()));
     }
   }
 }

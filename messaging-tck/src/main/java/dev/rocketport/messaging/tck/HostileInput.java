@@ -2,6 +2,7 @@ package dev.rocketport.messaging.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.ConsumerGroup;
@@ -16,6 +17,7 @@ import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +31,9 @@ import net.jqwik.api.Tuple;
 /**
  * Property-based bad input for any adapter: generated tags, keys, header names and values (control
  * characters, unpaired surrogates, past every length limit), bodies up to past 4 MiB and delays up
- * to past the maximum. {@link #publish} asserts the invariant for one input — refused with a typed
- * error naming the field, or arrived intact — and {@link #close} that nothing refused ever arrived.
+ * to past the maximum, alone or in batches. {@link #publish} and {@link #publishBatch} assert the
+ * invariant for one input — refused with a typed error naming the field, or arrived intact — and
+ * {@link #close} that nothing refused ever arrived.
  * Used by one property at a time; not thread-safe.
  */
 public final class HostileInput implements AutoCloseable {
@@ -81,37 +84,98 @@ public final class HostileInput implements AutoCloseable {
         .as(Input::new);
   }
 
+  /** Batches of generated publishes, now and then with one entry to another topic. */
+  public static Arbitrary<BatchInput> batches(Duration maxDelay) {
+    return Combinators.combine(inputs(maxDelay).list().ofMaxSize(6), Arbitraries.frequency(Tuple.of(4, false),
+        Tuple.of(1, true))).as(BatchInput::new);
+  }
+
+  /** One generated batch: the entries the builder accepts are sent; if {@code mixTopics}, the last to another topic. */
+  public record BatchInput(List<Input> entries, boolean mixTopics) {}
+
+  private static Message message(Input input, Topic topic) {
+    Message.Builder builder = Message.builder(topic).body(new byte[input.bodySize()]);
+    if (input.tag() != null) {
+      builder.tag(input.tag());
+    }
+    input.keys().forEach(builder::key);
+    input.headers().forEach(builder::header);
+    if (input.delayMillis() != 0) {
+      builder.deliverAfter(Duration.ofMillis(input.delayMillis()));
+    }
+    return builder.build();
+  }
+
+  private static void assertNamed(InvalidArgumentException refused) {
+    assertTrue(List.of("tag", "key", "delay").contains(refused.field()) || refused.field().startsWith("header"),
+        "the refusal names the field: " + refused.field());
+  }
+
+  private static void assertTypedRefusal(PublishFailure failure) {
+    assertTrue(failure instanceof PublishFailure.InvalidMessage || failure instanceof PublishFailure.MessageTooLarge,
+        "a typed refusal: " + failure.description());
+  }
+
   /** Publishes {@code input}: refused naming the field (typed), or accepted and then arrived intact. */
   public void publish(Input input) {
     Message message;
     try {
-      Message.Builder builder = Message.builder(topic).body(new byte[input.bodySize()]);
-      if (input.tag() != null) {
-        builder.tag(input.tag());
-      }
-      input.keys().forEach(builder::key);
-      input.headers().forEach(builder::header);
-      if (input.delayMillis() != 0) {
-        builder.deliverAfter(Duration.ofMillis(input.delayMillis()));
-      }
-      message = builder.build();
+      message = message(input, topic);
     } catch (InvalidArgumentException refused) {
-      assertTrue(List.of("tag", "key", "delay").contains(refused.field()) || refused.field().startsWith("header"),
-          "the refusal names the field: " + refused.field());
+      assertNamed(refused);
       return;
     }
     Either<PublishFailure, SendReceipt> sent = messaging.publisher().send(message);
     if (sent.isLeft()) {
-      PublishFailure failure = sent.getLeft();
-      assertTrue(failure instanceof PublishFailure.InvalidMessage || failure instanceof PublishFailure.MessageTooLarge,
-          "a typed refusal: " + failure.description());
+      assertTypedRefusal(sent.getLeft());
       return;
     }
-    String id = sent.get().messageId();
+    arrivesIntact(sent.get().messageId(), message, input.delayMillis());
+  }
+
+  /**
+   * Sends a generated batch: an empty one is refused, one mixing topics or holding a delayed message
+   * fails whole and typed, otherwise each entry is refused typed or arrives intact.
+   */
+  public void publishBatch(BatchInput batch) {
+    List<Message> messages = new ArrayList<>();
+    for (Input entry : batch.entries()) {
+      try {
+        messages.add(message(entry, topic));
+      } catch (InvalidArgumentException refused) {
+        assertNamed(refused);
+      }
+    }
+    boolean mixed = batch.mixTopics() && messages.size() > 1;
+    if (mixed) {
+      int last = messages.size() - 1;
+      Message m = messages.get(last);
+      messages.set(last, new Message(Topic.of("hostile-elsewhere"), m.body(), m.tag(), m.keys(), m.headers(), m.delay()));
+    }
+    if (messages.isEmpty()) {
+      assertThrows(InvalidArgumentException.class, () -> messaging.publisher().sendBatch(messages));
+      return;
+    }
+    List<Either<PublishFailure, SendReceipt>> results = messaging.publisher().sendBatch(messages).entries();
+    assertEquals(messages.size(), results.size(), "one result per entry");
+    boolean wholeRefused = mixed || messages.stream().anyMatch(m -> m.delay().isDefined());
+    for (int i = 0; i < results.size(); i++) {
+      Either<PublishFailure, SendReceipt> result = results.get(i);
+      if (wholeRefused) {
+        assertTrue(result.isLeft() && result.getLeft() instanceof PublishFailure.InvalidMessage,
+            "a batch mixing topics or with a delay fails whole: " + result);
+      } else if (result.isLeft()) {
+        assertTypedRefusal(result.getLeft());
+      } else {
+        arrivesIntact(result.get().messageId(), messages.get(i), 0);
+      }
+    }
+  }
+
+  private void arrivesIntact(String id, Message message, long delayMillis) {
     accepted.add(id);
-    Duration budget = Duration.ofMillis(Math.max(0, input.delayMillis())).plus(TckContext.BUDGET);
-    assertTrue(waiting.awaitUntil(() -> received.containsKey(id), budget),
-        "accepted but never delivered: " + input);
+    Duration budget = Duration.ofMillis(Math.max(0, delayMillis)).plus(TckContext.BUDGET);
+    assertTrue(waiting.awaitUntil(() -> received.containsKey(id), budget), "accepted but never delivered: " + message);
     Message got = received.get(id).message();
     assertEquals(message.withoutDelay(), got, "arrives intact");
     assertFalse(got.delay().isDefined());
