@@ -1,7 +1,6 @@
 package dev.rocketport.middleware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.inmemory.InMemoryMessaging;
@@ -9,7 +8,6 @@ import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Interceptors;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -19,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** The built-in middleware on the in-memory adapter (virtual clock; handler timeouts in wall time). */
+/** The built-in middleware on the in-memory adapter (virtual clock). */
 class BuiltInMiddlewareTest {
   private static final Duration PATIENCE = Duration.ofHours(1);
 
@@ -34,32 +30,6 @@ class BuiltInMiddlewareTest {
 
   private static Topic topic(InMemoryMessaging messaging, String name) {
     return messaging.admin().createTopic(Topic.of(name), 2).get();
-  }
-
-  @Test
-  void aHandlerThatOverrunsItsTimeoutIsInterruptedAndTheMessageRedelivered() {
-    AtomicBoolean interrupted = new AtomicBoolean();
-    List<Integer> attempts = new CopyOnWriteArrayList<>();
-    try (HandlerTimeout timeout = HandlerTimeout.of(Duration.ofMillis(200));
-        InMemoryMessaging messaging = runtime(Interceptors.builder().handler(timeout).build())) {
-      Topic topic = topic(messaging, "slow");
-      messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("slow-readers")).build(), m -> {
-        attempts.add(m.deliveryAttempt());
-        if (m.deliveryAttempt() == 1) {
-          try {
-            new CountDownLatch(1).await();
-          } catch (InterruptedException e) {
-            interrupted.set(true);
-          }
-        }
-        return HandlerResult.success();
-      });
-      messaging.publisher().send(Message.of(topic, "take your time"));
-      assertTrue(messaging.broker().advanceUntil(() -> attempts.size() == 2, PATIENCE), "redelivered: " + attempts);
-      assertEquals(List.of(1, 2), attempts);
-      assertTrue(interrupted.get(), "the overrunning handler was interrupted");
-    }
-    assertThrows(InvalidArgumentException.class, () -> HandlerTimeout.of(Duration.ZERO));
   }
 
   @Test

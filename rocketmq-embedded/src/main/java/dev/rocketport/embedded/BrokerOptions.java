@@ -18,6 +18,10 @@ import java.util.Optional;
  *     its predecessor's address, as a real one does (its fast port, {@code port - 2}, must be free too)
  */
 public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin, int port) {
+  /** The cluster every embedded broker belongs to. */
+  public static final String CLUSTER = "DefaultCluster";
+  /** The name of a broker whose options do not say otherwise. */
+  public static final String DEFAULT_BROKER_NAME = "rocketport-embedded";
 
   /** A user name and password (an access key and secret key, to a client). */
   public record Credentials(String user, String password) {
@@ -50,9 +54,9 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     }
   }
 
-  /** One master named {@value EmbeddedRocketMq#BROKER_NAME}, asynchronous flush, no access control. */
+  /** One master named {@value #DEFAULT_BROKER_NAME}, asynchronous flush, no access control, any port. */
   public static BrokerOptions defaults() {
-    return new BrokerOptions(EmbeddedRocketMq.BROKER_NAME, false, Optional.empty(), 0);
+    return new BrokerOptions(DEFAULT_BROKER_NAME, false, Optional.empty(), 0);
   }
 
   public BrokerOptions named(String name) {

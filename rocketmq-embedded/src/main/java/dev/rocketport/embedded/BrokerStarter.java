@@ -24,7 +24,7 @@ final class BrokerStarter {
       throws Exception {
     BrokerConfig config = new BrokerConfig();
     config.setBrokerName(options.brokerName());
-    config.setBrokerClusterName(EmbeddedRocketMq.CLUSTER);
+    config.setBrokerClusterName(BrokerOptions.CLUSTER);
     config.setBrokerIP1("127.0.0.1");
     config.setNamesrvAddr(nameServer);
     config.setAutoCreateTopicEnable(false);
@@ -72,7 +72,7 @@ final class BrokerStarter {
   private static AuthConfig authConfig(Path dir, BrokerOptions options) {
     AuthConfig auth = new AuthConfig();
     auth.setConfigName(options.brokerName());
-    auth.setClusterName(EmbeddedRocketMq.CLUSTER);
+    auth.setClusterName(BrokerOptions.CLUSTER);
     auth.setAuthConfigPath(dir.resolve("auth").toString());
     options.admin().ifPresent(admin -> {
       auth.setAuthenticationEnabled(true);

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
  * (gracefully if it still runs). Not thread-safe: one test owns it.
  */
 public final class ChildProcessRocketMq implements AutoCloseable {
-  static final String READY_PREFIX = "ROCKETPORT_NAMESRV=";
 
   private final Process process;
   private final String nameServerAddress;
@@ -111,8 +110,8 @@ public final class ChildProcessRocketMq implements AutoCloseable {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null) {
-        if (line.startsWith(READY_PREFIX)) {
-          String address = line.substring(READY_PREFIX.length());
+        if (line.startsWith(EmbeddedRocketMqMain.READY_PREFIX)) {
+          String address = line.substring(EmbeddedRocketMqMain.READY_PREFIX.length());
           Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-broker-output");
           drain.setDaemon(true);
           drain.start();

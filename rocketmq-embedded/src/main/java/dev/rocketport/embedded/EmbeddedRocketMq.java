@@ -24,8 +24,8 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * ({@link RocketMqBrokerExtension} does). Thread-safe; {@link #close()} is idempotent.
  */
 public final class EmbeddedRocketMq implements AutoCloseable {
-  public static final String CLUSTER = "DefaultCluster";
-  public static final String BROKER_NAME = "rocketport-embedded";
+  public static final String CLUSTER = BrokerOptions.CLUSTER;
+  public static final String BROKER_NAME = BrokerOptions.DEFAULT_BROKER_NAME;
   private static final String REBALANCE_INTERVAL = "rocketmq.client.rebalance.waitInterval";
 
   private final EmbeddedSettings settings;

@@ -15,9 +15,10 @@ import java.util.List;
  * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
  * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
  * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}). TLS follows RocketMQ's {@code tls.*}
- * system properties. Used by {@link ChildProcessRocketMq} for fault tests and by demos.
+ * system properties. Started in child JVMs by fault tests and demos.
  */
 public final class EmbeddedRocketMqMain {
+  static final String READY_PREFIX = "ROCKETPORT_NAMESRV=";
   private EmbeddedRocketMqMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -47,7 +48,7 @@ public final class EmbeddedRocketMqMain {
       default -> throw new IllegalArgumentException("--role: all, namesrv or broker, was " + role);
     }
     try (server) {
-      System.out.println(ChildProcessRocketMq.READY_PREFIX + nameServer);
+      System.out.println(READY_PREFIX + nameServer);
       System.out.flush();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
         while (in.readLine() != null) {

@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A consumer in a JVM of its own, for {@link ConsumerCrashScenario} to kill: {@code ConsumerProcess
+ * A consumer in a JVM of its own, for the consumer-crash scenario to kill: {@code ConsumerProcess
  * nameServer topic group} subscribes and prints {@code H <body>} for each message before its handler
  * returns success, then {@code READY} once subscribed; it runs until its standard input closes.
  */

@@ -1,9 +1,11 @@
 package dev.rocketport.messaging.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -48,6 +50,20 @@ public abstract class HandlerTimeoutCases extends TckCases {
     assertTrue(interrupted.get(), "the hung call was interrupted");
     assertEquals(List.of(1, 2), attempts.subList(0, 2));
     ctx().holds("no third delivery: the second call succeeded", () -> attempts.size() == 2);
+  }
+
+  @Test
+  @DisplayName("a handler timeout out of range, or with orderly delivery, is refused on 'handlerTimeout'")
+  void outOfRangeOrOrderlyIsRefused() {
+    Topic topic = Topic.of("any");
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(9), Duration.ofDays(2)}) {
+      assertEquals("handlerTimeout", assertThrows(InvalidArgumentException.class,
+          () -> spec(topic).handlerTimeout(bad)).field(), bad.toString());
+    }
+    assertEquals("handlerTimeout", assertThrows(InvalidArgumentException.class,
+        () -> spec(topic).handlerTimeout(TIMEOUT).orderly().build()).field());
+    assertEquals(TIMEOUT, spec(topic).handlerTimeout(TIMEOUT).build().handlerTimeout().get());
+    assertTrue(spec(topic).build().handlerTimeout().isEmpty(), "unbounded by default");
   }
 
   @Test
