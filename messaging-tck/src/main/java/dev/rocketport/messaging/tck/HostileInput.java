@@ -38,8 +38,12 @@ import net.jqwik.api.Tuple;
  */
 public final class HostileInput implements AutoCloseable {
 
-  /** One generated publish: what a caller controls. */
-  public record Input(String tag, List<String> keys, Map<String, String> headers, int bodySize, long delayMillis) {}
+  /**
+   * One generated publish: what a caller controls. {@code topicName} {@code null} means the
+   * subscribed topic; any other name is hostile or names a topic that does not exist.
+   */
+  public record Input(String topicName, String tag, List<String> keys, Map<String, String> headers, int bodySize,
+      long delayMillis) {}
 
   private final Messaging messaging;
   private final Waiting waiting;
@@ -79,7 +83,7 @@ public final class HostileInput implements AutoCloseable {
         Tuple.of(80, Arbitraries.just(0L)),
         Tuple.of(10, Arbitraries.longs().between(-1_000, maxDelay.toMillis())),
         Tuple.of(5, Arbitraries.of(Duration.ofDays(3).toMillis() + 1, Long.MAX_VALUE)));
-    return Combinators.combine(text().injectNull(0.3), text().list().ofMaxSize(3),
+    return Combinators.combine(text().injectNull(0.9), text().injectNull(0.3), text().list().ofMaxSize(3),
             Arbitraries.maps(text(), text()).ofMaxSize(3), bodies, delays)
         .as(Input::new);
   }
@@ -94,7 +98,8 @@ public final class HostileInput implements AutoCloseable {
   public record BatchInput(List<Input> entries, boolean mixTopics) {}
 
   private static Message message(Input input, Topic topic) {
-    Message.Builder builder = Message.builder(topic).body(new byte[input.bodySize()]);
+    Topic to = input.topicName() == null ? topic : Topic.of(input.topicName());
+    Message.Builder builder = Message.builder(to).body(new byte[input.bodySize()]);
     if (input.tag() != null) {
       builder.tag(input.tag());
     }
@@ -107,13 +112,13 @@ public final class HostileInput implements AutoCloseable {
   }
 
   private static void assertNamed(InvalidArgumentException refused) {
-    assertTrue(List.of("tag", "key", "delay").contains(refused.field()) || refused.field().startsWith("header"),
+    assertTrue(List.of("topic", "tag", "key", "delay").contains(refused.field()) || refused.field().startsWith("header"),
         "the refusal names the field: " + refused.field());
   }
 
   private static void assertTypedRefusal(PublishFailure failure) {
-    assertTrue(failure instanceof PublishFailure.InvalidMessage || failure instanceof PublishFailure.MessageTooLarge,
-        "a typed refusal: " + failure.description());
+    assertTrue(failure instanceof PublishFailure.InvalidMessage || failure instanceof PublishFailure.MessageTooLarge
+        || failure instanceof PublishFailure.TopicNotFound, "a typed refusal: " + failure.description());
   }
 
   /** Publishes {@code input}: refused naming the field (typed), or accepted and then arrived intact. */
@@ -158,7 +163,8 @@ public final class HostileInput implements AutoCloseable {
     }
     List<Either<PublishFailure, SendReceipt>> results = messaging.publisher().sendBatch(messages).entries();
     assertEquals(messages.size(), results.size(), "one result per entry");
-    boolean wholeRefused = mixed || messages.stream().anyMatch(m -> m.delay().isDefined());
+    boolean wholeRefused = messages.stream().map(Message::topic).distinct().count() > 1
+        || messages.stream().anyMatch(m -> m.delay().isDefined());
     for (int i = 0; i < results.size(); i++) {
       Either<PublishFailure, SendReceipt> result = results.get(i);
       if (wholeRefused) {

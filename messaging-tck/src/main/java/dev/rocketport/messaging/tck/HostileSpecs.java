@@ -23,7 +23,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
 
 /**
- * Property-based subscription specs for any adapter: hostile group names, tags and SQL filters,
+ * Property-based subscription specs for any adapter: hostile topic and group names (or topics that
+ * do not exist), tags and SQL filters,
  * out-of-range concurrency, retries, batch sizes and timeouts, start positions in the past and the
  * future, and contradictory combinations (orderly with a handler timeout). {@link #subscribe}
  * asserts the invariant for one spec: refused with {@link InvalidArgumentException} naming a field
@@ -31,11 +32,11 @@ import net.jqwik.api.Builders;
  * subscribed and then closed within its close timeout. Not thread-safe.
  */
 public final class HostileSpecs {
-  private static final Set<String> FIELDS = Set.of("group", "concurrency", "maxRetries", "batchSize", "closeTimeout",
+  private static final Set<String> FIELDS = Set.of("topic", "group", "concurrency", "maxRetries", "batchSize", "closeTimeout",
       "handlerTimeout", "filter", "tag", "tags", "startFrom");
 
   /** One generated spec: what a caller controls. */
-  public record SpecInput(String group, int concurrency, int maxRetries, Integer batchSize, long closeTimeoutMillis,
+  public record SpecInput(String topicName, String group, int concurrency, int maxRetries, Integer batchSize, long closeTimeoutMillis,
       Long handlerTimeoutMillis, boolean orderly, boolean broadcasting, List<String> tags, String sql,
       Long startOffsetSeconds) {}
 
@@ -53,7 +54,7 @@ public final class HostileSpecs {
         Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(16).map(s -> "g-" + s));
     Arbitrary<String> sql = Arbitraries.oneOf(Arbitraries.of("a = 1", "a > 1 AND b IS NOT NULL", "a IN ('x','y')",
         "a BETWEEN 1 AND 3", "TAGS = 'x'"), HostileInput.text());
-    return Builders.withBuilder(() -> new Object[11])
+    return Builders.withBuilder(() -> new Object[12])
         .use(groups).in((a, v) -> set(a, 0, v))
         .use(Arbitraries.integers().between(-2, SubscriptionSpec.MAX_CONCURRENCY + 2)).in((a, v) -> set(a, 1, v))
         .use(Arbitraries.integers().between(-2, SubscriptionSpec.MAX_RETRIES_LIMIT + 2)).in((a, v) -> set(a, 2, v))
@@ -66,7 +67,8 @@ public final class HostileSpecs {
         .use(HostileInput.text().list().ofMaxSize(3).injectNull(0.6)).in((a, v) -> set(a, 8, v))
         .use(sql.injectNull(0.8)).in((a, v) -> set(a, 9, v))
         .use(Arbitraries.longs().between(-3_600, 3_600).injectNull(0.5)).in((a, v) -> set(a, 10, v))
-        .build(a -> new SpecInput((String) a[0], (Integer) a[1], (Integer) a[2], (Integer) a[3], (Long) a[4],
+        .use(HostileInput.text().injectNull(0.9)).in((a, v) -> set(a, 11, v))
+        .build(a -> new SpecInput((String) a[11], (String) a[0], (Integer) a[1], (Integer) a[2], (Integer) a[3], (Long) a[4],
             (Long) a[5], (Boolean) a[6], (Boolean) a[7], (List<String>) a[8], (String) a[9], (Long) a[10]));
   }
 
@@ -101,7 +103,8 @@ public final class HostileSpecs {
   }
 
   private SubscriptionSpec build(SpecInput input) {
-    SubscriptionSpec.Builder builder = SubscriptionSpec.builder(topic, ConsumerGroup.of(input.group()))
+    Topic to = input.topicName() == null ? topic : Topic.of(input.topicName());
+    SubscriptionSpec.Builder builder = SubscriptionSpec.builder(to, ConsumerGroup.of(input.group()))
         .concurrency(input.concurrency()).maxRetries(input.maxRetries())
         .closeTimeout(Duration.ofMillis(input.closeTimeoutMillis()));
     if (input.batchSize() != null) {
