@@ -12,13 +12,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The writing side of a transactional outbox: {@link #stage} inserts a message into the outbox table
  * on the application's own connection, inside its own transaction — so the message is published
  * (by an {@link OutboxRelay}) if and only if that transaction commits. Staging does not commit, and
  * publishes nothing. Messages staged with one {@link ShardingKey} are published in staging order
- * through the ordered publisher. Thread-safe (it holds only the table name).
+ * through the ordered publisher. {@link #stageAll} stages many in one JDBC batch (one round trip).
+ * Thread-safe (it holds only the table name).
  */
 public final class Outbox {
   private final TableName table;
@@ -56,24 +59,45 @@ public final class Outbox {
     return insert(connection, message, shardingKey.value());
   }
 
+  /**
+   * Stages {@code messages} (none sharded) in {@code connection}'s transaction as one JDBC batch, in
+   * list order; returns their row ids in the same order. An empty list stages nothing. A {@code null}
+   * list or entry is refused before anything is written.
+   */
+  public List<Long> stageAll(Connection connection, List<Message> messages) throws SQLException {
+    InvalidArgumentException.requireNonNull(connection, "connection");
+    InvalidArgumentException.requireNonNull(messages, "messages");
+    for (int i = 0; i < messages.size(); i++) {
+      InvalidArgumentException.requireNonNull(messages.get(i), "messages[" + i + "]");
+    }
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    try (PreparedStatement statement = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
+      for (Message message : messages) {
+        bind(statement, message, null, now);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+      List<Long> ids = new ArrayList<>(messages.size());
+      try (ResultSet keys = statement.getGeneratedKeys()) {
+        while (keys.next()) {
+          ids.add(keys.getLong(1));
+        }
+      }
+      if (ids.size() != messages.size()) {
+        throw new SQLException("the database returned " + ids.size() + " ids for " + messages.size() + " staged rows");
+      }
+      return List.copyOf(ids);
+    }
+  }
+
   private long insert(Connection connection, Message message, String shardingKey) throws SQLException {
     InvalidArgumentException.requireNonNull(connection, "connection");
     InvalidArgumentException.requireNonNull(message, "message");
-    Instant now = Instant.now();
     try (PreparedStatement statement = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
-      statement.setString(1, message.topic().name());
-      statement.setString(2, shardingKey);
-      statement.setString(3, message.tag().map(t -> t.name()).getOrNull());
-      statement.setString(4, StagedMessage.keysOf(message));
-      statement.setString(5, StagedMessage.headersOf(message));
-      statement.setBytes(6, message.body());
-      if (message.delay().isDefined()) {
-        statement.setObject(7, utc(message.delay().get().dueAt(now)));
-      } else {
-        statement.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
-      }
-      statement.setObject(8, utc(now));
-      statement.setObject(9, utc(now));
+      bind(statement, message, shardingKey, Instant.now());
       statement.executeUpdate();
       try (ResultSet keys = statement.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -82,6 +106,23 @@ public final class Outbox {
         return keys.getLong(1);
       }
     }
+  }
+
+  private static void bind(PreparedStatement statement, Message message, String shardingKey, Instant now)
+      throws SQLException {
+    statement.setString(1, message.topic().name());
+    statement.setString(2, shardingKey);
+    statement.setString(3, message.tag().map(t -> t.name()).getOrNull());
+    statement.setString(4, StagedMessage.keysOf(message));
+    statement.setString(5, StagedMessage.headersOf(message));
+    statement.setBytes(6, message.body());
+    if (message.delay().isDefined()) {
+      statement.setObject(7, utc(message.delay().get().dueAt(now)));
+    } else {
+      statement.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+    statement.setObject(8, utc(now));
+    statement.setObject(9, utc(now));
   }
 
   static OffsetDateTime utc(Instant instant) {

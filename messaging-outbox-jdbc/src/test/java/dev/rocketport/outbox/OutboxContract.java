@@ -195,6 +195,25 @@ abstract class OutboxContract {
   }
 
   @Test
+  void stageAllStagesOneBatchInOrderAndOnlyIfTheTransactionCommits() throws Exception {
+    Topic topic = topic("bulk");
+    List<ReceivedMessage> received = collect(topic, false);
+    List<Message> bulk = java.util.stream.IntStream.range(0, 100).mapToObj(i -> Message.of(topic, "b" + i)).toList();
+    List<List<Long>> ids = new ArrayList<>();
+    transaction(false, c -> outbox.stageAll(c, List.of(Message.of(topic, "rolled back"))));
+    transaction(true, c -> ids.add(outbox.stageAll(c, bulk)));
+    transaction(true, c -> assertEquals(List.of(), outbox.stageAll(c, List.of())));
+    assertEquals(100, ids.get(0).size());
+    assertEquals(ids.get(0).stream().sorted().toList(), ids.get(0), "ids in staging order");
+    assertEquals(100, ids.get(0).stream().distinct().count());
+    relay(FAST);
+    await("the 100 staged together", () -> received.size() == 100);
+    assertTrue(Waiting.wallClock().holdsFor(() -> received.size() == 100, Duration.ofMillis(300)), "nothing else");
+    assertEquals(bulk.stream().map(Message::bodyAsString).sorted().toList(),
+        received.stream().map(ReceivedMessage::bodyAsString).sorted().toList());
+  }
+
+  @Test
   void sentRowsAreDeletedWhenRetentionIsZero() throws Exception {
     Topic topic = topic("tidy");
     List<ReceivedMessage> received = collect(topic, false);
@@ -224,6 +243,14 @@ abstract class OutboxContract {
     });
     assertEquals("connection", assertThrows(InvalidArgumentException.class,
         () -> outbox.stage(null, Message.of(topic, "x"))).field());
+    transaction(false, c -> {
+      assertEquals("messages", assertThrows(InvalidArgumentException.class, () -> outbox.stageAll(c, null)).field());
+      List<Message> withNull = new ArrayList<>(List.of(Message.of(topic, "x")));
+      withNull.add(null);
+      assertEquals("messages[1]", assertThrows(InvalidArgumentException.class, () -> outbox.stageAll(c, withNull))
+          .field());
+    });
+    assertEquals(0, count("topic = '" + topic.name() + "'"), "nothing staged by a refused call");
     assertEquals("table", assertThrows(InvalidArgumentException.class, () -> TableName.of("outbox; drop table x"))
         .field());
     assertEquals("batchSize", assertThrows(InvalidArgumentException.class,
