@@ -76,7 +76,7 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     return new BrokerOptions(brokerName, syncFlush, admin, port);
   }
 
-  /** These options as {@link EmbeddedRocketMqMain} arguments. */
+  /** These options as the embedded main program's command-line arguments. */
   List<String> toArguments() {
     List<String> args = new ArrayList<>(List.of("--broker-name", brokerName));
     if (syncFlush) {
