@@ -1,10 +1,6 @@
 package dev.rocketport.embedded;
 
 import java.util.List;
-import java.util.UUID;
-import org.apache.rocketmq.acl.common.AclClientRPCHook;
-import org.apache.rocketmq.acl.common.SessionCredentials;
-import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
@@ -23,23 +19,14 @@ public final class BrokerUsers implements AutoCloseable {
   /** Connects to the master named {@code brokerName} through the name server, as {@code superUser}. */
   public static BrokerUsers connect(String nameServer, String brokerName, BrokerOptions.Credentials superUser,
       boolean tls) {
-    DefaultMQAdminExt admin = new DefaultMQAdminExt(hook(superUser), 5_000);
-    admin.setNamesrvAddr(nameServer);
-    admin.setInstanceName("rocketport-users-" + UUID.randomUUID());
-    admin.setVipChannelEnabled(false);
-    admin.setUseTLS(tls);
+    DefaultMQAdminExt admin = AdminClients.start(nameServer, java.util.Optional.of(superUser), tls, "users");
     try {
-      admin.start();
       String address = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(brokerName).getBrokerAddrs().get(0L);
       return new BrokerUsers(admin, address);
     } catch (Exception e) {
       admin.shutdown();
       throw new IllegalStateException("could not reach broker " + brokerName + " as its super user: " + e, e);
     }
-  }
-
-  static RPCHook hook(BrokerOptions.Credentials credentials) {
-    return new AclClientRPCHook(new SessionCredentials(credentials.user(), credentials.password()));
   }
 
   /** Creates a normal (not super) user. */

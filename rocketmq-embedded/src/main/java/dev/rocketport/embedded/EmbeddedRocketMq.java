@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.MQVersion;
@@ -53,12 +52,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     this.nameServer = join == null ? EmbeddedNameServer.start(storeDir, 0) : null;
     this.nameServerAddress = join == null ? nameServer.address() : join;
     this.broker = BrokerStarter.start(storeDir, nameServerAddress, settings, options);
-    this.admin = new DefaultMQAdminExt(options.admin().map(BrokerUsers::hook).orElse(null), 5_000);
-    admin.setNamesrvAddr(nameServerAddress);
-    admin.setInstanceName("rocketport-embedded-admin-" + UUID.randomUUID());
-    admin.setVipChannelEnabled(false);
-    admin.setUseTLS(BrokerStarter.tlsEnforced());
-    admin.start();
+    this.admin = AdminClients.start(nameServerAddress, options.admin(), BrokerStarter.tlsEnforced(), "embedded");
     awaitRegistration();
   }
 
@@ -75,7 +69,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
    * Checks {@code condition} every 20 ms until it holds; an admin call failing counts as "not yet".
    * Throws {@link IllegalStateException} naming {@code what} (with the last failure) after 30 s.
    */
-  private static void awaitUpTo30s(String what, java.util.concurrent.Callable<Boolean> condition) {
+  static void awaitUpTo30s(String what, java.util.concurrent.Callable<Boolean> condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Exception last = null;
     while (System.nanoTime() - deadline < 0) {

@@ -3,10 +3,8 @@ package dev.rocketport.embedded;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -47,11 +45,7 @@ public final class FaultCluster implements AutoCloseable {
         starting.add(CompletableFuture.supplyAsync(() -> cluster.startBroker(index)));
       }
       starting.forEach(s -> cluster.brokers.add(s.join()));
-      cluster.admin = new DefaultMQAdminExt(5_000);
-      cluster.admin.setNamesrvAddr(cluster.nameServerAddress());
-      cluster.admin.setInstanceName("rocketport-fault-admin-" + UUID.randomUUID());
-      cluster.admin.setVipChannelEnabled(false);
-      cluster.admin.start();
+      cluster.admin = AdminClients.start(cluster.nameServerAddress(), java.util.Optional.empty(), false, "fault");
       return cluster;
     } catch (Exception e) {
       cluster.close();
@@ -110,16 +104,11 @@ public final class FaultCluster implements AutoCloseable {
         admin.createAndUpdateTopicConfig("127.0.0.1:" + brokerOptions.get(index).port(),
             new TopicConfig(topic, queues, queues));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (admin.examineTopicRouteInfo(topic).getQueueDatas().size() < targets.length) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no route for " + topic + " on " + targets.length + " brokers within 30 s");
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-      }
     } catch (Exception e) {
       throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
     }
+    EmbeddedRocketMq.awaitUpTo30s("route for " + topic + " on " + targets.length + " brokers",
+        () -> admin.examineTopicRouteInfo(topic).getQueueDatas().size() >= targets.length);
   }
 
   /** Kills broker {@code index} abruptly (SIGKILL), as a crash would. */

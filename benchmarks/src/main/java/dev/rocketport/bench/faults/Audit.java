@@ -5,6 +5,7 @@ import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.tck.Waiting;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class Audit {
       }
       return HandlerResult.success();
     })) {
-      Deadline.await(() -> positions.keySet().containsAll(expected)
+      Waiting.wallClock().awaitUntil(() -> positions.keySet().containsAll(expected)
           && System.nanoTime() - lastNew.get() > QUIET.toNanos(), budget);
     }
     Map<String, Integer> counts = new HashMap<>();

@@ -81,10 +81,9 @@ final class ConsumerCrashScenario {
 
   private static Process startConsumer(String nameServer, Topic topic, String group) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        ConsumerProcess.class.getName(), nameServer, topic.name(), group)).redirectErrorStream(false)
+    return new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ConsumerProcess.class.getName(), nameServer, topic.name(), group))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    return process;
   }
 
   /** Counts the member's {@code H <body>} lines until its output ends (it was killed). */

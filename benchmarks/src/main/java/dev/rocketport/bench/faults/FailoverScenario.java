@@ -9,7 +9,6 @@ import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
 import java.util.Set;
@@ -37,8 +36,8 @@ final class FailoverScenario {
   static FaultRow run(FaultCluster cluster, FaultSizes sizes) throws Exception {
     Topic topic = Topic.of("failover-" + UUID.randomUUID().toString().substring(0, 8));
     cluster.createTopic(topic.name(), 4);
-    try (RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(cluster.nameServerAddress())
-        .sendTimeout(Duration.ofSeconds(3)).sendRetries(2).pollNameServerInterval(Duration.ofSeconds(1)).build())) {
+    try (RocketMqMessaging messaging = RocketMqMessaging.start(Runtimes.config(cluster.nameServerAddress())
+        .pollNameServerInterval(Duration.ofSeconds(1)).build())) {
       Tally tally = new Tally();
       Set<String> handled = ConcurrentHashMap.newKeySet();
       messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("failover-readers")).build(),
@@ -87,7 +86,10 @@ final class FailoverScenario {
     }
   }
 
-  /** Sends keys {@code k0…k15} in turn through the ordered publisher, noting each key's queues. */
+  /**
+   * Sends keys {@code k0…k15} in turn through the ordered publisher, noting which keys were
+   * acknowledged and which refused during the outage.
+   */
   private static final class OrderedLoad implements Runnable {
     final AtomicBoolean running = new AtomicBoolean(true);
     final AtomicLong acked = new AtomicLong();

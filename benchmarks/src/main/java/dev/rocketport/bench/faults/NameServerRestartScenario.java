@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Scenario d: the name server is killed and restarted while a runtime publishes and consumes. The
@@ -61,7 +62,7 @@ final class NameServerRestartScenario {
   /** How long after now a runtime started fresh needs for its first acknowledged send. */
   private static Duration firstSendOfANewRuntime(String nameServer, Topic topic) {
     long started = System.nanoTime();
-    java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger attempt = new AtomicInteger();
     Deadline.require("a send from a new runtime", () -> {
       try (RocketMqMessaging fresh = Runtimes.start(nameServer)) {
         return fresh.publisher().send(Message.of(topic, "fresh-" + attempt.incrementAndGet())).isRight();

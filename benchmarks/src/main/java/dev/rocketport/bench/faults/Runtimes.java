@@ -14,13 +14,13 @@ import java.time.Duration;
 final class Runtimes {
   private Runtimes() {}
 
-  static RocketMqConfig config(String nameServer) {
+  /** The scenarios' settings, for a scenario to adjust before building. */
+  static RocketMqConfig.Builder config(String nameServer) {
     return RocketMqConfig.builder(nameServer).sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
-        .closeTimeout(Duration.ofSeconds(30)).retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()))
-        .build();
+        .closeTimeout(Duration.ofSeconds(30)).retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()));
   }
 
   static RocketMqMessaging start(String nameServer) {
-    return RocketMqMessaging.start(config(nameServer));
+    return RocketMqMessaging.start(config(nameServer).build());
   }
 }

@@ -58,7 +58,7 @@ public abstract class AbstractSubscriber implements Subscriber {
     List<HandlerMiddleware> chain = new ArrayList<>(runtimeMiddleware);
     chain.addAll(spec.middleware());
     BatchMessageHandler inner = chain.isEmpty() ? handler : HandlerChain.around(handler, spec, chain);
-    TimedHandler timed = spec.handlerTimeout().map(t -> new TimedHandler(inner, spec, t)).getOrNull();
+    TimedHandler timed = spec.handlerTimeout().isDefined() ? new TimedHandler(inner, spec) : null;
     BatchMessageHandler chained = timed == null ? inner : timed;
     Runnable leaveGroup = timed == null ? joined : () -> {
       joined.run();

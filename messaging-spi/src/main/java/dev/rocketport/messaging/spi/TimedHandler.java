@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enforces {@link SubscriptionSpec#handlerTimeout()}: each call runs on a thread of its own
@@ -22,13 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close()} interrupts calls still running.
  */
 final class TimedHandler implements BatchMessageHandler, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TimedHandler.class);
+
   private final BatchMessageHandler handler;
+  private final SubscriptionSpec spec;
   private final Duration timeout;
   private final ExecutorService calls;
 
-  TimedHandler(BatchMessageHandler handler, SubscriptionSpec spec, Duration timeout) {
+  /** Times {@code handler} by {@code spec}'s handler timeout, which must be set. */
+  TimedHandler(BatchMessageHandler handler, SubscriptionSpec spec) {
     this.handler = handler;
-    this.timeout = timeout;
+    this.spec = spec;
+    this.timeout = spec.handlerTimeout().get();
     AtomicInteger threads = new AtomicInteger();
     this.calls = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "rocketport-handler-" + spec.group().name() + "-" + threads.incrementAndGet());
@@ -44,6 +51,9 @@ final class TimedHandler implements BatchMessageHandler, AutoCloseable {
       return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
+      // a timed-out handler is an operational signal: say so above the debug level of ordinary retries
+      LOG.warn("handler of group {} ran past its timeout of {} for {}; interrupted, will be redelivered", spec.group(),
+          timeout, messages.stream().map(ReceivedMessage::messageId).toList());
       throw new HandlerTimeoutException("the handler ran past its timeout of " + timeout.toMillis()
           + " ms; interrupted, the messages will be redelivered");
     } catch (InterruptedException e) {
