@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The conformance suite: the executable contract of every port. An adapter passes it by
@@ -23,8 +25,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Every case runs on every adapter; there is no opt-out. Features an adapter may lack are declared
  * in its {@link dev.rocketport.messaging.Capabilities}, and the cases assert the fail-fast
  * behaviour for them instead of skipping. One runtime serves all cases; each case uses fresh topics
- * and groups.
+ * and groups, so the cases may run concurrently: where the adapter's test run enables JUnit's
+ * parallel execution, they do (a real broker's cases mostly wait); on a virtual clock they run one
+ * at a time, because the clock is advanced by the case that waits.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(MessagingConformanceSuite.ContextResolver.class)
 public abstract class MessagingConformanceSuite {

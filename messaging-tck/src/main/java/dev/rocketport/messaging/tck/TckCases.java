@@ -20,10 +20,10 @@ public abstract class TckCases {
 
   @BeforeEach
   void bindContext(TckContext context) {
-    this.context = context;
+    this.context = context.forCase();
   }
 
-  /** The suite's shared context (bound before each case). */
+  /** This case's view of the suite's shared context (bound before each case). */
   protected TckContext ctx() {
     return context;
   }

@@ -20,8 +20,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The state one run of the conformance suite shares: the adapter fixture, one runtime for most
- * cases, fresh topic and group names per case, and helpers that wait with deadlines. Subscriptions
- * opened through {@link #track} are closed after each case.
+ * cases, fresh topic and group names per case, and helpers that wait with deadlines. Each case works
+ * on its own view ({@link #forCase}) sharing all of that, so cases may run concurrently; what a case
+ * opens through {@link #track} is closed after that case.
  */
 public final class TckContext implements AutoCloseable {
   /** How long any single expected event may take before a case fails. */
@@ -29,13 +30,24 @@ public final class TckContext implements AutoCloseable {
 
   private final AdapterFixture fixture;
   private final Messaging messaging;
-  private final String runId = UUID.randomUUID().toString().substring(0, 8);
-  private final AtomicInteger names = new AtomicInteger();
+  private final String runId;
+  private final AtomicInteger names;
   private final List<AutoCloseable> perCase = new ArrayList<>();
 
   TckContext(AdapterFixture fixture) {
+    this(fixture, fixture.newMessaging(), UUID.randomUUID().toString().substring(0, 8), new AtomicInteger());
+  }
+
+  private TckContext(AdapterFixture fixture, Messaging messaging, String runId, AtomicInteger names) {
     this.fixture = fixture;
-    this.messaging = fixture.newMessaging();
+    this.messaging = messaging;
+    this.runId = runId;
+    this.names = names;
+  }
+
+  /** A view for one case: the same fixture, runtime and names, its own resources to close. */
+  TckContext forCase() {
+    return new TckContext(fixture, messaging, runId, names);
   }
 
   public AdapterFixture fixture() {
