@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * module; {@link RulesCanFailTest} proves each one reports a fixture class that breaks it.
  */
 final class ArchitectureRules {
-  /** The API's own package (the TCK, under {@code messaging.tck}, may use JUnit; the SPI is apart). */
-  static final String[] API_PACKAGES = {"dev.rocketport.messaging"};
+  /** The API's packages: the ports at the root, admin, health and interception beside them (the TCK and SPI are apart). */
+  static final String[] API_PACKAGES = {"dev.rocketport.messaging", "dev.rocketport.messaging.admin",
+      "dev.rocketport.messaging.health", "dev.rocketport.messaging.interception"};
 
   private ArchitectureRules() {}
 
@@ -27,7 +28,8 @@ final class ArchitectureRules {
   static final ArchRule the_api_depends_only_on_the_jdk_vavr_and_jspecify =
       classes().that().resideInAnyPackage(API_PACKAGES)
           .should().onlyDependOnClassesThat().resideInAnyPackage(
-              "java..", "io.vavr..", "org.jspecify..", "dev.rocketport.messaging")
+              Stream.concat(Stream.of("java..", "io.vavr..", "org.jspecify.."), Stream.of(API_PACKAGES))
+                  .toArray(String[]::new))
           .because("application code depends on the API only and must not inherit any client or container");
 
   @ArchTest
@@ -57,9 +59,31 @@ final class ArchitectureRules {
       slices().matching("dev.rocketport.(inmemory|rocketmq)..").should().notDependOnEachOther()
           .because("an adapter is replaceable only if no other adapter needs it");
 
+  /**
+   * Each package as one slice, except the API's packages, which are one: the runtime port
+   * ({@code Messaging}) hands out the admin port and the health check, whose values carry the
+   * root's messages and topics. The API ships and versions as one unit; its sub-packages are for
+   * finding things, not layers.
+   */
+  private static final SliceAssignment PACKAGES_WITH_ONE_API = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String pkg = javaClass.getPackageName();
+      if (!pkg.startsWith("dev.rocketport.")) {
+        return SliceIdentifier.ignore();
+      }
+      return SliceIdentifier.of(Stream.of(API_PACKAGES).anyMatch(pkg::equals) ? "the API" : pkg);
+    }
+
+    @Override
+    public String getDescription() {
+      return "packages, the API's as one";
+    }
+  };
+
   @ArchTest
   static final ArchRule packages_are_free_of_cycles =
-      slices().matching("dev.rocketport.(**)").should().beFreeOfCycles();
+      slices().assignedFrom(PACKAGES_WITH_ONE_API).should().beFreeOfCycles();
 
   /** Each top-level class (with its nested classes) as one slice. */
   private static final SliceAssignment TOP_LEVEL_CLASSES = new SliceAssignment() {
@@ -82,14 +106,14 @@ final class ArchitectureRules {
   @ArchTest
   static final ArchRule ports_are_interfaces =
       classes().that(DescribedPredicate.describe("are named like ports in the API package",
-              (JavaClass c) -> c.getPackageName().equals("dev.rocketport.messaging")
+              (JavaClass c) -> Stream.of(API_PACKAGES).anyMatch(c.getPackageName()::equals)
                   && Stream.of("Publisher", "Subscriber", "Admin", "Handler").anyMatch(c.getSimpleName()::endsWith)))
           .should().beInterfaces()
           .because("ports are interfaces that adapters implement");
 
   @ArchTest
   static final ArchRule api_values_are_immutable =
-      fields().that().areDeclaredInClassesThat().resideInAPackage("dev.rocketport.messaging")
+      fields().that().areDeclaredInClassesThat().resideInAnyPackage(API_PACKAGES)
           .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Builder")
           .and().areNotStatic()
           .should().beFinal()

@@ -1,6 +1,6 @@
 package dev.rocketport.bench;
 
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.micrometer.RocketportMetrics;
 import dev.rocketport.opentelemetry.RocketportTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,6 @@
 package dev.rocketport.bench;
 
-import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;

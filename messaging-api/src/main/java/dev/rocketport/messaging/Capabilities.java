@@ -11,11 +11,6 @@ import java.util.Set;
 public record Capabilities(String adapter, Set<Feature> features, int maxMessageSize, Duration maxDelay,
     RetryLadder retryLadder) {
 
-  /** RocketMQ's default maximum message size: 4 MiB. */
-  public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
-  /** RocketMQ's default maximum timer delay: 3 days. */
-  public static final Duration DEFAULT_MAX_DELAY = Duration.ofDays(3);
-
   public Capabilities {
     InvalidArgumentException.requireNonNull(adapter, "adapter");
     features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
@@ -28,12 +23,5 @@ public record Capabilities(String adapter, Set<Feature> features, int maxMessage
 
   public boolean supports(Feature feature) {
     return features.contains(feature);
-  }
-
-  /** Throws {@link UnsupportedFeatureException} unless {@code feature} is supported. */
-  public void require(Feature feature, String context) {
-    if (!supports(feature)) {
-      throw new UnsupportedFeatureException(feature, adapter, context);
-    }
   }
 }

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Converts typed payloads to message bodies and back, for {@link Message.Builder#payload} and
  * {@link Message#payload}. Implementations must be thread-safe. {@link #encode} may throw for a
  * value it cannot represent (the builder reports it as an {@link InvalidArgumentException} on
- * {@code payload}); {@link #decode} never throws for bad input: it returns a {@code Left} saying
- * what is wrong with the body.
+ * {@code payload}); {@link #decode} never throws for bad input: it returns a
+ * {@link DecodeFailure#unreadable} saying what is wrong with the body.
  */
 public interface Codec<T> {
 
@@ -19,7 +19,7 @@ public interface Codec<T> {
 
   byte[] encode(T value);
 
-  Either<String, T> decode(byte[] body);
+  Either<DecodeFailure, T> decode(byte[] body);
 
   /** UTF-8 text; decoding fails on malformed UTF-8 rather than substituting characters. */
   static Codec<String> utf8() {
@@ -41,11 +41,11 @@ public interface Codec<T> {
     }
 
     @Override
-    public Either<String, String> decode(byte[] body) {
+    public Either<DecodeFailure, String> decode(byte[] body) {
       try {
         return Either.right(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
       } catch (CharacterCodingException e) {
-        return Either.left("body is not valid UTF-8: " + e);
+        return Either.left(DecodeFailure.unreadable("body is not valid UTF-8: " + e));
       }
     }
   }

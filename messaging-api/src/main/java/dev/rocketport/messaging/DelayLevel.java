@@ -40,14 +40,4 @@ public enum DelayLevel {
     }
     return values()[number - 1];
   }
-
-  /** The smallest level whose delay is at least {@code delay}; the largest level if none is. */
-  public static DelayLevel atLeast(Duration delay) {
-    for (DelayLevel level : values()) {
-      if (level.duration.compareTo(delay) >= 0) {
-        return level;
-      }
-    }
-    return LEVEL_18;
-  }
 }

@@ -10,9 +10,6 @@ import java.util.Set;
  */
 public sealed interface Filter {
 
-  /** The expression in RocketMQ syntax ({@code "*"}, {@code "a || b"}, or the SQL text). */
-  String expression();
-
   static Filter all() {
     return All.INSTANCE;
   }
@@ -37,12 +34,7 @@ public sealed interface Filter {
 
   /** Every message. */
   enum All implements Filter {
-    INSTANCE;
-
-    @Override
-    public String expression() {
-      return "*";
-    }
+    INSTANCE
   }
 
   /** Messages whose tag is one of {@code tags}; untagged messages never match. */
@@ -52,11 +44,6 @@ public sealed interface Filter {
         throw new InvalidArgumentException("filter", "a tag filter needs at least one tag");
       }
       tags = Set.copyOf(tags);
-    }
-
-    @Override
-    public String expression() {
-      return String.join(" || ", tags.stream().map(Tag::name).sorted().toList());
     }
   }
 

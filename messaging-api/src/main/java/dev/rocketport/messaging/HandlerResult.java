@@ -1,5 +1,6 @@
 package dev.rocketport.messaging;
 
+import dev.rocketport.messaging.admin.DeadLetter;
 import io.vavr.control.Option;
 import java.time.Duration;
 

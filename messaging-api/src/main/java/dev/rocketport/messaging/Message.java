@@ -73,11 +73,6 @@ public record Message(
     return Payloads.decode(body, headers, codec);
   }
 
-  /** This message without its delivery delay, as subscribers receive it. */
-  public Message withoutDelay() {
-    return delay.isEmpty() ? this : new Message(topic, body, tag, keys, headers, Option.none());
-  }
-
   /** A builder pre-filled with this message's fields. */
   public Builder toBuilder() {
     Builder b = new Builder(topic).body(body);

@@ -1,5 +1,7 @@
 package dev.rocketport.messaging;
 
+import dev.rocketport.messaging.admin.MessagingAdmin;
+
 /**
  * A business key carried by a message (an order id, a request id) and indexed by the broker, so
  * messages can be found by it for tracing ({@link MessagingAdmin#findByKey}). 1–128 characters,

@@ -1,5 +1,9 @@
 package dev.rocketport.messaging;
 
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.MessagingAdmin;
+import dev.rocketport.messaging.health.HealthCheck;
+
 /**
  * One adapter's runtime: the entry point that hands out every port and owns their resources.
  * Obtain one from an adapter (or its Guice module); application code then uses the ports only.

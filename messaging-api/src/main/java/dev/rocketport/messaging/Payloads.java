@@ -31,10 +31,9 @@ final class Payloads {
     InvalidArgumentException.requireNonNull(codec, "codec");
     String declared = headers.get(Headers.CONTENT_TYPE);
     if (declared != null && !mediaType(declared).equals(mediaType(codec.contentType()))) {
-      return Either.left(new DecodeFailure("content type is '" + declared + "', the codec reads '"
-          + codec.contentType() + "'"));
+      return Either.left(new DecodeFailure.WrongContentType(declared, codec.contentType()));
     }
-    return codec.decode(body).mapLeft(DecodeFailure::new);
+    return codec.decode(body);
   }
 
   private static String mediaType(String contentType) {

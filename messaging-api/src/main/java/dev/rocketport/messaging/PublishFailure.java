@@ -1,5 +1,7 @@
 package dev.rocketport.messaging;
 
+import dev.rocketport.messaging.admin.MessagingAdmin;
+import dev.rocketport.messaging.interception.PublishInterceptor;
 import java.time.Duration;
 
 /**

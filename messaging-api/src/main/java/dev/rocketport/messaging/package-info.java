@@ -1,8 +1,11 @@
 /**
  * Rocketport's broker-agnostic API: the ports ({@link dev.rocketport.messaging.Publisher},
  * {@link dev.rocketport.messaging.OrderedPublisher}, {@link dev.rocketport.messaging.TransactionalPublisher},
- * {@link dev.rocketport.messaging.Subscriber}, {@link dev.rocketport.messaging.MessagingAdmin}), the
- * values they exchange and their typed failures. Applications depend on this package only.
+ * {@link dev.rocketport.messaging.Subscriber}, {@link dev.rocketport.messaging.Requester}), the
+ * values they exchange and their typed failures. Beside them: {@code admin} (the administration
+ * port and its values), {@code health} (the health check) and {@code interception} (handler
+ * middleware and publish interceptors installed per runtime). Applications depend on these
+ * packages only.
  *
  * <p>The rules every type here follows:
  * <ul>

@@ -1,7 +1,7 @@
 package dev.rocketport.idempotency;
 
-import dev.rocketport.messaging.HandlerContext;
-import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ReceivedMessage;

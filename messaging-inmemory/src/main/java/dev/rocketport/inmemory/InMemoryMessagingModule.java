@@ -2,7 +2,7 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.guice.MessagingPortsModule;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;

@@ -3,7 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;

@@ -3,7 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;

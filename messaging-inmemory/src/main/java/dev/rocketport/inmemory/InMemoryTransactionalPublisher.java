@@ -4,7 +4,7 @@ import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.HalfMessage;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;

@@ -13,7 +13,7 @@ import com.google.inject.util.Modules;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;

@@ -1,6 +1,6 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import dev.rocketport.messaging.tck.Waiting;

@@ -2,11 +2,11 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.HealthCheck;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.health.HealthCheck;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;

@@ -1,6 +1,7 @@
 package dev.rocketport.jackson;
 
 import dev.rocketport.messaging.Codec;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.InvalidArgumentException;
 import io.vavr.control.Either;
 import tools.jackson.core.JacksonException;
@@ -65,17 +66,18 @@ public final class JsonCodec<T> implements Codec<T> {
   }
 
   @Override
-  public Either<String, T> decode(byte[] body) {
+  public Either<DecodeFailure, T> decode(byte[] body) {
     if (body.length == 0) {
-      return Either.left("body is empty, expected JSON of " + type.toCanonical());
+      return Either.left(DecodeFailure.unreadable("body is empty, expected JSON of " + type.toCanonical()));
     }
     try {
       T value = mapper.readValue(body, type);
-      return value == null ? Either.left("body is JSON null, expected " + type.toCanonical()) : Either.right(value);
+      return value == null ? Either.left(DecodeFailure.unreadable("body is JSON null, expected " + type.toCanonical()))
+          : Either.right(value);
     } catch (JacksonException e) {
       var at = e.getLocation();
-      return Either.left("not JSON of " + type.toCanonical() + ": " + e.getOriginalMessage()
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+      return Either.left(DecodeFailure.unreadable("not JSON of " + type.toCanonical() + ": " + e.getOriginalMessage()
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")));
     }
   }
 

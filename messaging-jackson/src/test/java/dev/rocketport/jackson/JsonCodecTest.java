@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Headers;
 import dev.rocketport.messaging.InvalidArgumentException;
@@ -52,12 +52,12 @@ class JsonCodecTest {
   @Test
   void badBodiesAreDescribedNeverThrown() {
     JsonCodec<Order> orders = JsonCodec.of(Order.class);
-    String malformed = orders.decode("{\"id\": ".getBytes(StandardCharsets.UTF_8)).getLeft();
+    String malformed = orders.decode("{\"id\": ".getBytes(StandardCharsets.UTF_8)).getLeft().description();
     assertTrue(malformed.startsWith("not JSON of dev.rocketport.jackson.JsonCodecTest$Order: "), malformed);
     assertTrue(malformed.contains("line 1"), malformed);
     assertTrue(orders.decode("[1, 2]".getBytes(StandardCharsets.UTF_8)).isLeft(), "wrong shape");
-    assertTrue(orders.decode("null".getBytes(StandardCharsets.UTF_8)).getLeft().contains("JSON null"));
-    assertTrue(orders.decode(new byte[0]).getLeft().startsWith("body is empty"));
+    assertTrue(orders.decode("null".getBytes(StandardCharsets.UTF_8)).getLeft().description().contains("JSON null"));
+    assertTrue(orders.decode(new byte[0]).getLeft().description().startsWith("body is empty"));
     assertTrue(orders.decode(new byte[] {(byte) 0xC3, 0x28}).isLeft(), "not UTF-8");
   }
 

@@ -1,8 +1,8 @@
 package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.MessagingAdmin;
-import dev.rocketport.messaging.HandlerContext;
+import dev.rocketport.messaging.admin.MessagingAdmin;
+import dev.rocketport.messaging.interception.HandlerContext;
 import dev.rocketport.messaging.Topic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

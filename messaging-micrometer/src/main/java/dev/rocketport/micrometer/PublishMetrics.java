@@ -1,9 +1,10 @@
 package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.PublishEvent;
-import dev.rocketport.messaging.PublishInterceptor;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishEvent;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.interception.PublishMode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,7 +36,7 @@ final class PublishMetrics implements PublishInterceptor {
   }
 
   @Override
-  public Either<String, Message> beforePublish(Message message, PublishMode mode) {
+  public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
     if (mode == PublishMode.ASYNC) {
       asyncInFlight.incrementAndGet();
     }

@@ -11,7 +11,7 @@ import dev.rocketport.guice.MessagingLifecycle;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.inmemory.InMemoryMessagingModule;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Topic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,13 +1,14 @@
 package dev.rocketport.middleware;
 
-import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.PublishInterceptor;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.ReceivedMessage;
-import dev.rocketport.messaging.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerContext;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class CorrelationIds {
   /** Adds the current context's ids to outgoing messages that lack them. */
   private static final class Stamp implements PublishInterceptor {
     @Override
-    public Either<String, Message> beforePublish(Message message, PublishMode mode) {
+    public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
       Context context = CURRENT.get();
       if (context == null) {
         return Either.right(message);

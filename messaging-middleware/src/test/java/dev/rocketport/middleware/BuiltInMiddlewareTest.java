@@ -7,7 +7,7 @@ import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;

@@ -1,9 +1,10 @@
 package dev.rocketport.opentelemetry;
 
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.PublishEvent;
-import dev.rocketport.messaging.PublishInterceptor;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishEvent;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.interception.PublishMode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -34,7 +35,7 @@ final class PublishTracing implements PublishInterceptor {
   }
 
   @Override
-  public Either<String, Message> beforePublish(Message message, PublishMode mode) {
+  public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
     String topic = message.topic().name();
     Span span = tracer.spanBuilder("send " + topic).setSpanKind(SpanKind.PRODUCER)
         .setAttribute(Semconv.SYSTEM, Semconv.ROCKETMQ)

@@ -1,8 +1,8 @@
 package dev.rocketport.outbox;
 
-import dev.rocketport.messaging.Interceptors;
-import dev.rocketport.messaging.PublishEvent;
-import dev.rocketport.messaging.PublishInterceptor;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.messaging.interception.PublishEvent;
+import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.rocketmq.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;

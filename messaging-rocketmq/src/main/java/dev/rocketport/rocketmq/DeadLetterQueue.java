@@ -1,7 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
@@ -111,6 +111,6 @@ final class DeadLetterQueue {
     // the broker counts the failed attempt that sent the message here before storing it, so the stored
     // reconsume count equals the number of deliveries
     return new DeadLetter(group, mapping.stored(ext, topic), Math.max(1, ext.getReconsumeTimes()),
-        io.vavr.control.Option.of(ext.getProperty(DeadLetter.REJECT_REASON_HEADER)));
+        io.vavr.control.Option.of(ext.getProperty(Rejections.REASON_PROPERTY)));
   }
 }

@@ -1,6 +1,6 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.Headers;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Parks messages a handler {@linkplain dev.rocketport.messaging.HandlerResult#reject rejected} in
  * their group's dead-letter topic, through the broker: a copy with the reason as the
- * {@value DeadLetter#REJECT_REASON_HEADER} property is sent to the group's retry topic with a
+ * {@value #REASON_PROPERTY} property is sent to the group's retry topic with a
  * reconsume count above its maximum, so the broker stores it in {@code %DLQ%<group>} (creating that
  * topic as it does for any dead letter, so {@code autoCreateTopicEnable=false} needs nothing more).
  * The client's own route there ({@code sendMessageBack} with delay level -1) cannot carry the
@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Rejections {
   private static final Logger LOG = LoggerFactory.getLogger(Rejections.class);
+  /** The property of a dead-letter copy that carries the handler's reject reason. */
+  static final String REASON_PROPERTY = Headers.RESERVED_PREFIX + "reject-reason";
   /** Properties of a delivered message that must not travel with its dead-letter copy. */
   private static final List<String> TRANSIENT = List.of(MessageConst.PROPERTY_DELAY_TIME_LEVEL,
       MessageConst.PROPERTY_TIMER_DELIVER_MS, MessageConst.PROPERTY_TIMER_DELAY_SEC,
@@ -68,7 +70,7 @@ final class Rejections {
     MessageAccessor.putProperty(copy, MessageConst.PROPERTY_RETRY_TOPIC, ext.getTopic());
     MessageAccessor.putProperty(copy, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX,
         MessageMapping.messageId(ext));
-    MessageAccessor.putProperty(copy, DeadLetter.REJECT_REASON_HEADER, reason);
+    MessageAccessor.putProperty(copy, REASON_PROPERTY, reason);
     // a reconsume count above the maximum sends the copy to the dead-letter topic; the broker stores the
     // count, which DeadLetterQueue reads as the number of deliveries
     int attempt = ext.getReconsumeTimes() + 1;

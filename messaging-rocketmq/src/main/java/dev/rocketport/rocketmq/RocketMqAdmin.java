@@ -1,11 +1,11 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.messaging.AdminFailure;
-import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ProducerGroup;
@@ -211,7 +212,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private String secretKey = "";
     private String namespace = "";
     private RetryLadder retryLadder = RetryLadder.standard();
-    private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
+    private int maxMessageSize = CapabilityChecks.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration pollNameServerInterval = Duration.ofSeconds(30);
     private boolean coalesceSends;
     private boolean useTls;

@@ -1,11 +1,12 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
-import dev.rocketport.messaging.Health;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.Publisher;
@@ -49,7 +50,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
 
   private RocketMqMessaging(RocketMqConfig config, Interceptors interceptors) throws Exception {
     super(new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
-        Capabilities.DEFAULT_MAX_DELAY, config.retryLadder()), interceptors);
+        CapabilityChecks.DEFAULT_MAX_DELAY, config.retryLadder()), interceptors);
     this.clients = new Clients(config);
     this.mapping = new MessageMapping(clients);
     this.adminClient = clients.admin();

@@ -1,7 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.guice.MessagingPortsModule;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;

@@ -1,7 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;

@@ -2,7 +2,7 @@ package dev.rocketport.rocketmq;
 
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Filter;
@@ -12,6 +12,7 @@ import dev.rocketport.messaging.spi.AbstractSubscriber;
 import dev.rocketport.messaging.spi.PauseGate;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.FilterSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ final class RocketMqSubscriber extends AbstractSubscriber implements Subscriber 
     if (spec.filter() instanceof Filter.Sql sql) {
       consumer.subscribe(topic, MessageSelector.bySql(sql.expression()));
     } else {
-      consumer.subscribe(topic, spec.filter().expression());
+      consumer.subscribe(topic, FilterSyntax.of(spec.filter()));
     }
     consumer.setMessageModel(spec.deliveryMode() == DeliveryMode.BROADCASTING ? MessageModel.BROADCASTING
         : MessageModel.CLUSTERING);

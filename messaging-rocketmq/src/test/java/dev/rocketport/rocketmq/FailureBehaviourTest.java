@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.RocketMqBrokerExtension;
-import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;

@@ -3,7 +3,7 @@ package dev.rocketport.rocketmq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.Health;
+import dev.rocketport.messaging.health.Health;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.rocketport.rocketmq;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.tck.Waiting;

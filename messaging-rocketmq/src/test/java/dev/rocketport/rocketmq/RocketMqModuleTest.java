@@ -8,7 +8,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.rocketport.embedded.RocketMqBrokerExtension;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.guice.MessagingLifecycle;

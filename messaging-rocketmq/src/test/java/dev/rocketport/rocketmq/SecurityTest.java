@@ -13,7 +13,7 @@ import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.TlsCertificate;
 import dev.rocketport.messaging.AccessDeniedException;
-import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;

@@ -5,7 +5,7 @@ import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.examples.SpanCollector;
 import dev.rocketport.inmemory.InMemoryBroker;
 import dev.rocketport.inmemory.InMemoryMessaging;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.tck.Waiting;

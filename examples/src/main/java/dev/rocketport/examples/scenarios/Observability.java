@@ -3,7 +3,7 @@ package dev.rocketport.examples.scenarios;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.examples.SpanCollector;
-import dev.rocketport.messaging.Health;
+import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;

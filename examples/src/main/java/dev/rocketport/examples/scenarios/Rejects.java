@@ -3,7 +3,7 @@ package dev.rocketport.examples.scenarios;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.SubscriptionSpec;

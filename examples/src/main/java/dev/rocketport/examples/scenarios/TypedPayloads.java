@@ -4,7 +4,7 @@ import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.jackson.JsonCodec;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Headers;
 import dev.rocketport.messaging.Message;

@@ -1,11 +1,12 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.TransactionOutcome;
+import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,7 +176,7 @@ public final class Broker {
     if (message.delay().isDefined()) {
       Instant due = message.delay().get().dueAt(now);
       journal.record(now, id, Journal.Kind.SCHEDULED, "due at " + due);
-      Message plain = message.withoutDelay();
+      Message plain = WireRules.undelayed(message);
       core.at(due, () -> core.append(ref, plain, id, now, 0));
       return new SendReceipt(id, message.topic(), queueId, Option.none());
     }

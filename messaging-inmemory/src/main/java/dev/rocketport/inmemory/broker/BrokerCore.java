@@ -1,7 +1,7 @@
 package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
 import io.vavr.control.Option;
 import java.time.Instant;

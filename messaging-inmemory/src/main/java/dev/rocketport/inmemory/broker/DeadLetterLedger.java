@@ -1,6 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

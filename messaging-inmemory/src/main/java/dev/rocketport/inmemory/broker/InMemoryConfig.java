@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.RetryLadder;
@@ -77,8 +78,8 @@ public record InMemoryConfig(int maxMessageSize, Duration maxDelay, RetryLadder 
 
   /** Single-threaded builder with RocketMQ's defaults; each setter checks its value at once. */
   public static final class Builder {
-    private int maxMessageSize = Capabilities.DEFAULT_MAX_MESSAGE_SIZE;
-    private Duration maxDelay = Capabilities.DEFAULT_MAX_DELAY;
+    private int maxMessageSize = CapabilityChecks.DEFAULT_MAX_MESSAGE_SIZE;
+    private Duration maxDelay = CapabilityChecks.DEFAULT_MAX_DELAY;
     private RetryLadder retryLadder = RetryLadder.standard();
     private Duration orderlySuspend = Duration.ofSeconds(1);
     private Duration transactionTimeout = Duration.ofSeconds(6);

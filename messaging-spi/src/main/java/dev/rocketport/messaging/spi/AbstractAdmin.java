@@ -1,12 +1,12 @@
 package dev.rocketport.messaging.spi;
 
-import dev.rocketport.messaging.AdminFailure;
-import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.MessagingAdmin;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;

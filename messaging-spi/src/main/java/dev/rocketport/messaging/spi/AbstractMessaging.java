@@ -1,9 +1,9 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Health;
-import dev.rocketport.messaging.HealthCheck;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.health.HealthCheck;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;

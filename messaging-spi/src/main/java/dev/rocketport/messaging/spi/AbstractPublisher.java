@@ -2,12 +2,12 @@ package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * The base of an adapter's {@link Publisher} and {@link OrderedPublisher}: every public method runs
- * the runtime's {@link dev.rocketport.messaging.PublishInterceptor}s around the publish, and admits
+ * the runtime's {@link dev.rocketport.messaging.interception.PublishInterceptor}s around the publish, and admits
  * the message once — the shared {@link PublishChecks}, then a closed runtime, then the adapter's own
  * {@link #admitFurther} — before it reaches the adapter's {@code store…} methods. Batches are planned
  * by {@link BatchSend}: the adapter stores one chunk of one topic at a time.

@@ -2,10 +2,10 @@ package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Health;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;

@@ -1,12 +1,12 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;

@@ -25,6 +25,6 @@ public record GroupShape(Topic topic, Filter filter, DeliveryMode deliveryMode, 
 
   @Override
   public String toString() {
-    return "topic '" + topic + "' with filter '" + filter.expression() + "', " + deliveryMode + ", " + ordering;
+    return "topic '" + topic + "' with filter '" + FilterSyntax.of(filter) + "', " + deliveryMode + ", " + ordering;
   }
 }

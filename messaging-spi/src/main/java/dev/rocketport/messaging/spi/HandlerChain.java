@@ -1,8 +1,8 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchMessageHandler;
-import dev.rocketport.messaging.HandlerContext;
-import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.rocketport.messaging.spi;
 
-import dev.rocketport.messaging.Health;
+import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.time.Instant;

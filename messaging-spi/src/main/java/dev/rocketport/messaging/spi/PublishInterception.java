@@ -1,10 +1,10 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.PublishEvent;
+import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.PublishInterceptor;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.SendReceipt;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -39,19 +39,19 @@ final class PublishInterception {
     Message current = message;
     for (int i = 0; i < interceptors.size(); i++) {
       PublishInterceptor interceptor = interceptors.get(i);
-      Either<String, Message> verdict;
+      Either<PublishFailure.Refused, Message> verdict;
       try {
         verdict = interceptor.beforePublish(current, mode);
       } catch (RuntimeException e) {
         LOG.warn("publish interceptor {} threw; the message is refused", name(interceptor), e);
-        verdict = Either.left("threw " + e);
+        verdict = interceptor.refuse("threw " + e);
       }
-      if (verdict == null || verdict.isRight() && verdict.get() == null) {
-        verdict = Either.left("answered null");
+      if (verdict == null || verdict.isRight() && verdict.get() == null
+          || verdict.isLeft() && verdict.getLeft() == null) {
+        verdict = interceptor.refuse("answered null");
       }
       if (verdict.isLeft()) {
-        return new Pass(current, mode, Option.some(new PublishFailure.Refused(name(interceptor), verdict.getLeft())),
-            i + 1, start);
+        return new Pass(current, mode, Option.some(verdict.getLeft()), i + 1, start);
       }
       current = verdict.get();
     }

@@ -27,7 +27,7 @@ public final class SubscribeChecks {
       throw new InvalidArgumentException("spec", "must not be null");
     }
     if (spec.filter() instanceof Filter.Sql sql) {
-      capabilities.require(Feature.SQL_FILTER, "subscription of group " + spec.group());
+      CapabilityChecks.require(capabilities, Feature.SQL_FILTER, "subscription of group " + spec.group());
       SqlFilter.parse(sql.expression());
     }
     if (spec.startFrom() instanceof StartPosition.At at && at.instant().isAfter(now)) {

@@ -5,13 +5,14 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.messaging.ShardingKey;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * RocketMQ's rules that every adapter applies alike, so that the in-memory model places, sizes and
  * delays messages as the broker does: which queue a sharding key selects, how large a message is in
- * a batch, which delay level a requested retry delay rounds up to. Stateless; thread-safe.
+ * a batch, which delay level a requested retry delay rounds up to, what a delayed message looks like once due. Stateless; thread-safe.
  */
 public final class WireRules {
   /** Fixed per-message encoding overhead in a RocketMQ batch (lengths, flags, timestamps, host). */
@@ -41,6 +42,12 @@ public final class WireRules {
       size += (h.getKey().length() + h.getValue().length()) * 3 + 2;
     }
     return size;
+  }
+
+  /** {@code message} without its delivery delay, as subscribers receive it. */
+  public static Message undelayed(Message message) {
+    return message.delay().isEmpty() ? message
+        : new Message(message.topic(), message.body(), message.tag(), message.keys(), message.headers(), Option.none());
   }
 
   /** The 1-based level of {@code ladder} whose delay is at least {@code delay}, or its last level. */

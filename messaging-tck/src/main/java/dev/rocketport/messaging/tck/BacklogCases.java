@@ -2,7 +2,7 @@ package dev.rocketport.messaging.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ public abstract class CapabilityCases extends TckCases {
   @DisplayName("every adapter declares RocketMQ's 4 MiB default limit and a retry ladder")
   void coreLimits() {
     Capabilities caps = messaging().capabilities();
-    assertEquals(Capabilities.DEFAULT_MAX_MESSAGE_SIZE, caps.maxMessageSize());
+    assertEquals(CapabilityChecks.DEFAULT_MAX_MESSAGE_SIZE, caps.maxMessageSize());
     assertTrue(caps.retryLadder().levels().size() >= 3);
   }
 
@@ -32,7 +33,7 @@ public abstract class CapabilityCases extends TckCases {
     Capabilities caps = messaging().capabilities();
     Capabilities lacking = new Capabilities("test-adapter", EnumSet.noneOf(Feature.class), caps.maxMessageSize(),
         caps.maxDelay(), caps.retryLadder());
-    var e = assertThrows(UnsupportedFeatureException.class, () -> lacking.require(Feature.SQL_FILTER, "spec"));
+    var e = assertThrows(UnsupportedFeatureException.class, () -> CapabilityChecks.require(lacking, Feature.SQL_FILTER, "spec"));
     assertEquals(Feature.SQL_FILTER, e.feature());
     assertTrue(e.getMessage().contains("test-adapter"));
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.HandlerResult;

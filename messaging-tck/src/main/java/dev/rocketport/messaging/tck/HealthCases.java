@@ -3,8 +3,8 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.Health;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.Topic;

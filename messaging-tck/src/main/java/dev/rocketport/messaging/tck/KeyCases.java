@@ -3,7 +3,7 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.AdminFailure;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.SendReceipt;

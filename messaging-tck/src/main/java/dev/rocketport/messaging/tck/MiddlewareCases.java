@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.HandlerMiddleware;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.Interceptors;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
-import dev.rocketport.messaging.PublishEvent;
+import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.PublishInterceptor;
-import dev.rocketport.messaging.PublishMode;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
@@ -93,8 +93,8 @@ public abstract class MiddlewareCases extends TckCases {
     List<PublishEvent> events = new CopyOnWriteArrayList<>();
     PublishInterceptor refuseBlocked = new PublishInterceptor() {
       @Override
-      public Either<String, Message> beforePublish(Message message, PublishMode mode) {
-        return message.headers().containsKey("blocked") ? Either.left("blocked by policy") : Either.right(message);
+      public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
+        return message.headers().containsKey("blocked") ? refuse("blocked by policy") : Either.right(message);
       }
 
       @Override
@@ -133,7 +133,7 @@ public abstract class MiddlewareCases extends TckCases {
     List<PublishEvent> events = new CopyOnWriteArrayList<>();
     PublishInterceptor stamp = new PublishInterceptor() {
       @Override
-      public Either<String, Message> beforePublish(Message message, PublishMode mode) {
+      public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
         return Either.right(message.toBuilder().header("x-stamp", mode.name()).build());
       }
 

@@ -4,7 +4,7 @@ import dev.rocketport.messaging.spi.WireRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;

@@ -3,7 +3,7 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.Backlog;
+import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.Topic;

@@ -3,13 +3,21 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.Codec;
-import dev.rocketport.messaging.DeadLetter;
+import dev.rocketport.messaging.DecodeFailure;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.Headers;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.MessageHandler;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.DecodeFailure;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +44,10 @@ public abstract class TypedPayloadCases extends TckCases {
     }
 
     @Override
-    public Either<String, Order> decode(byte[] body) {
+    public Either<DecodeFailure, Order> decode(byte[] body) {
       String[] parts = new String(body, StandardCharsets.UTF_8).split("\\|");
       if (parts.length != 2 || !parts[1].matches("-?\\d{1,9}")) {
-        return Either.left("expected 'id|quantity'");
+        return Either.left(DecodeFailure.unreadable("expected 'id|quantity'"));
       }
       return Either.right(new Order(parts[0], Integer.parseInt(parts[1])));
     }

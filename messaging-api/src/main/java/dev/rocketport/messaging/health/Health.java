@@ -1,5 +1,7 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.health;
 
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.health.Health;
 import java.time.Instant;
 import java.util.List;
 

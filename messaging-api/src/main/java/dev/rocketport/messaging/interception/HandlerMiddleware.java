@@ -1,5 +1,11 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.interception;
 
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
+import dev.rocketport.messaging.interception.Interceptors;
 import java.util.List;
 
 /**

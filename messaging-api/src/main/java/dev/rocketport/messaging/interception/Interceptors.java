@@ -1,5 +1,9 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.interception;
 
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.messaging.interception.PublishInterceptor;
 import java.util.ArrayList;
 import java.util.List;
 

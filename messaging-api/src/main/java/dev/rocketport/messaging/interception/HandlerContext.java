@@ -1,4 +1,13 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.interception;
+
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.DeliveryMode;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Ordering;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 
 /**
  * What {@link HandlerMiddleware} knows of the subscription it runs in: the topic and consumer group,

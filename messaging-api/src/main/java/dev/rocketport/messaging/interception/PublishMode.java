@@ -1,4 +1,10 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.interception;
+
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.interception.PublishMode;
 
 /** Which port and method a publish went through, as {@link PublishInterceptor}s see it. */
 public enum PublishMode {

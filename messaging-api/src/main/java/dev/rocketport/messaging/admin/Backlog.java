@@ -1,5 +1,9 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.admin;
 
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.Backlog;
 import java.util.Map;
 
 /**

@@ -1,5 +1,12 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.interception;
 
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.interception.PublishEvent;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.interception.PublishMode;
 import io.vavr.control.Option;
 import java.time.Duration;
 

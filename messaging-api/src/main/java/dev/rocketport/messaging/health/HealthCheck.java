@@ -1,4 +1,7 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.health;
+
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.health.HealthCheck;
 
 /**
  * Reports a runtime's {@link Health}: whether it is open, whether its broker can be reached (a real

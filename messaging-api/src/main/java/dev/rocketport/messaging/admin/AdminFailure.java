@@ -1,5 +1,8 @@
-package dev.rocketport.messaging;
+package dev.rocketport.messaging.admin;
 
+import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
 import java.time.Duration;
 
 /**
