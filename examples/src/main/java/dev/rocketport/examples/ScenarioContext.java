@@ -3,7 +3,7 @@ package dev.rocketport.examples;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.tck.HostileInput;
 import dev.rocketport.messaging.tck.HostileSpecs;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

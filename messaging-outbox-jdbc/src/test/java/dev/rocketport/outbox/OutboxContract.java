@@ -13,7 +13,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

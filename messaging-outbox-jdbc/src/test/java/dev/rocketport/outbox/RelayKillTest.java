@@ -10,7 +10,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import dev.rocketport.postgres.PostgresServer;
 import dev.rocketport.rocketmq.RocketMqFixture;
 import java.nio.file.Files;

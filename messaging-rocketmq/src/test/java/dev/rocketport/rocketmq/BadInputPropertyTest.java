@@ -4,7 +4,7 @@ import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.tck.HostileInput;
 import dev.rocketport.messaging.tck.HostileSpecs;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

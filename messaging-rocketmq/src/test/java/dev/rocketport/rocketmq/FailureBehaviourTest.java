@@ -16,7 +16,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.Set;

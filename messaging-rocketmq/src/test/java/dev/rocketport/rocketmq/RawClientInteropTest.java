@@ -14,7 +14,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import java.time.Duration;
 import java.time.Instant;

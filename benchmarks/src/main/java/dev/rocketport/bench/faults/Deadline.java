@@ -1,6 +1,6 @@
 package dev.rocketport.bench.faults;
 
-import dev.rocketport.messaging.tck.Waiting;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 

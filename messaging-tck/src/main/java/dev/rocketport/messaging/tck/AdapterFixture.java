@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.testing.Waiting;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.testing.Waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

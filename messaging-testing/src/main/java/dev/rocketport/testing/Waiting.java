@@ -1,4 +1,4 @@
-package dev.rocketport.messaging.tck;
+package dev.rocketport.testing;
 
 import java.time.Duration;
 import java.time.Instant;
