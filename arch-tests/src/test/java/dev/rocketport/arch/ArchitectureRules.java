@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -128,8 +129,41 @@ final class ArchitectureRules {
           .because("the scenarios show application code, which is written against the API only");
 
   @ArchTest
+  static final ArchRule rocketmq_publish_consume_and_admin_reach_each_other_only_through_what_they_share =
+      slices().matching("dev.rocketport.rocketmq.(publish|consume|admin)..").should().notDependOnEachOther()
+          .because("each side of the RocketMQ adapter changes on its own; what they share lives in its client package");
+
+  @ArchTest
+  static final ArchRule rocketmq_adapter_internals_stay_inside_the_adapter =
+      noClasses().that().resideOutsideOfPackage("dev.rocketport.rocketmq..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.rocketport.rocketmq.client..",
+              "dev.rocketport.rocketmq.publish..", "dev.rocketport.rocketmq.consume..", "dev.rocketport.rocketmq.admin..")
+          .because("those packages are public only for the adapter's own wiring; users see RocketMqMessaging and its config");
+
+  /** Calls into the remoting client's {@code impl} classes, which RocketMQ does not keep compatible. */
+  private static final DescribedPredicate<JavaAccess<?>> CLIENT_INTERNALS = DescribedPredicate.describe(
+      "the RocketMQ client's internals", access -> access.getTargetOwner().getPackageName()
+          .startsWith("org.apache.rocketmq.client.impl")
+          || access.getTarget().getName().matches("get(DefaultMQ\\w+Impl|mQClientFactory|MqClientInstance|MQClientAPIImpl)"));
+
+  @ArchTest
+  static final ArchRule only_client_internals_calls_into_the_rocketmq_client_internals =
+      noClasses().that().resideInAPackage("dev.rocketport.rocketmq..")
+          .and().doNotHaveSimpleName("ClientInternals")
+          .should().accessTargetWhere(CLIENT_INTERNALS)
+          .because("an upgrade of rocketmq-client starts at ClientInternals and its test, the upgrade checklist");
+
+  @ArchTest
+  static final ArchRule the_examples_and_benchmarks_run_without_a_test_framework =
+      noClasses().that().resideInAnyPackage("dev.rocketport.examples..", "dev.rocketport.bench..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "net.jqwik..", "org.opentest4j..")
+          .because("the tour and the bench are programs: their class path holds no test framework");
+
+  @ArchTest
   static final ArchRule adapters_implement_ports_without_exposing_internals =
       classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
+          // the RocketMQ adapter's internal packages are guarded as a whole by rocketmq_adapter_internals_stay_inside_the_adapter
+          .and().resideOutsideOfPackage("dev.rocketport.rocketmq.publish..")
           .and().implement(dev.rocketport.messaging.Publisher.class)
           .should().notBePublic()
           .because("applications reach adapter implementations through the ports only");

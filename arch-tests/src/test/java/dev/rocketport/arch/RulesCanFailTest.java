@@ -97,4 +97,32 @@ class RulesCanFailTest {
     assertViolates(ArchitectureRules.adapters_implement_ports_without_exposing_internals,
         "ArchFixturePublicPublisher", dev.rocketport.inmemory.ArchFixturePublicPublisher.class);
   }
+
+  @Test
+  void rocketmq_sides_rule_reports_publishing_that_reaches_into_consuming() throws Exception {
+    assertViolates(ArchitectureRules.rocketmq_publish_consume_and_admin_reach_each_other_only_through_what_they_share,
+        "ArchFixturePublishReachesConsume",
+        Class.forName("dev.rocketport.rocketmq.publish.ArchFixturePublishReachesConsume"),
+        dev.rocketport.rocketmq.consume.RocketMqSubscriber.class);
+  }
+
+  @Test
+  void rocketmq_internals_rule_reports_a_class_outside_the_adapter_that_uses_them() throws Exception {
+    assertViolates(ArchitectureRules.rocketmq_adapter_internals_stay_inside_the_adapter, "ArchFixtureInternalsUser",
+        Class.forName("dev.rocketport.examples.ArchFixtureInternalsUser"));
+  }
+
+  @Test
+  void client_internals_rule_reports_an_internal_call_outside_client_internals() throws Exception {
+    assertViolates(ArchitectureRules.only_client_internals_calls_into_the_rocketmq_client_internals,
+        "ArchFixtureInternalsCall", Class.forName("dev.rocketport.rocketmq.consume.ArchFixtureInternalsCall"));
+    assertPasses(ArchitectureRules.only_client_internals_calls_into_the_rocketmq_client_internals,
+        dev.rocketport.rocketmq.client.ClientInternals.class);
+  }
+
+  @Test
+  void test_framework_rule_reports_an_example_that_uses_junit() throws Exception {
+    assertViolates(ArchitectureRules.the_examples_and_benchmarks_run_without_a_test_framework,
+        "ArchFixtureInternalsUser", Class.forName("dev.rocketport.examples.ArchFixtureInternalsUser"));
+  }
 }

@@ -5,7 +5,7 @@ import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
-import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.rocketport.outbox;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
-import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,17 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.rocketmq.admin.DeadLetterQueue;
+import dev.rocketport.rocketmq.admin.RocketMqAdmin;
+import dev.rocketport.rocketmq.client.Clients;
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
+import dev.rocketport.rocketmq.client.StartFailures;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
+import dev.rocketport.rocketmq.consume.RocketMqSubscriber;
+import dev.rocketport.rocketmq.consume.SubscribeAccess;
+import dev.rocketport.rocketmq.publish.RocketMqPublisher;
+import dev.rocketport.rocketmq.publish.RocketMqRequester;
+import dev.rocketport.rocketmq.publish.RocketMqTransactionalPublisher;
 import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;

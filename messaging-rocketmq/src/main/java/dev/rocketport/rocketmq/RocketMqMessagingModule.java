@@ -1,5 +1,7 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.rocketmq.client.Clients;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.guice.MessagingPortsModule;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;

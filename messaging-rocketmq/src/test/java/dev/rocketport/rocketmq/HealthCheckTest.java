@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.rocketmq.client.Clients;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.embedded.RocketMqBrokerExtension;

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq;
 
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;

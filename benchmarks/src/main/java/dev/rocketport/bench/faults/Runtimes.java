@@ -2,7 +2,7 @@ package dev.rocketport.bench.faults;
 
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
 

@@ -9,7 +9,7 @@ import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.testing.Waiting;
-import dev.rocketport.rocketmq.RocketMqConfig;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import dev.rocketport.micrometer.RocketportMetrics;
 import dev.rocketport.middleware.CorrelationIds;

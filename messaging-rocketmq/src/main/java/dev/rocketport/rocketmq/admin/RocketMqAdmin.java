@@ -1,0 +1,172 @@
+package dev.rocketport.rocketmq.admin;
+
+import dev.rocketport.rocketmq.client.AccessDenials;
+import dev.rocketport.rocketmq.client.Clients;
+import dev.rocketport.rocketmq.client.ConsumerOffsets;
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.admin.MessagingAdmin;
+import dev.rocketport.messaging.spi.AbstractAdmin;
+import dev.rocketport.messaging.StoredMessage;
+import dev.rocketport.messaging.Topic;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.QueueData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * {@link MessagingAdmin} on RocketMQ's admin tools: topics are created on every master of the
+ * cluster and awaited in the name server; backlog compares each queue's max offset with the group's
+ * committed offset on the broker; find-by-key uses the broker's key index; dead letters are read
+ * from {@code %DLQ%<group>} by {@link DeadLetterQueue}. Thread-safe.
+ */
+public final class RocketMqAdmin extends AbstractAdmin {
+
+  private final DefaultMQAdminExt admin;
+  private final Clients clients;
+  private final RouteProbe routes;
+  private final MessageMapping mapping;
+  private final DeadLetterQueue deadLetters;
+
+  public RocketMqAdmin(DefaultMQAdminExt admin, Clients clients, RouteProbe routes, MessageMapping mapping,
+      DeadLetterQueue deadLetters, BooleanSupplier closed) {
+    super(closed);
+    this.admin = admin;
+    this.clients = clients;
+    this.routes = routes;
+    this.mapping = mapping;
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  protected Either<AdminFailure, Topic> doCreateTopic(Topic topic, int queueCount) {
+    return call(() -> {
+      String name = clients.physical(topic.name());
+      Option<TopicRouteData> existing = routes.route(name).get();
+      int current = existing.map(r -> r.getQueueDatas().get(0).getWriteQueueNums()).getOrElse(0);
+      if (current >= queueCount) {
+        return topic;
+      }
+      for (String master : masters()) {
+        admin.createAndUpdateTopicConfig(master, new TopicConfig(name, queueCount, queueCount));
+      }
+      awaitRoute(name, queueCount);
+      return topic;
+    });
+  }
+
+  private List<String> masters() throws Exception {
+    List<String> masters = new ArrayList<>();
+    for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+      String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
+      if (master != null) {
+        masters.add(master);
+      }
+    }
+    if (masters.isEmpty()) {
+      throw new IllegalStateException("no master broker is registered with the name server");
+    }
+    return masters;
+  }
+
+  private void awaitRoute(String physicalTopic, int queueCount) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Option<TopicRouteData> route = routes.route(physicalTopic).get();
+      if (route.exists(r -> r.getQueueDatas().stream().allMatch(q -> q.getWriteQueueNums() >= queueCount))) {
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    throw new RemotingTimeoutException("the route of " + physicalTopic + " did not appear within 30 s");
+  }
+
+  @Override
+  protected Either<AdminFailure, Backlog> doBacklog(Topic topic, ConsumerGroup group) {
+    return existingRoute(topic).flatMap(route -> call(() -> {
+      Map<Integer, Long> lag = new LinkedHashMap<>();
+      for (QueueData queues : route.getQueueDatas()) {
+        String address = RouteProbe.masterOf(route, queues.getBrokerName());
+        for (int q = 0; q < queues.getReadQueueNums(); q++) {
+          MessageQueue mq = new MessageQueue(clients.physical(topic.name()), queues.getBrokerName(), q);
+          long max = admin.maxOffset(mq);
+          lag.merge(q, Math.max(0, max - ConsumerOffsets.committed(admin, address,
+              clients.physical(group.name()), mq, clients.config().sendTimeout().toMillis())), Long::sum);
+        }
+      }
+      return new Backlog(topic, group, lag);
+    }));
+  }
+
+
+  @Override
+  protected Either<AdminFailure, List<DeadLetter>> doDeadLetters(ConsumerGroup group, int max) {
+    return call(() -> deadLetters.pending(group, max));
+  }
+
+  @Override
+  protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
+    return call(() -> deadLetters.redrive(group));
+  }
+
+  @Override
+  protected Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max) {
+    return existingRoute(topic).flatMap(route -> call(() -> {
+      String physical = clients.physical(topic.name());
+      List<MessageExt> found;
+      try {
+        found = admin.queryMessage(physical, key.value(), max, 0, Long.MAX_VALUE).getMessageList();
+      } catch (MQClientException e) {
+        if (e.getResponseCode() == ResponseCode.NO_MESSAGE || String.valueOf(e.getMessage()).contains("no message")) {
+          return List.<StoredMessage>of();
+        }
+        throw e;
+      }
+      return found.stream().filter(m -> m.getTopic().equals(physical))
+          .sorted(Comparator.comparingLong(MessageExt::getStoreTimestamp))
+          .limit(max).map(m -> mapping.stored(m, physical)).toList();
+    }));
+  }
+
+  private Either<AdminFailure, TopicRouteData> existingRoute(Topic topic) {
+    return routes.route(topic).toEither().mapLeft(this::failure).flatMap(route -> route.isEmpty()
+        ? Either.left(new AdminFailure.TopicNotFound(topic)) : Either.right(route.get()));
+  }
+
+  private <T> Either<AdminFailure, T> call(io.vavr.CheckedFunction0<T> action) {
+    return Try.of(action).toEither().mapLeft(this::failure);
+  }
+
+  private AdminFailure failure(Throwable e) {
+    String denial = AccessDenials.of(e).getOrNull();
+    if (denial != null) {
+      return new AdminFailure.AccessDenied(denial);
+    }
+    if (e instanceof RemotingTimeoutException) {
+      return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
+    }
+    return new AdminFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+}

@@ -1,0 +1,253 @@
+package dev.rocketport.rocketmq.publish;
+
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.OrderedPublisher;
+import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.Publisher;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.ShardingKey;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.spi.AbstractPublisher;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.MessageClientIDSetter;
+
+/**
+ * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
+ * {@link AbstractPublisher} like every adapter's before anything is sent. Every send follows {@link Resends}: flow-control refusals
+ * are resent after a pause within the send timeout, broker failures on another attempt, and a
+ * failure is unknown-outcome if any attempt may have stored the message. Asynchronous sends are
+ * bounded by a {@link SendWindow} of at most {@link RocketMqConfig#asyncMaxInFlight()} that narrows
+ * when the broker refuses under load: a sender waits for room at most the send timeout, so overload
+ * turns into waiting rather than refusals. Thread-safe; {@link #drain()} ends it.
+ */
+public final class RocketMqPublisher extends AbstractPublisher {
+  private final DefaultMQProducer producer;
+  private final MessageMapping mapping;
+  private final RouteProbe routes;
+  private final RocketMqConfig config;
+  private final BooleanSupplier closed;
+  private final SendWindow window;
+  private final SendCoalescer coalescer;
+  private final AsyncAttempts asyncAttempts;
+  private final OrderedQueues orderedQueues = new OrderedQueues();
+
+  public RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
+      RocketMqConfig config, BooleanSupplier closed, Interceptors interceptors) {
+    super(capabilities, Instant::now, closed, interceptors);
+    this.producer = producer;
+    this.mapping = mapping;
+    this.routes = routes;
+    this.config = config;
+    this.closed = closed;
+    this.window = new SendWindow(config.asyncMaxInFlight());
+    this.asyncAttempts = new AsyncAttempts(producer, window, this::finish);
+    this.coalescer = config.coalesceSends()
+        ? new SendCoalescer(config.asyncMaxInFlight(), COALESCE_MAX_BATCH, 2, this::sendRocketBatch) : null;
+  }
+
+  /** Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY}. */
+  static final int COALESCE_MAX_BATCH = 64;
+  static final int COALESCE_MAX_BODY = 32 * 1024;
+  /**
+   * With coalescing on, plain sends go straight to the client (in the caller's thread, as without
+   * coalescing) while fewer than this many are on the wire; only the excess waits to be batched. So a
+   * lone or occasional sender pays no thread hop, and concurrent senders share round trips.
+   */
+  static final int DIRECT_IN_FLIGHT = 2;
+
+  private final AtomicInteger direct = new AtomicInteger();
+
+  private boolean coalescable(Message message) {
+    return coalescer != null && message.delay().isEmpty() && message.bodyLength() <= COALESCE_MAX_BODY;
+  }
+
+  /** Whether a coalescable message must wait for a batch: the direct lane is full. Takes a direct slot if not. */
+  private boolean mustCoalesce(Message message) {
+    if (!coalescable(message)) {
+      return false;
+    }
+    if (direct.incrementAndGet() <= DIRECT_IN_FLIGHT) {
+      return false;
+    }
+    direct.decrementAndGet();
+    return true;
+  }
+
+  /** Frees the direct slot {@link #mustCoalesce} took for {@code message}. */
+  private void leaveDirectLane(Message message) {
+    if (coalescable(message)) {
+      direct.decrementAndGet();
+    }
+  }
+
+  /** Hands {@code message} to the coalescer; the stage completes with its own outcome, never exceptionally. */
+  private CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(Message message) {
+    try {
+      return coalescer.submit(message.topic(), mapping.toRocketMq(message, Instant.now()),
+          config.sendTimeout().toNanos()).getOrElse(() -> CompletableFuture.completedFuture(Either.left(
+              new PublishFailure.Timeout(config.sendTimeout(), "the send queue stayed full"))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Closed("interrupted while queueing")));
+    }
+  }
+
+  @Override
+  protected Either<PublishFailure, SendReceipt> store(Message message) {
+    if (mustCoalesce(message)) {
+      try {
+        return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
+      } catch (Exception e) {
+        return Either.left(failure(e, message.topic()));
+      }
+    }
+    try {
+      var msg = mapping.toRocketMq(message, Instant.now());
+      return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
+          .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
+    } finally {
+      leaveDirectLane(message);
+    }
+  }
+
+  /**
+   * Sends a message the broker stored before (a dead letter being redriven) as it is: an admin
+   * action, so the publish interceptors do not see it and cannot change it.
+   */
+  public Either<PublishFailure, SendReceipt> republish(Message message) {
+    return store(message);
+  }
+
+  @Override
+  protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
+    var msg = mapping.toRocketMq(message, Instant.now());
+    return sendSync(message.topic(), false, timeout -> producer.send(msg,
+        (queues, m, key) -> orderedQueues.select(queues, (ShardingKey) key), shardingKey, timeout))
+        .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
+  }
+
+  @Override
+  protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
+    if (!acquireSlot()) {
+      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
+          "no room among the asynchronous sends in flight (window " + window.limit() + " of "
+              + config.asyncMaxInFlight() + ")")));
+    }
+    if (mustCoalesce(message)) {
+      return coalesce(message).whenComplete((r, e) -> window.release(r != null && r.isRight()));
+    }
+    CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
+    Resends resends = new Resends(message.topic(), config.sendTimeout(), config.sendRetries(), true);
+    try {
+      asyncAttempts.send(mapping.toRocketMq(message, Instant.now()), message, resends, result);
+    } catch (RuntimeException e) {
+      // only the mapping can throw here (attempts report their own failures); the room taken must be freed
+      result.complete(Either.left(failure(e, message.topic())));
+    }
+    return result.whenComplete((r, e) -> {
+      leaveDirectLane(message);
+      window.release(r != null && r.isRight());
+    });
+  }
+
+  @Override
+  protected Option<PublishFailure> storeOneway(Message message) {
+    try {
+      producer.sendOneway(mapping.toRocketMq(message, Instant.now()));
+      return Option.none();
+    } catch (Exception e) {
+      return Option.some(failure(e, message.topic()));
+    }
+  }
+
+  @Override
+  protected List<Either<PublishFailure, SendReceipt>> storeChunk(List<Message> chunk) {
+    Topic topic = chunk.get(0).topic();
+    List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>(chunk.size());
+    for (Message message : chunk) {
+      var m = mapping.toRocketMq(message, Instant.now());
+      MessageClientIDSetter.setUniqID(m);
+      batch.add(m);
+    }
+    return sendRocketBatch(topic, batch);
+  }
+
+  /** Sends RocketMQ messages of one topic (each with its unique id set) as one batch; one result each. */
+  private List<Either<PublishFailure, SendReceipt>> sendRocketBatch(Topic topic,
+      List<org.apache.rocketmq.common.message.Message> batch) {
+    List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(batch.size());
+    Either<PublishFailure, SendReceipt> whole = sendSync(topic, true, timeout -> producer.send(batch, timeout))
+        .flatMap(result -> SendOutcomes.of(result, topic, true));
+    for (int i = 0; i < batch.size(); i++) {
+      int offset = i;
+      results.add(whole.map(r -> new SendReceipt(MessageClientIDSetter.getUniqID(batch.get(offset)), topic,
+          r.queueId(), r.queueOffset().map(first -> first + offset))));
+    }
+    return results;
+  }
+
+  /** Attempts on the calling thread, following {@link Resends}; {@code resendUncertain} as there. */
+  private <T> Either<PublishFailure, T> sendSync(Topic topic, boolean resendUncertain, Resends.Attempt<T> attempt) {
+    return new Resends(topic, config.sendTimeout(), config.sendRetries(), resendUncertain)
+        .run(attempt, window::congested).mapLeft(f -> finish(f, topic));
+  }
+
+  private PublishFailure failure(Throwable e, Topic topic) {
+    return finish(SendOutcomes.failure(e, topic, config.sendTimeout()), topic);
+  }
+
+  /**
+   * A send's failure as the caller sees it: a missing route explained; a definite failure while the
+   * runtime closes is {@link PublishFailure.Closed}, but an unknown outcome stays unknown.
+   */
+  private PublishFailure finish(PublishFailure failure, Topic topic) {
+    if (closed.getAsBoolean() && !failure.outcomeUnknown()) {
+      return new PublishFailure.Closed("the messaging runtime closed during the send (" + failure.description() + ")");
+    }
+    return failure instanceof PublishFailure.TopicNotFound ? routes.explainMissingRoute(topic) : failure;
+  }
+
+  private boolean acquireSlot() {
+    try {
+      return window.acquire(config.sendTimeout().toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Waits, up to the close timeout, until no asynchronous send is in flight (resends pending
+   * included); returns whether none is. Then stops the asynchronous resends ({@link AsyncAttempts#close()}).
+   */
+  public boolean drain() {
+    if (coalescer != null) {
+      coalescer.close();
+    }
+    try {
+      return window.awaitEmpty(config.closeTimeout().toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      asyncAttempts.close();
+    }
+  }
+}
