@@ -32,15 +32,17 @@ import java.util.function.Function;
  */
 public final class AdapterRuntime implements AutoCloseable {
   private final String name;
+  private final String closing;
   private final Messaging messaging;
   private final Waiting time;
   private final MeterRegistry meters;
   private final SpanCollector spans = new SpanCollector();
   private final AutoCloseable infrastructure;
 
-  private AdapterRuntime(String name, Function<Interceptors, Messaging> start, Waiting time,
+  private AdapterRuntime(String name, String closing, Function<Interceptors, Messaging> start, Waiting time,
       AutoCloseable infrastructure) {
     this.name = name;
+    this.closing = closing;
     this.meters = new SimpleMeterRegistry();
     RocketportMetrics metrics = RocketportMetrics.on(meters);
     OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
@@ -60,7 +62,7 @@ public final class AdapterRuntime implements AutoCloseable {
   /** The in-memory adapter on a virtual clock: waits advance time instead of sleeping. */
   public static AdapterRuntime inMemory() {
     InMemoryBroker broker = InMemoryBroker.virtualClock();
-    return new AdapterRuntime("inmemory", interceptors -> InMemoryMessaging.connect(broker, interceptors),
+    return new AdapterRuntime("inmemory", "closing inmemory…", interceptors -> InMemoryMessaging.connect(broker, interceptors),
         Waiting.virtualClock(broker::now, broker::advanceUntil), broker);
   }
 
@@ -70,19 +72,24 @@ public final class AdapterRuntime implements AutoCloseable {
     RocketMqConfig config = RocketMqConfig.builder(broker.nameServerAddress())
         .retryLadder(RetryLadder.of(broker.settings().delayLevels()))
         .pollNameServerInterval(Duration.ofSeconds(1)).build();
-    return new AdapterRuntime("rocketmq", interceptors -> RocketMqMessaging.start(config, interceptors),
-        Waiting.wallClock(), broker);
+    return new AdapterRuntime("rocketmq", "closing rocketmq (the embedded broker takes ~20 s to stop)…",
+        interceptors -> RocketMqMessaging.start(config, interceptors), Waiting.wallClock(), broker);
   }
 
   /** The RocketMQ adapter on an existing cluster. */
   public static AdapterRuntime rocketMq(String nameServer) {
     RocketMqConfig config = RocketMqConfig.builder(nameServer).build();
-    return new AdapterRuntime("rocketmq", interceptors -> RocketMqMessaging.start(config, interceptors),
-        Waiting.wallClock(), () -> { });
+    return new AdapterRuntime("rocketmq", "closing rocketmq (the clients; the cluster keeps running)…",
+        interceptors -> RocketMqMessaging.start(config, interceptors), Waiting.wallClock(), () -> { });
   }
 
   public String name() {
     return name;
+  }
+
+  /** What the tour prints while this runtime closes: true of the target it ran on. */
+  public String closingNote() {
+    return closing;
   }
 
   public Messaging messaging() {

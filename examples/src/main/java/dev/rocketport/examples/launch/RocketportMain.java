@@ -51,7 +51,7 @@ public final class RocketportMain {
       ScenarioContext context = new ScenarioContext(runtime.messaging(), runtime.time(), runtime.meters(), runtime.spans(),
           line -> out.println("      " + line));
       results = new Tour(out).run(scenarios, context, runtime.name());
-      out.println("closing " + runtime.name() + " (an embedded broker takes ~20 s to stop)…");
+      out.println(runtime.closingNote());
     }
     return results.stream().allMatch(Tour.Result::passed) ? 0 : 1;
   }
