@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
@@ -7,6 +8,7 @@ import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.util.Objects;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +37,14 @@ final class BenchAdapters implements AutoCloseable {
   static final String COALESCING = "rocketport+coalescing";
   static final String IN_MEMORY = "inmemory";
 
-  private final Path store;
-  private final ChildProcessRocketMq broker;
+  private final @Nullable Path store;
+  private final @Nullable ChildProcessRocketMq broker;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, Workloads> all = new LinkedHashMap<>();
   /** The Rocketport runtimes among the ways (the outbox scenario relays through them). */
   private final Map<String, Messaging> runtimes = new LinkedHashMap<>();
 
-  private BenchAdapters(Path store, ChildProcessRocketMq broker) {
+  private BenchAdapters(@Nullable Path store, @Nullable ChildProcessRocketMq broker) {
     this.store = store;
     this.broker = broker;
   }
@@ -76,20 +78,27 @@ final class BenchAdapters implements AutoCloseable {
   }
 
   private void add(String adapter, int payload) throws Exception {
+    if (broker == null && !adapter.equals(IN_MEMORY)) {
+      throw new IllegalStateException("the " + adapter + " adapter needs a broker, which these options did not start");
+    }
     switch (adapter) {
-      case "raw" -> all.put("raw", own(new RawWorkloads(broker.nameServerAddress(), payload)));
+      case "raw" -> all.put("raw", own(new RawWorkloads(nameServer(), payload)));
       case "rocketport" -> all.put("rocketport", new PortWorkloads(runtime("rocketport", RocketMqMessaging.start(
-          RocketMqConfig.builder(broker.nameServerAddress()).build())), payload));
+          RocketMqConfig.builder(nameServer()).build())), payload));
       case "observed" -> all.put("rocketport+observed", new PortWorkloads(own(RocketMqMessaging.start(
-          RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-observed").build(),
+          RocketMqConfig.builder(nameServer()).producerGroup("rocketport-observed").build(),
           own(new Observability()).interceptors())), payload));
       case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
-          RocketMqConfig.builder(broker.nameServerAddress()).producerGroup("rocketport-coalescing")
+          RocketMqConfig.builder(nameServer()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));
       case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(runtime(IN_MEMORY, InMemoryMessaging.wallClock(
           InMemoryConfig.builder().journalCapacity(0).maxMessagesPerQueue(IN_MEMORY_RETENTION).build())), payload));
       default -> throw new IllegalArgumentException("unknown adapter " + adapter);
     }
+  }
+
+  private String nameServer() {
+    return Objects.requireNonNull(broker, "no broker").nameServerAddress();
   }
 
   private Messaging runtime(String name, Messaging messaging) {
@@ -138,7 +147,7 @@ final class BenchAdapters implements AutoCloseable {
     for (int i = closeables.size() - 1; i >= 0; i--) {
       closeables.get(i).close();
     }
-    if (broker != null) {
+    if (broker != null && store != null) {
       broker.kill();
       EmbeddedRocketMq.deleteRecursively(store);
     }

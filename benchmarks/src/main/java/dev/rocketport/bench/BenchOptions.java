@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, Duration probe, double lowest,
     double highest, int rates, int repetitions, List<Scenario> scenarios, boolean outbox, List<String> adapters,
-    Integer threads, Path out, boolean help) {
+    @Nullable Integer threads, Path out, boolean help) {
 
   /** The ways each scenario can be done, in the order they are reported. */
   static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "coalescing", "inmemory");
@@ -40,7 +41,7 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     boolean quick = args.contains("--quick");
     int payload = 128;
     Duration step = null;
-    Integer threads = null;
+    @Nullable Integer threads = null;
     Integer repetitions = null;
     List<String> adapters = DEFAULT_ADAPTERS;
     List<Scenario> scenarios = new ArrayList<>();

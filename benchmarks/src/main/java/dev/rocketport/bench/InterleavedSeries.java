@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import java.util.Objects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,14 +109,14 @@ final class InterleavedSeries {
           int rate = r;
           attempt(name, () -> {
             Measurement m = runner.run(w, ticks, options.warmUp(), options.step());
-            Measurement[] row = measured.get(name);
+            Measurement[] row = Objects.requireNonNull(measured.get(name), name);
             row[rate] = row[rate] == null ? m : row[rate].plus(m);
           });
           progress.advance(scenario.id() + " / " + name);
         }
       }
       for (String name : names) {
-        Measurement m = measured.get(name)[r];
+        Measurement m = Objects.requireNonNull(measured.get(name), name)[r];
         if (m != null && saturatedAt(m.result())) {
           saturated.add(name);
         }

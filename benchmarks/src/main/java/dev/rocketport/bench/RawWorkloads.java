@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import java.util.Objects;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ final class RawWorkloads implements Workloads, AutoCloseable {
 
   private String topic(String scenario) throws Exception {
     String topic = "bench-raw-" + scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
-    String broker = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(EmbeddedRocketMq.BROKER_NAME)
-        .getBrokerAddrs().get(0L);
+    String broker = Objects.requireNonNull(admin.examineBrokerClusterInfo().getBrokerAddrTable()
+        .get(EmbeddedRocketMq.BROKER_NAME), "the embedded broker is not registered").getBrokerAddrs().get(0L);
     admin.createAndUpdateTopicConfig(broker, new org.apache.rocketmq.common.TopicConfig(topic, 8, 8));
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {

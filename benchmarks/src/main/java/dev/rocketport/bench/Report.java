@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class Report {
     return md.toString();
   }
 
-  private static String cell(SeriesResult s) {
+  private static String cell(@Nullable SeriesResult s) {
     if (s == null) {
       return "\u2014";
     }
@@ -84,7 +85,7 @@ final class Report {
   }
 
   /** Rocketport's rate at the bound over raw's, both measured on the same rates. */
-  static String ratio(SeriesResult raw, SeriesResult ours) {
+  static String ratio(@Nullable SeriesResult raw, @Nullable SeriesResult ours) {
     if (raw == null || ours == null || raw.rateAtBound() == 0) {
       return "\u2014";
     }
@@ -96,7 +97,7 @@ final class Report {
   }
 
   /** The median, over the rates both ran, of Rocketport's p99 divided by raw's. */
-  static String latencyRatio(SeriesResult raw, SeriesResult ours) {
+  static String latencyRatio(@Nullable SeriesResult raw, @Nullable SeriesResult ours) {
     if (raw == null || ours == null) {
       return "\u2014";
     }
@@ -117,11 +118,11 @@ final class Report {
     return String.format(Locale.ROOT, "%.2f", median);
   }
 
-  private static String capacity(SeriesResult s) {
+  private static String capacity(@Nullable SeriesResult s) {
     return s == null ? "\u2014" : String.format(Locale.ROOT, "%,.0f", s.probedCapacity());
   }
 
-  private static SeriesResult find(List<SeriesResult> results, Scenario scenario, String implementation) {
+  private static @Nullable SeriesResult find(List<SeriesResult> results, Scenario scenario, String implementation) {
     return results.stream().filter(r -> r.scenario() == scenario && r.implementation().equals(implementation))
         .findFirst().orElse(null);
   }

@@ -1,5 +1,6 @@
 package dev.rocketport.bench;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * "Rocketport / raw at equal p99" ratio compares (two series measured on the same rates).
  */
 record SeriesResult(Scenario scenario, String implementation, double probedCapacity, List<StepResult> steps,
-    String error) {
+    @Nullable String error) {
 
   Optional<StepResult> best() {
     return steps.stream().filter(s -> s.withinBound(scenario.boundMicros()))

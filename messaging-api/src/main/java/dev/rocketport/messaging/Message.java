@@ -1,5 +1,6 @@
 package dev.rocketport.messaging;
 
+import org.jspecify.annotations.Nullable;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -104,10 +105,10 @@ public record Message(
   public static final class Builder {
     private final Topic topic;
     private byte[] body = new byte[0];
-    private Tag tag;
+    private @Nullable Tag tag;
     private List<MessageKey> keys = List.of();
     private Map<String, String> headers = Map.of();
-    private DeliveryDelay delay;
+    private @Nullable DeliveryDelay delay;
 
     private Builder(Topic topic) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -118,11 +119,11 @@ public record SubscriptionSpec(
     private Ordering ordering = Ordering.CONCURRENT;
     private int concurrency = 4;
     private int maxRetries = DEFAULT_MAX_RETRIES;
-    private Integer batchSize;
+    private @Nullable Integer batchSize;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private final List<HandlerMiddleware> middleware = new ArrayList<>();
     private StartPosition startFrom = StartPosition.earliest();
-    private Duration handlerTimeout;
+    private @Nullable Duration handlerTimeout;
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");

@@ -1,5 +1,6 @@
 package dev.rocketport.guice;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import java.util.ArrayDeque;
@@ -60,7 +61,7 @@ public final class MessagingLifecycle implements AutoCloseable {
       toClose = new ArrayDeque<>(resources);
       resources.clear();
     }
-    RuntimeException first = null;
+    @Nullable RuntimeException first = null;
     for (AutoCloseable resource : toClose) {
       first = closeQuietly(resource, first);
     }
@@ -70,7 +71,7 @@ public final class MessagingLifecycle implements AutoCloseable {
     }
   }
 
-  private static RuntimeException closeQuietly(AutoCloseable resource, RuntimeException first) {
+  private static @Nullable RuntimeException closeQuietly(AutoCloseable resource, @Nullable RuntimeException first) {
     try {
       resource.close();
       return first;

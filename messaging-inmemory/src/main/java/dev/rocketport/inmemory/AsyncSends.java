@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -42,7 +43,7 @@ final class AsyncSends {
   private final Executor executor;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
-  private volatile Thread drainer;
+  private volatile @Nullable Thread drainer;
 
   AsyncSends(Broker broker, Executor executor) {
     this.broker = broker;

@@ -1,5 +1,6 @@
 package dev.rocketport.opentelemetry;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -22,7 +23,7 @@ final class MessageHeaders {
     }
 
     @Override
-    public String get(ReceivedMessage message, String key) {
+    public @Nullable String get(@Nullable ReceivedMessage message, String key) {
       return message == null ? null : message.message().headers().get(key);
     }
   };

@@ -1,5 +1,6 @@
 package dev.rocketport.outbox;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.idempotency.IdempotencyStore;
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.sql.Connection;
@@ -136,7 +137,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  private void update(String sql, String key, Instant expires) {
+  private void update(String sql, String key, @Nullable Instant expires) {
     try (Connection connection = dataSource.getConnection(); PreparedStatement statement =
         connection.prepareStatement(sql)) {
       connection.setAutoCommit(true);

@@ -1,5 +1,6 @@
 package dev.rocketport.outbox;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ShardingKey;
@@ -93,7 +94,7 @@ public final class Outbox {
     }
   }
 
-  private long insert(Connection connection, Message message, String shardingKey) throws SQLException {
+  private long insert(Connection connection, Message message, @Nullable String shardingKey) throws SQLException {
     InvalidArgumentException.requireNonNull(connection, "connection");
     InvalidArgumentException.requireNonNull(message, "message");
     try (PreparedStatement statement = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
@@ -108,7 +109,7 @@ public final class Outbox {
     }
   }
 
-  private static void bind(PreparedStatement statement, Message message, String shardingKey, Instant now)
+  private static void bind(PreparedStatement statement, Message message, @Nullable String shardingKey, Instant now)
       throws SQLException {
     statement.setString(1, message.topic().name());
     statement.setString(2, shardingKey);

@@ -1,5 +1,6 @@
 package dev.rocketport.outbox;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.ShardingKey;
@@ -29,12 +30,12 @@ record StagedMessage(long id, String topic, Option<String> shardingKey, Option<S
         row.getBytes("body"), Option.of(due).map(OffsetDateTime::toInstant), row.getInt("attempts"));
   }
 
-  static String keysOf(Message message) {
+  static @Nullable String keysOf(Message message) {
     return message.keys().isEmpty() ? null
         : String.join(" ", message.keys().stream().map(MessageKey::value).toList());
   }
 
-  static String headersOf(Message message) {
+  static @Nullable String headersOf(Message message) {
     if (message.headers().isEmpty()) {
       return null;
     }

@@ -21,7 +21,11 @@ public final class BrokerUsers implements AutoCloseable {
       boolean tls) {
     DefaultMQAdminExt admin = AdminClients.start(nameServer, java.util.Optional.of(superUser), tls, "users");
     try {
-      String address = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(brokerName).getBrokerAddrs().get(0L);
+      var data = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(brokerName);
+      String address = data == null ? null : data.getBrokerAddrs().get(0L);
+      if (address == null) {
+        throw new IllegalStateException("broker " + brokerName + " is not registered as a master");
+      }
       return new BrokerUsers(admin, address);
     } catch (Exception e) {
       admin.shutdown();

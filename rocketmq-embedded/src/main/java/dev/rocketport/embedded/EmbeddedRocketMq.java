@@ -1,5 +1,7 @@
 package dev.rocketport.embedded;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +33,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
   private final Path storeDir;
   private final boolean keepStore;
   private final BrokerOptions options;
-  private final EmbeddedNameServer nameServer;
+  private final @Nullable EmbeddedNameServer nameServer;
   private final String nameServerAddress;
   private final BrokerController broker;
   private final DefaultMQAdminExt admin;
   private boolean closed;
 
-  private EmbeddedRocketMq(EmbeddedSettings settings, Path store, BrokerOptions options, String join)
+  private EmbeddedRocketMq(EmbeddedSettings settings, @Nullable Path store, BrokerOptions options, @Nullable String join)
       throws Exception {
     System.setProperty("rocketmq.remoting.version", String.valueOf(MQVersion.CURRENT_VERSION));
     // clients read this once, when the first one in the JVM starts (the broker's own included):
@@ -49,8 +51,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     this.options = options;
     this.keepStore = store != null;
     this.storeDir = store != null ? Files.createDirectories(store) : Files.createTempDirectory("rocketport-embedded-");
-    this.nameServer = join == null ? EmbeddedNameServer.start(storeDir, 0) : null;
-    this.nameServerAddress = join == null ? nameServer.address() : join;
+    EmbeddedNameServer own = join == null ? EmbeddedNameServer.start(storeDir, 0) : null;
+    this.nameServer = own;
+    this.nameServerAddress = own != null ? own.address() : Objects.requireNonNull(join);
     this.broker = BrokerStarter.start(storeDir, nameServerAddress, settings, options);
     this.admin = AdminClients.start(nameServerAddress, options.admin(), BrokerStarter.tlsEnforced(), "embedded");
     awaitRegistration();
@@ -99,12 +102,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
    * restarted on the messages of an earlier one — after a crash, say. {@code null} means a temporary
    * store deleted on close.
    */
-  public static EmbeddedRocketMq start(EmbeddedSettings settings, Path store) {
+  public static EmbeddedRocketMq start(EmbeddedSettings settings, @Nullable Path store) {
     return start(settings, store, BrokerOptions.defaults(), null);
   }
 
   /** As {@link #start(EmbeddedSettings, Path)}, with a name server of its own and these options. */
-  public static EmbeddedRocketMq start(EmbeddedSettings settings, Path store, BrokerOptions options) {
+  public static EmbeddedRocketMq start(EmbeddedSettings settings, @Nullable Path store, BrokerOptions options) {
     return start(settings, store, options, null);
   }
 
@@ -112,12 +115,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
    * A broker alone, registering with the name server at {@code nameServerAddress} (another master of
    * the same cluster, say); closing it leaves that name server running.
    */
-  public static EmbeddedRocketMq join(String nameServerAddress, EmbeddedSettings settings, Path store,
+  public static EmbeddedRocketMq join(String nameServerAddress, EmbeddedSettings settings, @Nullable Path store,
       BrokerOptions options) {
     return start(settings, store, options, nameServerAddress);
   }
 
-  private static EmbeddedRocketMq start(EmbeddedSettings settings, Path store, BrokerOptions options, String join) {
+  private static EmbeddedRocketMq start(EmbeddedSettings settings, @Nullable Path store, BrokerOptions options,
+      @Nullable String join) {
     try {
       return new EmbeddedRocketMq(settings, store, options, join);
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.rocketport.embedded;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +25,21 @@ public final class EmbeddedRocketMqMain {
   public static void main(String[] args) throws Exception {
     List<String> options = List.of(args);
     String role = value(options, "--role", "all");
-    String store = value(options, "--store", null);
-    Path storeDir = store == null ? null : Path.of(store);
+    @Nullable String store = optional(options, "--store");
+    @Nullable Path storeDir = store == null ? null : Path.of(store);
     EmbeddedSettings settings = options.contains("--defaults") ? EmbeddedSettings.rocketMqDefaults()
         : EmbeddedSettings.forTests();
     AutoCloseable server;
     String nameServer;
     switch (role) {
       case "namesrv" -> {
-        EmbeddedNameServer started = EmbeddedNameServer.start(storeDir, Integer.parseInt(value(options, "--port", "0")));
+        EmbeddedNameServer started = EmbeddedNameServer.start(required(storeDir, "--store"),
+            Integer.parseInt(value(options, "--port", "0")));
         server = started;
         nameServer = started.address();
       }
       case "broker" -> {
-        nameServer = value(options, "--namesrv", null);
+        nameServer = required(optional(options, "--namesrv"), "--namesrv");
         server = EmbeddedRocketMq.join(nameServer, settings, storeDir, BrokerOptions.fromArguments(options));
       }
       case "all" -> {
@@ -58,8 +60,20 @@ public final class EmbeddedRocketMqMain {
     }
   }
 
+  private static <T> T required(@Nullable T value, String option) {
+    if (value == null) {
+      throw new IllegalArgumentException(option + " is required for this role");
+    }
+    return value;
+  }
+
   private static String value(List<String> options, String name, String otherwise) {
+    String given = optional(options, name);
+    return given == null ? otherwise : given;
+  }
+
+  private static @Nullable String optional(List<String> options, String name) {
     int at = options.indexOf(name);
-    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : otherwise;
+    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
   }
 }

@@ -24,9 +24,11 @@ public final class FaultCluster implements AutoCloseable {
   private final int nameServerPort;
   private final List<BrokerOptions> brokerOptions = new ArrayList<>();
   private final List<ChildProcessRocketMq> brokers = new ArrayList<>();
+  // both set by start(), before the cluster is handed out
   private ChildProcessRocketMq nameServer;
   private DefaultMQAdminExt admin;
 
+  @SuppressWarnings("NullAway.Init")
   private FaultCluster(Path base, int nameServerPort) {
     this.base = base;
     this.nameServerPort = nameServerPort;

@@ -1,5 +1,6 @@
 package dev.rocketport.embedded;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,7 +21,7 @@ public final class RocketMqBrokerExtension implements BeforeAllCallback, Paramet
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RocketMqBrokerExtension.class);
 
-  private volatile EmbeddedRocketMq broker;
+  private volatile @Nullable EmbeddedRocketMq broker;
 
   /** The JVM's shared broker, started on first use; closed by JUnit after the last test. */
   public static EmbeddedRocketMq shared(ExtensionContext context) {
@@ -35,11 +36,12 @@ public final class RocketMqBrokerExtension implements BeforeAllCallback, Paramet
 
   /** The shared broker; available from {@code @BeforeAll} on. */
   public EmbeddedRocketMq broker() {
-    if (broker == null) {
+    EmbeddedRocketMq started = broker;
+    if (started == null) {
       throw new IllegalStateException("the broker starts before the test class's @BeforeAll methods; "
           + "register this extension with @RegisterExtension on a static field");
     }
-    return broker;
+    return started;
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.rocketport.examples.launch;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.examples.scenarios.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The tour's parsed command line; {@link #parse} names what was wrong in an IllegalArgumentException. */
-record Options(String adapter, String nameServer, List<String> scenarios, boolean help) {
+record Options(String adapter, @Nullable String nameServer, List<String> scenarios, boolean help) {
 
   static Options parse(List<String> args) {
     if (args.isEmpty() || !args.get(0).equals("tour")) {
@@ -16,7 +17,7 @@ record Options(String adapter, String nameServer, List<String> scenarios, boolea
           : "unknown command '" + args.get(0) + "' (expected: tour)");
     }
     String adapter = "rocketmq";
-    String nameServer = null;
+    @Nullable String nameServer = null;
     List<String> scenarios = new ArrayList<>();
     boolean help = false;
     for (int i = 1; i < args.size(); i++) {

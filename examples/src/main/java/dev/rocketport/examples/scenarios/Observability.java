@@ -1,5 +1,6 @@
 package dev.rocketport.examples.scenarios;
 
+import java.util.Objects;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.examples.SpanCollector;
@@ -51,9 +52,10 @@ public final class Observability implements Scenario {
       if (!arrived) {
         return Outcome.check(false, "the invoice never arrived");
       }
-      String correlation = invoice.get().header(CorrelationIds.CORRELATION_ID).getOrElse("none");
-      String causation = invoice.get().header(CorrelationIds.CAUSATION_ID).getOrElse("none");
-      ctx.say("invoice " + invoice.get().messageId() + ": correlation-id " + correlation + ", causation-id " + causation);
+      ReceivedMessage received = Objects.requireNonNull(invoice.get());
+      String correlation = received.header(CorrelationIds.CORRELATION_ID).getOrElse("none");
+      String causation = received.header(CorrelationIds.CAUSATION_ID).getOrElse("none");
+      ctx.say("invoice " + received.messageId() + ": correlation-id " + correlation + ", causation-id " + causation);
       long published = count(Search.in(ctx.meters()).name("rocketport.publish").tag("outcome", "success")
           .tag("topic", orders.name())) + count(Search.in(ctx.meters()).name("rocketport.publish")
           .tag("outcome", "success").tag("topic", invoices.name()));

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
@@ -38,7 +39,7 @@ final class ConsumerGroupState {
   /** {@link #clusterQueues} as an array; {@link #pump} starts at a rotating index so that no queue is always last. */
   private List<ProcessQueue<GroupMember>> pumpOrder = List.of();
   private int pumpFrom;
-  private SubscriptionSpec shape;
+  private @Nullable SubscriptionSpec shape;
 
   ConsumerGroupState(GroupHost broker, InMemoryConfig config, Journal journal, String name) {
     this.broker = broker;
@@ -56,9 +57,10 @@ final class ConsumerGroupState {
   /** Adds a member; throws if its spec disagrees with the group's current members (of any runtime). */
   void join(GroupMember member) {
     SubscriptionSpec spec = member.spec();
-    if (!members.isEmpty() && !GroupShape.of(shape).equals(GroupShape.of(spec))) {
+    SubscriptionSpec current = shape;
+    if (current != null && !members.isEmpty() && !GroupShape.of(current).equals(GroupShape.of(spec))) {
       // members in other runtimes on this broker: one model of a group needs one shape
-      throw GroupShape.of(shape).refusal(name, GroupShape.of(spec));
+      throw GroupShape.of(current).refusal(name, GroupShape.of(spec));
     }
     if (members.isEmpty()) {
       shape = spec;
@@ -85,20 +87,21 @@ final class ConsumerGroupState {
 
   /** Creates process queues for new queues and reassigns queues among the members. */
   void refreshQueues() {
-    if (shape == null || shape.deliveryMode() == DeliveryMode.BROADCASTING) {
+    SubscriptionSpec current = shape;
+    if (current == null || current.deliveryMode() == DeliveryMode.BROADCASTING) {
       return;
     }
     List<QueueRef> refs = new ArrayList<>();
-    for (int q = 0; q < broker.queueCount(shape.topic().name()); q++) {
-      refs.add(new QueueRef(shape.topic().name(), q));
+    for (int q = 0; q < broker.queueCount(current.topic().name()); q++) {
+      refs.add(new QueueRef(current.topic().name(), q));
     }
-    assign(refs, false);
-    if (shape.ordering() == Ordering.CONCURRENT) {
-      assign(List.of(new QueueRef(QueueRef.retryTopic(name), 0)), true);
+    assign(refs, false, current);
+    if (current.ordering() == Ordering.CONCURRENT) {
+      assign(List.of(new QueueRef(QueueRef.retryTopic(name), 0)), true, current);
     }
   }
 
-  private void assign(List<QueueRef> refs, boolean retry) {
+  private void assign(List<QueueRef> refs, boolean retry, SubscriptionSpec shape) {
     for (int i = 0; i < refs.size(); i++) {
       ProcessQueue<GroupMember> pq = clusterQueues.computeIfAbsent(refs.get(i),
           r -> retry ? new ProcessQueue<>(r, true) : startingQueue(r, shape));
@@ -182,9 +185,9 @@ final class ConsumerGroupState {
    * Applies the verdicts on {@code batch}, the {@code sequence}-th run in a row of {@code pq} on one of
    * {@code member}'s threads; returns the next run for that thread, or null once its slot is free.
    */
-  private Run complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence,
+  private @Nullable Run complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence,
       List<HandlerResult> results) {
-    Run next = null;
+    @Nullable Run next = null;
     broker.lock().lock();
     try {
       List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);

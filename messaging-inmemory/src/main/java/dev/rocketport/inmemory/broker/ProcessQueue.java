@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -23,13 +24,13 @@ final class ProcessQueue<M> {
   /** Runs handed out and not yet acknowledged, in offset order: {from, toExclusive, acknowledged ? 1 : 0}. */
   private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
   /** The member consuming this queue, and the one the last rebalance chose (they differ while a handover waits). */
-  M owner;
-  M desiredOwner;
+  @Nullable M owner;
+  @Nullable M desiredOwner;
   boolean busy;
   int headRetries;
   Instant suspendedUntil = Instant.MIN;
 
-  private SqlFilter sql;
+  private @Nullable SqlFilter sql;
 
   ProcessQueue(QueueRef ref, boolean retryQueue) {
     this.ref = ref;

@@ -4,6 +4,7 @@ import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Messages of one queue handed to one handler thread of a {@link GroupMember}: a batch, or for a
@@ -14,9 +15,9 @@ import java.util.function.Function;
 public final class Run {
   private final List<ReceivedMessage> messages;
   /** The consumer group's side: applies the verdicts (taking the broker lock) and returns the next run or null. */
-  private final Function<List<HandlerResult>, Run> completion;
+  private final Function<List<HandlerResult>, @Nullable Run> completion;
 
-  Run(List<ReceivedMessage> messages, Function<List<HandlerResult>, Run> completion) {
+  Run(List<ReceivedMessage> messages, Function<List<HandlerResult>, @Nullable Run> completion) {
     this.messages = messages;
     this.completion = completion;
   }
@@ -31,7 +32,7 @@ public final class Run {
    * stop at its first failure, leaving the rest for later), otherwise one for the whole batch.
    * Returns the queue's next run for this thread, or null once the member's slot is free again.
    */
-  public Run complete(List<HandlerResult> verdicts) {
+  public @Nullable Run complete(List<HandlerResult> verdicts) {
     return completion.apply(verdicts);
   }
 }

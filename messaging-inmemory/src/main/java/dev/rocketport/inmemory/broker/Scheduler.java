@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
@@ -24,7 +25,7 @@ final class Scheduler {
   private Instant virtualNow;
   private long seq;
   private boolean stopped;
-  private final Thread timer;
+  private final @Nullable Thread timer;
 
   private Scheduler(boolean virtual, Instant start) {
     this.virtual = virtual;
@@ -41,7 +42,7 @@ final class Scheduler {
   }
 
   static Scheduler wall() {
-    return new Scheduler(false, null);
+    return new Scheduler(false, Instant.EPOCH); // virtual time is never read on the wall clock
   }
 
   boolean isVirtual() {

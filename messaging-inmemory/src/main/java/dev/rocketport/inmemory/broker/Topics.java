@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import java.util.Objects;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import java.time.Instant;
@@ -60,18 +61,18 @@ final class Topics {
   }
 
   int queueCount(String topic) {
-    TopicQueues t = topics.get(topic);
+    TopicQueues t = Objects.requireNonNull(topics.get(topic), topic);
     return t == null ? 0 : t.queues.length;
   }
 
   /** The log of an existing queue. */
   QueueLog log(QueueRef ref) {
-    return topics.get(ref.topic()).queues[ref.queueId()];
+    return Objects.requireNonNull(topics.get(ref.topic()), ref.topic()).queues[ref.queueId()];
   }
 
   /** The next queue of existing {@code topic} in round-robin order, as RocketMQ's producer picks them. */
   int selectQueue(String topic) {
-    TopicQueues t = topics.get(topic);
+    TopicQueues t = Objects.requireNonNull(topics.get(topic), topic);
     return Math.floorMod(t.next.incrementAndGet(), t.queues.length);
   }
 

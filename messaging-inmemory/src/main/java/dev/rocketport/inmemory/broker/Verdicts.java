@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
@@ -41,7 +42,7 @@ final class Verdicts {
       HandlerResult result = results.get(i);
       List<StoredEntry> unit = units.get(i);
       boolean success = result instanceof HandlerResult.Success || result instanceof HandlerResult.Replied;
-      Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
+      @Nullable Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
       if (result instanceof HandlerResult.Reject reject) {
         reject(spec, pq, unit, reject.reason());
       } else if (spec.ordering() == Ordering.ORDERLY) {
@@ -74,7 +75,7 @@ final class Verdicts {
   }
 
   private void completeOrderly(SubscriptionSpec spec, ProcessQueue<GroupMember> pq,
-      List<StoredEntry> batch, boolean success, Duration requested) {
+      List<StoredEntry> batch, boolean success, @Nullable Duration requested) {
     if (success) {
       pq.advancePast(batch);
     } else if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
@@ -94,7 +95,7 @@ final class Verdicts {
     }
   }
 
-  private void retryLater(SubscriptionSpec spec, StoredEntry entry, Duration requested) {
+  private void retryLater(SubscriptionSpec spec, StoredEntry entry, @Nullable Duration requested) {
     if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
       drop(entry);
       return;

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.admin;
 
+import dev.rocketport.rocketmq.client.ExceptionDetails;
 import dev.rocketport.rocketmq.client.AccessDenials;
 import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.client.ConsumerOffsets;
@@ -165,7 +166,7 @@ public final class RocketMqAdmin extends AbstractAdmin {
       return new AdminFailure.AccessDenied(denial);
     }
     if (e instanceof RemotingTimeoutException) {
-      return new AdminFailure.Timeout(clients.config().sendTimeout(), e.getMessage());
+      return new AdminFailure.Timeout(clients.config().sendTimeout(), ExceptionDetails.of(e));
     }
     return new AdminFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
   }

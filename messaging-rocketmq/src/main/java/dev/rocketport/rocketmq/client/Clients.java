@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.client;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.time.Duration;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public final class Clients {
         : physical;
   }
 
-  private RPCHook rpcHook() {
+  private @Nullable RPCHook rpcHook() {
     return config.accessKey().isEmpty() ? null
         : new AclClientRPCHook(new SessionCredentials(config.accessKey(), config.secretKey()));
   }

@@ -155,7 +155,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     try {
       return ProducerGroup.of(value).name();
     } catch (InvalidArgumentException e) {
-      throw new InvalidArgumentException(field, e.getMessage().substring(e.field().length() + 2));
+      throw new InvalidArgumentException(field, e.problem());
     }
   }
 

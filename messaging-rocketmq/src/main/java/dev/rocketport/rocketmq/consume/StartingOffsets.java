@@ -48,8 +48,10 @@ public final class StartingOffsets implements OffsetStore {
   private final DefaultMQPushConsumer consumer;
   private final SubscriptionSpec spec;
   private final Map<MessageQueue, Long> starts;
+  // set by load(), which the client calls before any other method of an offset store
   private volatile OffsetStore delegate;
 
+  @SuppressWarnings("NullAway.Init")
   private StartingOffsets(DefaultMQPushConsumer consumer, SubscriptionSpec spec, Map<MessageQueue, Long> starts) {
     this.consumer = consumer;
     this.spec = spec;

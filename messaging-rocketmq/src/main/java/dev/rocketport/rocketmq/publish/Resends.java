@@ -1,10 +1,12 @@
 package dev.rocketport.rocketmq.publish;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.rocketmq.publish.SendOutcomes.AttemptFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.Objects;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -42,8 +44,8 @@ public final class Resends {
   private final boolean resendUncertain;
   private int retried;
   private long pause = FIRST_PAUSE_NANOS;
-  private PublishFailure firstUncertain;
-  private AttemptFailure last;
+  private @Nullable PublishFailure firstUncertain;
+  private @Nullable AttemptFailure last;
 
   public Resends(Topic topic, Duration sendTimeout, int retries, boolean resendUncertain) {
     this.topic = topic;
@@ -106,13 +108,15 @@ public final class Resends {
 
   /** The send's failure, once {@link #after} has ended it. */
   PublishFailure failure() {
-    if (firstUncertain == null || last.failure().outcomeUnknown()) {
+    AttemptFailure ended = Objects.requireNonNull(last, "failure() before the send ended");
+    PublishFailure uncertain = firstUncertain;
+    if (uncertain == null || ended.failure().outcomeUnknown()) {
       // unknown already, or definite with no uncertain attempt before it
-      return last.failure();
+      return ended.failure();
     }
-    String detail = "an earlier attempt's outcome is unknown (" + firstUncertain.description() + "); then "
-        + last.failure().description();
-    return firstUncertain instanceof PublishFailure.Timeout t ? new PublishFailure.Timeout(t.timeout(), detail)
+    String detail = "an earlier attempt's outcome is unknown (" + uncertain.description() + "); then "
+        + ended.failure().description();
+    return uncertain instanceof PublishFailure.Timeout t ? new PublishFailure.Timeout(t.timeout(), detail)
         : new PublishFailure.BrokerUnavailable(detail);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.publish;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
@@ -15,6 +16,7 @@ import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.Objects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   private final RocketMqConfig config;
   private final BooleanSupplier closed;
   private final SendWindow window;
-  private final SendCoalescer coalescer;
+  private final @Nullable SendCoalescer coalescer;
   private final AsyncAttempts asyncAttempts;
   private final OrderedQueues orderedQueues = new OrderedQueues();
 
@@ -98,7 +100,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   /** Hands {@code message} to the coalescer; the stage completes with its own outcome, never exceptionally. */
   private CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(Message message) {
     try {
-      return coalescer.submit(message.topic(), mapping.toRocketMq(message, Instant.now()),
+      return Objects.requireNonNull(coalescer, "coalescing is off").submit(message.topic(), mapping.toRocketMq(message, Instant.now()),
           config.sendTimeout().toNanos()).getOrElse(() -> CompletableFuture.completedFuture(Either.left(
               new PublishFailure.Timeout(config.sendTimeout(), "the send queue stayed full"))));
     } catch (InterruptedException e) {

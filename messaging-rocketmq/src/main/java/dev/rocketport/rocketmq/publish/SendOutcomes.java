@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.publish;
 
+import dev.rocketport.rocketmq.client.ExceptionDetails;
 import dev.rocketport.rocketmq.client.AccessDenials;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
@@ -91,24 +92,24 @@ public final class SendOutcomes {
       return clientRefusal(client, topic);
     }
     if (e instanceof OrderedQueues.QueueUnavailable) {
-      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(e.getMessage()), Next.STOP);
+      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.STOP);
     }
     if (e instanceof MQBrokerException broker) {
       return brokerRefusal(broker, topic);
     }
     if (e instanceof RemotingTooMuchRequestException) {
       // the client's own limit (its deadline before writing, or its async request permits): nothing was written
-      return AttemptFailure.definite(new PublishFailure.Timeout(timeout, e.getMessage()), Next.BACK_OFF);
+      return AttemptFailure.definite(new PublishFailure.Timeout(timeout, ExceptionDetails.of(e)), Next.BACK_OFF);
     }
     if (e instanceof RemotingTimeoutException) {
-      return AttemptFailure.uncertain(new PublishFailure.Timeout(timeout, e.getMessage()), Next.OTHER_BROKER);
+      return AttemptFailure.uncertain(new PublishFailure.Timeout(timeout, ExceptionDetails.of(e)), Next.OTHER_BROKER);
     }
     if (e instanceof RemotingConnectException) {
       // no connection, so nothing was written
-      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(e.getMessage()), Next.OTHER_BROKER);
+      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.OTHER_BROKER);
     }
     if (e instanceof RemotingException) {
-      return AttemptFailure.uncertain(new PublishFailure.BrokerUnavailable(e.getMessage()), Next.OTHER_BROKER);
+      return AttemptFailure.uncertain(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.OTHER_BROKER);
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
@@ -116,7 +117,7 @@ public final class SendOutcomes {
           Next.STOP);
     }
     return AttemptFailure.uncertain(
-        new PublishFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + e.getMessage()), Next.STOP);
+        new PublishFailure.BrokerUnavailable(e.getClass().getSimpleName() + ": " + ExceptionDetails.of(e)), Next.STOP);
   }
 
   /** Refusals the client makes itself, before anything is written. */
@@ -149,7 +150,7 @@ public final class SendOutcomes {
   }
 
   private static boolean isMissingRoute(MQClientException e) {
-    String message = String.valueOf(e.getErrorMessage()) + " " + e.getMessage();
+    String message = String.valueOf(e.getErrorMessage()) + " " + ExceptionDetails.of(e);
     return message.contains("No route info of this topic") || message.contains("No route info for this topic")
         || message.contains("topic not exist");
   }

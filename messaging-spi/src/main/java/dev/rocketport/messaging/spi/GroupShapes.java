@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.spi;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class GroupShapes {
 
   private synchronized void leave(String group) {
     Members members = groups.get(group);
-    if (members.count() <= 1) {
+    if (members == null || members.count() <= 1) {
       groups.remove(group);
     } else {
       groups.put(group, new Members(members.shape(), members.count() - 1));

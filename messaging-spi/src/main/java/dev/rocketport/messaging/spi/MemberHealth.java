@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.spi;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -12,7 +13,7 @@ final class MemberHealth {
   private final SubscriptionSpec spec;
   private final AtomicLong handled = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>();
-  private volatile Subscription subscription;
+  private volatile @Nullable Subscription subscription;
 
   MemberHealth(SubscriptionSpec spec) {
     this.spec = spec;

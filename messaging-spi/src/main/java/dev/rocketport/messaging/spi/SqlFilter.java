@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.spi;
 
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -228,7 +229,7 @@ public final class SqlFilter implements Predicate<Map<String, String>> {
       return literal.substring(1, literal.length() - 1);
     }
 
-    private static java.util.Optional<BigDecimal> numeric(String value) {
+    private static java.util.Optional<BigDecimal> numeric(@Nullable String value) {
       if (value == null) {
         return java.util.Optional.empty();
       }

@@ -98,6 +98,7 @@ public abstract class BatchCases extends TckCases {
     assertEquals("delay", ((PublishFailure.InvalidMessage) result.failures().get(1)).field());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("an empty or null batch throws InvalidArgumentException naming 'messages'")
   void emptyBatchThrows() {

@@ -83,6 +83,7 @@ public abstract class CloseCases extends TckCases {
   @Test
   @DisplayName("after the runtime closes: sends are Closed, subscribe and a new transactional publisher throw, "
       + "admin is Closed, close is idempotent")
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   void runtimeClose() {
     Topic topic = ctx().topic();
     Messaging runtime = ctx().fixture().newMessaging();

@@ -99,6 +99,7 @@ public abstract class ClusteringCases extends TckCases {
     assertEquals(a.ids(), b.ids());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("a member subscribing differently from its group is refused with IllegalStateException")
   void inconsistentMemberRefused() {

@@ -52,6 +52,7 @@ public abstract class FilterCases extends TckCases {
     ctx().holds("no delivery to the tag filter", () -> tagged.size() == 0);
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("an SQL92 filter selects by header where supported, and fails fast where not")
   void sqlFilter() {

@@ -184,7 +184,7 @@ public final class HostileInput implements AutoCloseable {
     accepted.add(id);
     Duration budget = Duration.ofMillis(Math.max(0, delayMillis)).plus(TckContext.BUDGET);
     assertTrue(waiting.awaitUntil(() -> received.containsKey(id), budget), "accepted but never delivered: " + message);
-    Message got = received.get(id).message();
+    Message got = java.util.Objects.requireNonNull(received.get(id)).message();
     assertEquals(WireRules.undelayed(message), got, "arrives intact");
     assertFalse(got.delay().isDefined());
   }

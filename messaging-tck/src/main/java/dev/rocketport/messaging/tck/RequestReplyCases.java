@@ -99,6 +99,7 @@ public abstract class RequestReplyCases extends TckCases {
     assertEquals("re:next", outcome(request(messaging().requester(), topic, "next", PATIENT)).get().bodyAsString());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("bad requests: a typed error naming the field, or NotSent; a reply to a plain message is dropped")
   void badInput() {

@@ -139,6 +139,7 @@ public abstract class TransactionCases extends TckCases {
     assertEquals("delay", ((PublishFailure.InvalidMessage) result.getLeft()).field());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("a transactional publisher needs a checker, and one group keeps one checker")
   void checkerRules() {

@@ -82,7 +82,7 @@ public abstract class ValidationCases extends TckCases {
     Inbox inbox = inbox();
     subscribe(spec(topic), inbox);
     ctx().await("the message at the limit", () -> inbox.contains(id));
-    assertEquals(fits, inbox.messages().get(0).message().headers().get(name).length());
+    assertEquals(fits, java.util.Objects.requireNonNull(inbox.messages().get(0).message().headers().get(name)).length());
   }
 
   @Test
@@ -103,6 +103,7 @@ public abstract class ValidationCases extends TckCases {
         spec(Topic.of("any")).closeTimeout(SubscriptionSpec.MAX_CLOSE_TIMEOUT).build().closeTimeout());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("null inside varargs and batches is InvalidArgumentException, not NullPointerException")
   void nullsInside() {
@@ -150,6 +151,7 @@ public abstract class ValidationCases extends TckCases {
     assertTrue(e.field().contains(name), e.getMessage());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("header values with RocketMQ's separator characters are rejected")
   void headerSeparators() {
@@ -221,6 +223,7 @@ public abstract class ValidationCases extends TckCases {
     assertEquals("body", ((PublishFailure.InvalidMessage) failure).field());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("null arguments throw InvalidArgumentException naming the argument")
   void nullArguments() {
@@ -269,6 +272,7 @@ public abstract class ValidationCases extends TckCases {
         () -> SubscriptionSpec.builder(topic, group).batchSize(0).build()).field());
   }
 
+  @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
   @Test
   @DisplayName("subscribing to a topic that does not exist throws, naming 'topic'")
   void subscribeMissingTopic() {

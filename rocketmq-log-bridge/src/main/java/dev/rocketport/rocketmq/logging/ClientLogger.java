@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.logging;
 
+import org.jspecify.annotations.Nullable;
 import org.apache.rocketmq.logging.org.slf4j.Marker;
 import org.apache.rocketmq.logging.org.slf4j.event.Level;
 import org.apache.rocketmq.logging.org.slf4j.helpers.LegacyAbstractLogger;
@@ -43,7 +44,7 @@ final class ClientLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected String getFullyQualifiedCallerName() {
+  protected @Nullable String getFullyQualifiedCallerName() {
     return null;
   }
 
