@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
@@ -21,8 +22,8 @@ import java.util.function.BooleanSupplier;
 final class InMemoryAdmin extends AbstractAdmin {
   private final Broker broker;
 
-  InMemoryAdmin(Broker broker, BooleanSupplier closed) {
-    super(closed);
+  InMemoryAdmin(AdapterContext context, Broker broker) {
+    super(context);
     this.broker = broker;
   }
 

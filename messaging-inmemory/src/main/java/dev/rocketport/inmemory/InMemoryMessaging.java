@@ -44,7 +44,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   private final InMemoryRequester requester;
 
   private InMemoryMessaging(InMemoryBroker owner, boolean ownsBroker, Interceptors interceptors) {
-    super(capabilities(owner.broker.config()), interceptors);
+    super(capabilities(owner.broker.config()), owner.broker::now, interceptors);
     this.owner = owner;
     this.ownsBroker = ownsBroker;
     this.broker = owner.broker;
@@ -53,10 +53,10 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
       t.setDaemon(true);
       return t;
     });
-    this.publisher = new InMemoryPublisher(broker, capabilities(), closedFlag(), interceptors(), callbacks);
-    this.admin = new InMemoryAdmin(broker, closedFlag());
-    this.subscriber = new InMemorySubscriber(broker, capabilities(), closedFlag(), interceptors());
-    this.requester = new InMemoryRequester(broker, capabilities(), closedFlag());
+    this.publisher = new InMemoryPublisher(context(), broker, callbacks);
+    this.admin = new InMemoryAdmin(context(), broker);
+    this.subscriber = new InMemorySubscriber(context(), broker);
+    this.requester = new InMemoryRequester(context(), broker);
   }
 
   private static Capabilities capabilities(InMemoryConfig config) {
@@ -120,8 +120,7 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
 
   @Override
   protected InMemoryTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
-    return new InMemoryTransactionalPublisher(broker, capabilities(), closedFlag(), interceptors(), callbacks,
-        checker);
+    return new InMemoryTransactionalPublisher(context(), broker, callbacks, checker);
   }
 
   @Override

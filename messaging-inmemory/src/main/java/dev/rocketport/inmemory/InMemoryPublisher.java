@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Capabilities;
@@ -36,9 +37,8 @@ final class InMemoryPublisher extends AbstractPublisher {
   private final Semaphore asyncSlots;
   private final AsyncSends asyncSends;
 
-  InMemoryPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors,
-      ExecutorService callbacks) {
-    super(capabilities, broker::now, closed, interceptors);
+  InMemoryPublisher(AdapterContext context, Broker broker, ExecutorService callbacks) {
+    super(context);
     this.broker = broker;
     this.asyncSlots = new Semaphore(broker.config().asyncMaxInFlight());
     this.asyncSends = new AsyncSends(broker, callbacks);

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
@@ -17,8 +18,8 @@ import java.util.function.BooleanSupplier;
 final class InMemoryRequester extends AbstractRequester {
   private final Broker broker;
 
-  InMemoryRequester(Broker broker, Capabilities capabilities, BooleanSupplier closed) {
-    super(capabilities, broker::now, closed);
+  InMemoryRequester(AdapterContext context, Broker broker) {
+    super(context);
     this.broker = broker;
   }
 

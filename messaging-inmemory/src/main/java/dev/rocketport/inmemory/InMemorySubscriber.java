@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Capabilities;
@@ -24,14 +25,9 @@ final class InMemorySubscriber extends AbstractSubscriber {
   private final Broker broker;
   private final List<InMemorySubscription> subscriptions = new ArrayList<>();
 
-  InMemorySubscriber(Broker broker, Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
-    super(capabilities, closed, interceptors);
+  InMemorySubscriber(AdapterContext context, Broker broker) {
+    super(context);
     this.broker = broker;
-  }
-
-  @Override
-  protected Instant now() {
-    return broker.now();
   }
 
   @Override

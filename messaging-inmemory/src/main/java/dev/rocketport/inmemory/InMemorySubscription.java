@@ -3,11 +3,11 @@ package dev.rocketport.inmemory;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.GroupMember;
 import dev.rocketport.inmemory.broker.Run;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.messaging.spi.PauseGate;
 import java.util.ArrayList;
@@ -117,18 +117,18 @@ final class InMemorySubscription implements Subscription, GroupMember {
   }
 
   /**
-   * The handler's verdicts on a run: one for a batch; for single messages one each, an orderly run
-   * stopping at its first retry.
+   * The dispositions of a run: one for a batch; for single messages one each, an orderly run
+   * stopping at its first redelivery.
    */
-  private List<HandlerResult> verdicts(List<ReceivedMessage> messages) {
+  private List<Disposition> verdicts(List<ReceivedMessage> messages) {
     if (!single) {
       return List.of(handleUnlessGivenBack(messages));
     }
-    List<HandlerResult> results = new ArrayList<>(messages.size());
+    List<Disposition> results = new ArrayList<>(messages.size());
     for (ReceivedMessage message : messages) {
-      HandlerResult result = handleUnlessGivenBack(List.of(message));
+      Disposition result = handleUnlessGivenBack(List.of(message));
       results.add(result);
-      if (spec.ordering() == Ordering.ORDERLY && result instanceof HandlerResult.Retry) {
+      if (spec.ordering() == Ordering.ORDERLY && result instanceof Disposition.Redeliver) {
         break;
       }
     }
@@ -136,18 +136,19 @@ final class InMemorySubscription implements Subscription, GroupMember {
   }
 
   /**
-   * The handler's verdict, once the pause gate is open, its reply (if any) handed to the requester; a
-   * message held by a pause when the subscription closes is given back as a retry. A held thread is not counted as broker work, so a
-   * virtual clock can move on while the member is paused.
+   * The handler's disposition, once the pause gate is open, its reply (if any) handed to the
+   * requester; a message held by a pause when the subscription closes is given back for redelivery.
+   * A held thread is not counted as broker work, so a virtual clock can move on while the member is
+   * paused.
    */
-  private HandlerResult handleUnlessGivenBack(List<ReceivedMessage> messages) {
+  private Disposition handleUnlessGivenBack(List<ReceivedMessage> messages) {
     if (!gate.awaitOpen(broker::endWork, broker::beginWork)) {
-      return HandlerResult.retry();
+      return Disposition.redeliver();
     }
-    HandlerResult result = handler.handle(messages);
-    if (result instanceof HandlerResult.Replied replied) {
+    Disposition result = handler.handle(messages);
+    if (result instanceof Disposition.Respond respond) {
       for (ReceivedMessage message : messages) {
-        if (!broker.replies().reply(message.messageId(), replied.reply())) {
+        if (!broker.replies().reply(message.messageId(), respond.reply())) {
           LOG.warn("group {}: message {} is not a request or its requester is gone; reply dropped", spec.group(),
               message.messageId());
         }

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.HalfMessage;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
@@ -32,11 +33,11 @@ final class InMemoryTransactionalPublisher extends AbstractTransactionalPublishe
   private final ExecutorService callbacks;
   private final TransactionChecker checker;
 
-  InMemoryTransactionalPublisher(Broker broker, Capabilities capabilities, BooleanSupplier closed,
-      Interceptors interceptors, ExecutorService callbacks, TransactionChecker checker) {
-    super(capabilities, broker::now, closed, interceptors);
+  InMemoryTransactionalPublisher(AdapterContext context, Broker broker, ExecutorService callbacks,
+      TransactionChecker checker) {
+    super(context);
     this.broker = broker;
-    this.closed = closed;
+    this.closed = context.closed();
     this.callbacks = callbacks;
     this.checker = checker;
   }

@@ -26,6 +26,7 @@ import dev.rocketport.messaging.Requester;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.spi.AbstractMessaging;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
 
   private RocketMqMessaging(RocketMqConfig config, Interceptors interceptors) throws Exception {
     super(new Capabilities("rocketmq", EnumSet.allOf(Feature.class), config.maxMessageSize(),
-        CapabilityChecks.DEFAULT_MAX_DELAY, config.retryLadder()), interceptors);
+        CapabilityChecks.DEFAULT_MAX_DELAY, config.retryLadder()), Instant::now, interceptors);
     this.clients = new Clients(config);
     this.mapping = new MessageMapping(clients);
     this.adminClient = clients.admin();
@@ -72,14 +73,12 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
     producer.start();
     this.deadLetterReader = clients.pullConsumer(DeadLetterQueue.READER_GROUP);
     deadLetterReader.start();
-    this.publisher = new RocketMqPublisher(producer, mapping, capabilities(), routes, config, closedFlag(),
-        interceptors());
-    this.subscriber = new RocketMqSubscriber(clients, mapping, routes,
-        new SubscribeAccess(adminClient, clients), producer, adminClient, capabilities(),
-        closedFlag(), interceptors());
-    this.requester = new RocketMqRequester(producer, mapping, capabilities(), config.sendTimeout(), closedFlag());
-    this.admin = new RocketMqAdmin(adminClient, clients, routes, mapping,
-        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::republish), closedFlag());
+    this.publisher = new RocketMqPublisher(context(), producer, mapping, routes, config);
+    this.subscriber = new RocketMqSubscriber(context(), clients, mapping, routes,
+        new SubscribeAccess(adminClient, clients), producer, adminClient);
+    this.requester = new RocketMqRequester(context(), producer, mapping, config.sendTimeout());
+    this.admin = new RocketMqAdmin(context(), adminClient, clients, routes, mapping,
+        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::republish));
   }
 
   /** Starts the clients against {@code config.nameServer()}. */
@@ -115,8 +114,8 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
   @Override
   protected RocketMqTransactionalPublisher newTransactionalPublisher(ProducerGroup group, TransactionChecker checker) {
     try {
-      return new RocketMqTransactionalPublisher(clients.transactionProducer(group.name()), mapping, capabilities(),
-          routes, closedFlag(), interceptors(), checker, clients.config().sendRetries());
+      return new RocketMqTransactionalPublisher(context(), clients.transactionProducer(group.name()), mapping,
+          routes, checker, clients.config().sendRetries());
     } catch (Exception e) {
       throw StartFailures.of("could not start the transactional producer of " + group, e);
     }

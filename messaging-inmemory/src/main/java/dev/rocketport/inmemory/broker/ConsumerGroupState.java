@@ -1,8 +1,8 @@
 package dev.rocketport.inmemory.broker;
 
+import dev.rocketport.messaging.spi.Disposition;
 import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.StartPosition;
@@ -186,7 +186,7 @@ final class ConsumerGroupState {
    * {@code member}'s threads; returns the next run for that thread, or null once its slot is free.
    */
   private @Nullable Run complete(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence,
-      List<HandlerResult> results) {
+      List<Disposition> results) {
     @Nullable Run next = null;
     broker.lock().lock();
     try {

@@ -1,6 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.ReceivedMessage;
 import java.util.List;
 import java.util.function.Function;
@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 public final class Run {
   private final List<ReceivedMessage> messages;
   /** The consumer group's side: applies the verdicts (taking the broker lock) and returns the next run or null. */
-  private final Function<List<HandlerResult>, @Nullable Run> completion;
+  private final Function<List<Disposition>, @Nullable Run> completion;
 
-  Run(List<ReceivedMessage> messages, Function<List<HandlerResult>, @Nullable Run> completion) {
+  Run(List<ReceivedMessage> messages, Function<List<Disposition>, @Nullable Run> completion) {
     this.messages = messages;
     this.completion = completion;
   }
@@ -29,10 +29,10 @@ public final class Run {
 
   /**
    * Applies the handler's verdicts: one per message for a single-message member (an orderly run may
-   * stop at its first failure, leaving the rest for later), otherwise one for the whole batch.
+   * stop at its first redelivery, leaving the rest for later), otherwise one for the whole batch.
    * Returns the queue's next run for this thread, or null once the member's slot is free again.
    */
-  public @Nullable Run complete(List<HandlerResult> verdicts) {
+  public @Nullable Run complete(List<Disposition> verdicts) {
     return completion.apply(verdicts);
   }
 }

@@ -1,10 +1,9 @@
 package dev.rocketport.inmemory.broker;
 
 import org.jspecify.annotations.Nullable;
-import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -12,10 +11,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What happens to a consumer group's messages after their handler answered, as RocketMQ does it:
- * acknowledge; retry on the ladder through the group's retry queue (concurrent) or suspend the
- * queue and redeliver in place (orderly); dead-letter after the last attempt or at once on reject;
- * drop in broadcasting. Called under the broker lock.
+ * What happens to a consumer group's messages after their {@link Disposition}, as RocketMQ does it:
+ * acknowledge; redeliver on the ladder through the group's retry queue (concurrent) or suspend the
+ * queue and redeliver in place (orderly); dead-letter after the last attempt or at once; discard
+ * (broadcasting). Called under the broker lock.
  */
 final class Verdicts {
   private final GroupHost host;
@@ -31,26 +30,35 @@ final class Verdicts {
   }
 
   /**
-   * Applies the handlers' verdicts on a run of {@code pq} handed to a member subscribed with
-   * {@code spec}: {@code results.get(i)} is the verdict on {@code units.get(i)} (one message each, or
-   * one batch). An orderly run may have fewer
-   * verdicts than units: it stopped at its first retry. Called under the broker lock.
+   * Applies the dispositions of a run of {@code pq} handed to a member subscribed with {@code spec}:
+   * {@code results.get(i)} is the disposition of {@code units.get(i)} (one message each, or one
+   * batch). An orderly run may have fewer dispositions than units: it stopped at its first
+   * redelivery. Called under the broker lock.
    */
   void apply(SubscriptionSpec spec, ProcessQueue<GroupMember> pq, List<StoredEntry> run,
-      List<List<StoredEntry>> units, List<HandlerResult> results) {
+      List<List<StoredEntry>> units, List<Disposition> results) {
     for (int i = 0; i < results.size(); i++) {
-      HandlerResult result = results.get(i);
+      Disposition result = results.get(i);
       List<StoredEntry> unit = units.get(i);
-      boolean success = result instanceof HandlerResult.Success || result instanceof HandlerResult.Replied;
-      @Nullable Duration requested = result instanceof HandlerResult.Retry r ? r.delay().getOrNull() : null;
-      if (result instanceof HandlerResult.Reject reject) {
-        reject(spec, pq, unit, reject.reason());
+      boolean acknowledged = result instanceof Disposition.Acknowledge || result instanceof Disposition.Respond;
+      if (result instanceof Disposition.DeadLetter deadLetter) {
+        deadLetterNow(spec, pq, unit, deadLetter.reason());
+      } else if (result instanceof Disposition.Discard) {
+        unit.forEach(this::drop);
+        if (spec.ordering() == Ordering.ORDERLY) {
+          pq.advancePast(unit);
+        }
+      } else if (result instanceof Disposition.Redeliver redeliver) {
+        Duration requested = redeliver.delay().getOrNull();
+        if (spec.ordering() == Ordering.ORDERLY) {
+          suspendOrGiveUp(spec, pq, unit, requested);
+        } else {
+          unit.forEach(e -> retryLater(spec, e, requested));
+        }
       } else if (spec.ordering() == Ordering.ORDERLY) {
-        completeOrderly(spec, pq, unit, success, requested);
-      } else if (!success) {
-        unit.forEach(e -> retryLater(spec, e, requested));
+        pq.advancePast(unit);
       }
-      if (success && journal.enabled()) {
+      if (acknowledged && journal.enabled()) {
         unit.forEach(e -> journal.record(host.now(), e.messageId(), Journal.Kind.ACKNOWLEDGED, name));
       }
     }
@@ -59,29 +67,22 @@ final class Verdicts {
     }
   }
 
-  /** Dead-letters {@code unit} now with {@code reason} (broadcasting: drops it); an orderly queue moves past it. */
-  private void reject(SubscriptionSpec spec, ProcessQueue<GroupMember> pq, List<StoredEntry> unit, String reason) {
-    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
-      unit.forEach(this::drop);
-    } else if (spec.ordering() == Ordering.ORDERLY) {
+  /** Dead-letters {@code unit} now with {@code reason}; an orderly queue moves past it. */
+  private void deadLetterNow(SubscriptionSpec spec, ProcessQueue<GroupMember> pq, List<StoredEntry> unit,
+      String reason) {
+    if (spec.ordering() == Ordering.ORDERLY) {
       int attempts = pq.headRetries + 1;
       unit.forEach(e -> host.deadLetter(name, e, attempts, Option.some(reason)));
+      pq.advancePast(unit);
     } else {
       unit.forEach(e -> host.deadLetter(name, e, e.reconsumeTimes() + 1, Option.some(reason)));
     }
-    if (spec.ordering() == Ordering.ORDERLY) {
-      pq.advancePast(unit);
-    }
   }
 
-  private void completeOrderly(SubscriptionSpec spec, ProcessQueue<GroupMember> pq,
-      List<StoredEntry> batch, boolean success, @Nullable Duration requested) {
-    if (success) {
-      pq.advancePast(batch);
-    } else if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
-      batch.forEach(this::drop);
-      pq.advancePast(batch);
-    } else if (pq.headRetries >= spec.maxRetries()) {
+  /** An orderly queue suspends and redelivers its head in place, or dead-letters it after the last attempt. */
+  private void suspendOrGiveUp(SubscriptionSpec spec, ProcessQueue<GroupMember> pq, List<StoredEntry> batch,
+      @Nullable Duration requested) {
+    if (pq.headRetries >= spec.maxRetries()) {
       int attempts = pq.headRetries + 1;
       batch.forEach(e -> host.deadLetter(name, e, attempts, Option.none()));
       pq.advancePast(batch);
@@ -96,10 +97,6 @@ final class Verdicts {
   }
 
   private void retryLater(SubscriptionSpec spec, StoredEntry entry, @Nullable Duration requested) {
-    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
-      drop(entry);
-      return;
-    }
     if (entry.reconsumeTimes() >= spec.maxRetries()) {
       host.deadLetter(name, entry, entry.reconsumeTimes() + 1, Option.none());
       return;

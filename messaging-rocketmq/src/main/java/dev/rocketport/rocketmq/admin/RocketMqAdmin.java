@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.admin;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.ExceptionDetails;
 import dev.rocketport.rocketmq.client.AccessDenials;
 import dev.rocketport.rocketmq.client.Clients;
@@ -51,9 +52,9 @@ public final class RocketMqAdmin extends AbstractAdmin {
   private final MessageMapping mapping;
   private final DeadLetterQueue deadLetters;
 
-  public RocketMqAdmin(DefaultMQAdminExt admin, Clients clients, RouteProbe routes, MessageMapping mapping,
-      DeadLetterQueue deadLetters, BooleanSupplier closed) {
-    super(closed);
+  public RocketMqAdmin(AdapterContext context, DefaultMQAdminExt admin, Clients clients, RouteProbe routes,
+      MessageMapping mapping, DeadLetterQueue deadLetters) {
+    super(context);
     this.admin = admin;
     this.clients = clients;
     this.routes = routes;

@@ -1,11 +1,9 @@
 package dev.rocketport.rocketmq.consume;
 
 import dev.rocketport.rocketmq.client.MessageMapping;
-import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.PauseGate;
-import io.vavr.control.Option;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -14,11 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What a subscription's listener — concurrent or orderly — does with the messages the client hands
  * it: waits while the subscription is paused (at its {@link PauseGate}; messages held when it closes
- * are redelivered), runs the handler, carries out the verdict (sends a reply through
- * {@link Replies}, parks a rejected message through {@link Rejections}, retrying it if it cannot be
- * parked), and tells the listener to acknowledge or to redeliver. In broadcasting every verdict is
- * acknowledged — RocketMQ neither redelivers nor dead-letters there — and failures are logged.
- * Thread-safe.
+ * are redelivered), runs the handler, and carries out its {@link Disposition}: sends a reply through
+ * {@link Replies}, parks a dead letter through {@link Rejections} (redelivering it if it cannot be
+ * parked), logs a discarded broadcast message. What is left to tell the client is an
+ * acknowledgement or a redelivery. Thread-safe.
  */
 public final class Deliveries {
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -42,27 +39,21 @@ public final class Deliveries {
     return gate;
   }
 
-  /** None to acknowledge {@code messages}; otherwise the redelivery to ask for (with its delay, if requested). */
-  Option<HandlerResult.Retry> handle(List<MessageExt> messages) {
-    HandlerResult result = gate.awaitOpen(NOTHING, NOTHING) ? invoker.invoke(messages) : HandlerResult.retry();
-    if (result instanceof HandlerResult.Replied replied) {
-      replies.send(messages, replied.reply());
-      return Option.none();
+  /** Handles {@code messages}; answers {@link Disposition.Acknowledge} or a {@link Disposition.Redeliver} for the client. */
+  Disposition handle(List<MessageExt> messages) {
+    Disposition disposition = gate.awaitOpen(NOTHING, NOTHING) ? invoker.invoke(messages) : Disposition.redeliver();
+    if (disposition instanceof Disposition.Respond respond) {
+      replies.send(messages, respond.reply());
+      return Disposition.acknowledge();
     }
-    if (spec.deliveryMode() == DeliveryMode.BROADCASTING || result instanceof HandlerResult.Success) {
-      logIfDropped(result, messages);
-      return Option.none();
-    }
-    if (result instanceof HandlerResult.Reject reject && rejections.park(messages, reject.reason())) {
-      return Option.none();
-    }
-    return Option.some(result instanceof HandlerResult.Retry retry ? retry : new HandlerResult.Retry(Option.none()));
-  }
-
-  private void logIfDropped(HandlerResult result, List<MessageExt> messages) {
-    if (!(result instanceof HandlerResult.Success)) {
+    if (disposition instanceof Disposition.Discard discard) {
       LOG.warn("group {} (broadcasting): verdict {} on {}; broadcast messages are neither redelivered nor "
-          + "dead-lettered", spec.group(), result.verdict(), messages.stream().map(MessageMapping::messageId).toList());
+          + "dead-lettered", spec.group(), discard.verdict(), messages.stream().map(MessageMapping::messageId).toList());
+      return Disposition.acknowledge();
     }
+    if (disposition instanceof Disposition.DeadLetter deadLetter) {
+      return rejections.park(messages, deadLetter.reason()) ? Disposition.acknowledge() : Disposition.redeliver();
+    }
+    return disposition;
   }
 }

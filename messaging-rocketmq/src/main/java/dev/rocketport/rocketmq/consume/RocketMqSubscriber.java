@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.consume;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
@@ -62,13 +63,12 @@ public final class RocketMqSubscriber extends AbstractSubscriber implements Subs
     return t;
   });
 
-  public RocketMqSubscriber(Clients clients, MessageMapping mapping, RouteProbe routes, SubscribeAccess access,
-      DefaultMQProducer producer, MQAdmin offsets, Capabilities capabilities, BooleanSupplier closed,
-      Interceptors interceptors) {
-    super(capabilities, closed, interceptors);
+  public RocketMqSubscriber(AdapterContext context, Clients clients, MessageMapping mapping, RouteProbe routes,
+      SubscribeAccess access, DefaultMQProducer producer, MQAdmin offsets) {
+    super(context);
     this.producer = producer;
     this.offsets = offsets;
-    this.retryLadder = capabilities.retryLadder();
+    this.retryLadder = context.capabilities().retryLadder();
     this.clients = clients;
     this.mapping = mapping;
     this.routes = routes;

@@ -6,6 +6,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.PauseGate;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.WireRules;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -46,20 +47,18 @@ public final class RocketMqSubscription implements Subscription {
       dev.rocketport.messaging.RetryLadder ladder, Runnable onClose) throws Exception {
     if (spec.ordering() == dev.rocketport.messaging.Ordering.ORDERLY) {
       consumer.registerMessageListener((MessageListenerOrderly) (messages, context) -> {
-        var redelivery = deliveries.handle(messages);
-        if (redelivery.isEmpty()) {
+        if (!(deliveries.handle(messages) instanceof Disposition.Redeliver redeliver)) {
           return ConsumeOrderlyStatus.SUCCESS;
         }
-        redelivery.get().delay().forEach(d -> context.setSuspendCurrentQueueTimeMillis(Math.max(10, d.toMillis())));
+        redeliver.delay().forEach(d -> context.setSuspendCurrentQueueTimeMillis(Math.max(10, d.toMillis())));
         return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
       });
     } else {
       consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-        var redelivery = deliveries.handle(messages);
-        if (redelivery.isEmpty()) {
+        if (!(deliveries.handle(messages) instanceof Disposition.Redeliver redeliver)) {
           return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }
-        redelivery.get().delay().forEach(d -> context.setDelayLevelWhenNextConsume(WireRules.levelAtLeast(ladder, d)));
+        redeliver.delay().forEach(d -> context.setDelayLevelWhenNextConsume(WireRules.levelAtLeast(ladder, d)));
         return ConsumeConcurrentlyStatus.RECONSUME_LATER;
       });
     }

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.publish;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import org.jspecify.annotations.Nullable;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
@@ -48,14 +49,14 @@ public final class RocketMqPublisher extends AbstractPublisher {
   private final AsyncAttempts asyncAttempts;
   private final OrderedQueues orderedQueues = new OrderedQueues();
 
-  public RocketMqPublisher(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities, RouteProbe routes,
-      RocketMqConfig config, BooleanSupplier closed, Interceptors interceptors) {
-    super(capabilities, Instant::now, closed, interceptors);
+  public RocketMqPublisher(AdapterContext context, DefaultMQProducer producer, MessageMapping mapping,
+      RouteProbe routes, RocketMqConfig config) {
+    super(context);
     this.producer = producer;
     this.mapping = mapping;
     this.routes = routes;
     this.config = config;
-    this.closed = closed;
+    this.closed = context.closed();
     this.window = new SendWindow(config.asyncMaxInFlight());
     this.asyncAttempts = new AsyncAttempts(producer, window, this::finish);
     this.coalescer = config.coalesceSends()

@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.publish;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
@@ -32,9 +33,9 @@ public final class RocketMqRequester extends AbstractRequester implements AutoCl
     return t;
   });
 
-  public RocketMqRequester(DefaultMQProducer producer, MessageMapping mapping, Capabilities capabilities,
-      Duration sendTimeout, BooleanSupplier closed) {
-    super(capabilities, Instant::now, closed);
+  public RocketMqRequester(AdapterContext context, DefaultMQProducer producer, MessageMapping mapping,
+      Duration sendTimeout) {
+    super(context);
     this.producer = producer;
     this.mapping = mapping;
     this.sendTimeout = sendTimeout;

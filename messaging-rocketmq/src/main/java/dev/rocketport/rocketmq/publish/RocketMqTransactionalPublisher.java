@@ -1,5 +1,6 @@
 package dev.rocketport.rocketmq.publish;
 
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.messaging.Capabilities;
@@ -53,10 +54,9 @@ public final class RocketMqTransactionalPublisher extends AbstractTransactionalP
   private final TransactionChecker checker;
   private final int sendRetries;
 
-  public RocketMqTransactionalPublisher(TransactionMQProducer producer, MessageMapping mapping, Capabilities capabilities,
-      RouteProbe routes, BooleanSupplier closed, Interceptors interceptors, TransactionChecker checker,
-      int sendRetries) throws Exception {
-    super(capabilities, Instant::now, closed, interceptors);
+  public RocketMqTransactionalPublisher(AdapterContext context, TransactionMQProducer producer,
+      MessageMapping mapping, RouteProbe routes, TransactionChecker checker, int sendRetries) throws Exception {
+    super(context);
     this.producer = producer;
     this.sendRetries = sendRetries;
     this.mapping = mapping;

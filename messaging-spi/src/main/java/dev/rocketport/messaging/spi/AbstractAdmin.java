@@ -27,8 +27,9 @@ public abstract class AbstractAdmin implements MessagingAdmin {
 
   private final BooleanSupplier closed;
 
-  protected AbstractAdmin(BooleanSupplier closed) {
-    this.closed = closed;
+  /** Calls answer {@link AdminFailure.Closed} once the context's runtime is closed. */
+  protected AbstractAdmin(AdapterContext context) {
+    this.closed = context.closed();
   }
 
   @Override

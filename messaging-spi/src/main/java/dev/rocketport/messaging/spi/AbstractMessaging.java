@@ -9,15 +9,16 @@ import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The base of an adapter's {@link Messaging} runtime: owns the closed flag its ports consult
- * ({@link #closedFlag()}), the capabilities, the one-publisher-per-producer-group rule of
+ * (in the {@link #context()} handed to each port's base class), the capabilities, the one-publisher-per-producer-group rule of
  * {@link #transactionalPublisher} (after close it throws {@link IllegalStateException}: nothing new
  * starts), the health check (the runtime's own state plus the adapter's {@link #adapterHealth()}),
  * and makes {@link #close()} idempotent: the adapter's {@link #closeResources()} runs once.
@@ -28,23 +29,22 @@ import java.util.function.Consumer;
 public abstract class AbstractMessaging<T extends TransactionalPublisher> implements Messaging {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Capabilities capabilities;
-  private final Interceptors interceptors;
+  private final AdapterContext context;
   private final TransactionalPublishers<T> transactional = new TransactionalPublishers<>();
 
-  /** @param interceptors applied to every subscription and publish of this runtime (hand them to the ports) */
-  protected AbstractMessaging(Capabilities capabilities, Interceptors interceptors) {
+  /**
+   * @param clock the adapter's notion of now (virtual for a broker that drives time)
+   * @param interceptors applied to every subscription and publish of this runtime
+   */
+  protected AbstractMessaging(Capabilities capabilities, Supplier<Instant> clock, Interceptors interceptors) {
     this.capabilities = capabilities;
-    this.interceptors = InvalidArgumentException.requireNonNull(interceptors, "interceptors");
+    this.context = new AdapterContext(capabilities, clock, closed::get,
+        InvalidArgumentException.requireNonNull(interceptors, "interceptors"));
   }
 
-  /** The runtime's interceptors, for its ports' base classes. */
-  protected final Interceptors interceptors() {
-    return interceptors;
-  }
-
-  /** Whether {@link #close()} has been called; for the ports, which refuse work from then on. */
-  protected final BooleanSupplier closedFlag() {
-    return closed::get;
+  /** What this runtime's ports share: hand it to each port's base class. */
+  protected final AdapterContext context() {
+    return context;
   }
 
   @Override

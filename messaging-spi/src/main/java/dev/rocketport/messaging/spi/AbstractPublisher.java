@@ -41,16 +41,12 @@ public abstract class AbstractPublisher implements Publisher, OrderedPublisher {
   private final Admission admission;
   private final PublishInterception interception;
 
-  /**
-   * @param clock the adapter's notion of now, against which delays are checked
-   * @param closed whether the runtime is closed; sends are refused with {@link PublishFailure.Closed} once it is
-   */
-  protected AbstractPublisher(Capabilities capabilities, Supplier<Instant> clock, BooleanSupplier closed,
-      Interceptors interceptors) {
-    this.capabilities = capabilities;
-    this.clock = clock;
-    this.admission = new Admission(closed, this::admitFurther);
-    this.interception = new PublishInterception(interceptors.publishInterceptors());
+  /** Sends are refused with {@link PublishFailure.Closed} once the context's runtime is closed. */
+  protected AbstractPublisher(AdapterContext context) {
+    this.capabilities = context.capabilities();
+    this.clock = context.clock();
+    this.admission = new Admission(context.closed(), this::admitFurther);
+    this.interception = new PublishInterception(context.interceptors().publishInterceptors());
   }
 
   @Override

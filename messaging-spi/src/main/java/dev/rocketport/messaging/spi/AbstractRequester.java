@@ -34,14 +34,11 @@ public abstract class AbstractRequester implements Requester {
   private final Set<PendingRequest> waiting = ConcurrentHashMap.newKeySet();
   private final AtomicLong late = new AtomicLong();
 
-  /**
-   * @param clock the adapter's notion of now
-   * @param closed whether the runtime is closed; requests then complete with {@link RequestFailure.Closed}
-   */
-  protected AbstractRequester(Capabilities capabilities, Supplier<Instant> clock, BooleanSupplier closed) {
-    this.capabilities = capabilities;
-    this.clock = clock;
-    this.closed = closed;
+  /** Requests complete with {@link RequestFailure.Closed} once the context's runtime is closed. */
+  protected AbstractRequester(AdapterContext context) {
+    this.capabilities = context.capabilities();
+    this.clock = context.clock();
+    this.closed = context.closed();
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The base of an adapter's {@link Subscriber}: applies the shared fail-fast checks
@@ -27,29 +28,31 @@ import java.util.function.BooleanSupplier;
 public abstract class AbstractSubscriber implements Subscriber {
   private final Capabilities capabilities;
   private final BooleanSupplier closed;
+  private final Supplier<Instant> clock;
   private final GroupShapes shapes = new GroupShapes();
   private final List<HandlerMiddleware> runtimeMiddleware;
   private final List<MemberHealth> members = new CopyOnWriteArrayList<>();
 
   /**
-   * @param closed whether the runtime is closed; subscribing then throws {@link IllegalStateException}
-   * @param interceptors the runtime's; its handler middleware wraps every subscription's handler
+   * Subscribing throws {@link IllegalStateException} once the context's runtime is closed; the
+   * context's handler middleware wraps every subscription's handler.
    */
-  protected AbstractSubscriber(Capabilities capabilities, BooleanSupplier closed, Interceptors interceptors) {
-    this.capabilities = capabilities;
-    this.closed = closed;
-    this.runtimeMiddleware = interceptors.handlerMiddleware();
+  protected AbstractSubscriber(AdapterContext context) {
+    this.capabilities = context.capabilities();
+    this.closed = context.closed();
+    this.clock = context.clock();
+    this.runtimeMiddleware = context.interceptors().handlerMiddleware();
   }
 
   @Override
   public final Subscription subscribe(SubscriptionSpec spec, MessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), now());
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), clock.get());
     return start(spec, messages -> handler.handle(messages.get(0)), true);
   }
 
   @Override
   public final Subscription subscribeBatch(SubscriptionSpec spec, BatchMessageHandler handler) {
-    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), now());
+    SubscribeChecks.check(spec, handler, capabilities, closed.getAsBoolean(), clock.get());
     return start(spec, handler, false);
   }
 
@@ -65,11 +68,7 @@ public abstract class AbstractSubscriber implements Subscriber {
       timed.close();
     };
     MemberHealth health = new MemberHealth(spec);
-    GuardedHandler guarded = messages -> {
-      HandlerResult verdict = HandlerCalls.verdict(chained, messages, spec.group(), health::failed);
-      health.handled(messages.size());
-      return verdict;
-    };
+    GuardedHandler guarded = new GuardedHandler(chained, spec, health);
     try {
       Subscription subscription = startMember(spec, guarded, single, leaveGroup);
       health.started(subscription);
@@ -80,11 +79,6 @@ public abstract class AbstractSubscriber implements Subscriber {
       leaveGroup.run();
       throw e;
     }
-  }
-
-  /** The adapter's clock, against which a start position is checked (the in-memory adapter's may be virtual). */
-  protected Instant now() {
-    return Instant.now();
   }
 
   /** One health component per open subscription: messages handled, the handler's last error. */

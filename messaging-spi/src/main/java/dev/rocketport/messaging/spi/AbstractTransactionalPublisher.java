@@ -39,12 +39,11 @@ public abstract class AbstractTransactionalPublisher implements TransactionalPub
   private final Admission admission;
   private final PublishInterception interception;
 
-  protected AbstractTransactionalPublisher(Capabilities capabilities, Supplier<Instant> clock,
-      BooleanSupplier closed, Interceptors interceptors) {
-    this.capabilities = capabilities;
-    this.clock = clock;
-    this.admission = new Admission(closed, this::admitFurther);
-    this.interception = new PublishInterception(interceptors.publishInterceptors());
+  protected AbstractTransactionalPublisher(AdapterContext context) {
+    this.capabilities = context.capabilities();
+    this.clock = context.clock();
+    this.admission = new Admission(context.closed(), this::admitFurther);
+    this.interception = new PublishInterception(context.interceptors().publishInterceptors());
   }
 
   @Override

@@ -21,8 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Request-reply: replies matched to their requests, typed failures for timeouts, late replies counted. */
+/**
+ * Request-reply: replies matched to their requests, typed failures for timeouts, late replies
+ * counted. Its cases run one at a time: they read the runtime's requester-wide counters.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
 public abstract class RequestReplyCases extends TckCases {
   private static final Duration PATIENT = Duration.ofSeconds(30);
 
