@@ -6,7 +6,6 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -23,8 +22,8 @@ public final class ArchFixturePublicPublisher implements Publisher {
   }
 
   @Override
-  public Option<PublishFailure> sendOneway(Message message) {
-    return send(message).swap().toOption();
+  public Either<PublishFailure, dev.rocketport.messaging.Dispatched> sendOneway(Message message) {
+    return send(message).map(r -> new dev.rocketport.messaging.Dispatched(r.messageId(), r.topic()));
   }
 
   @Override

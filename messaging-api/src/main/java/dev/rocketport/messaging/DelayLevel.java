@@ -8,6 +8,10 @@ import java.time.Duration;
  *
  * <p>The same ladder drives retries of a concurrent subscription: the n-th retry waits level
  * {@code 2 + n} (10 s, 30 s, 1 m, … 2 h), see {@link RetryLadder}.
+ *
+ * <p>A level is only a named duration ({@link #duration()}): {@code deliverAfter(level)} means
+ * "after this long" on every adapter. An adapter whose broker schedules by level sends the level;
+ * any other schedules the duration — so code written in levels is not tied to RocketMQ.
  */
 public enum DelayLevel {
   LEVEL_1(Duration.ofSeconds(1)), LEVEL_2(Duration.ofSeconds(5)), LEVEL_3(Duration.ofSeconds(10)),

@@ -13,7 +13,7 @@ import dev.rocketport.messaging.health.HealthCheck;
  * close, publishing returns {@link PublishFailure.Closed}, waiting requests complete with
  * {@link RequestFailure.Closed}, subscribing and asking for a new
  * transactional publisher throw {@link IllegalStateException}, admin calls return
- * {@link AdminFailure.Closed}.
+ * {@link AdminFailure.Closed}. {@code close()} itself does not throw.
  */
 public interface Messaging extends AutoCloseable {
 

@@ -3,7 +3,12 @@ package dev.rocketport.messaging;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Validation rules shared by the resource names RocketMQ accepts (topics and groups). */
+/**
+ * The portable rules for topic and group names: a name valid here is valid on every deployment an
+ * adapter can reach. They are RocketMQ's (its legal characters, lengths, reserved names and
+ * prefixes) because that is the strictest broker behind the API; the in-memory adapter applies the
+ * same rules, so a name a test accepts is one the broker accepts too.
+ */
 final class Names {
   private static final Pattern LEGAL = Pattern.compile("^[%|a-zA-Z0-9_-]+$");
   static final List<String> RESERVED_PREFIXES = List.of("%RETRY%", "%DLQ%", "RMQ_SYS_", "rmq_sys_", "rocketport-internal-");

@@ -1,7 +1,6 @@
 package dev.rocketport.messaging;
 
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -39,9 +38,10 @@ public interface Publisher {
   /**
    * Sends without any acknowledgement. <b>May lose the message</b> without telling anyone; use it
    * only for data whose loss is acceptable (metrics, logs). Validation still happens first: the
-   * result is the failure that kept it from being sent, or empty once it was handed to the network.
+   * result is the failure that kept it from being sent, or {@link Dispatched} once it was handed to
+   * the network.
    */
-  Option<PublishFailure> sendOneway(Message message);
+  Either<PublishFailure, Dispatched> sendOneway(Message message);
 
   /**
    * Sends messages of <em>one</em> topic as batches, split automatically so that no batch exceeds

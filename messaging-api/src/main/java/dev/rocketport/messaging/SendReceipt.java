@@ -7,7 +7,10 @@ import io.vavr.control.Option;
  *
  * <p>{@code messageId} is the id subscribers see in {@link ReceivedMessage#messageId()} (RocketMQ's
  * client-generated unique key). {@code queueOffset} is empty where the stored position is not the
- * message's final one (delayed and transactional messages). Immutable and thread-safe.
+ * message's final one (delayed and transactional messages). {@code queueId} and
+ * {@code queueOffset} name where the message went among its topic's queues — every adapter has
+ * queues, because ordering and consumer-group allocation are defined per queue — and are for
+ * diagnostics; nothing in the API takes them back. Immutable and thread-safe.
  */
 public record SendReceipt(String messageId, Topic topic, int queueId, Option<Long> queueOffset) {
   public SendReceipt {

@@ -5,10 +5,19 @@ package dev.rocketport.messaging;
  * group must subscribe to the same topic with the same filter, delivery mode and ordering; a
  * differing member is refused with {@link IllegalStateException}.
  *
- * <p>Fails fast: an invalid spec throws {@link InvalidArgumentException}; a feature the adapter
- * lacks throws {@link UnsupportedFeatureException}; a topic that does not exist throws
- * {@link InvalidArgumentException} on {@code topic}; a closed runtime throws
- * {@link IllegalStateException}. Thread-safe.
+ * <p><b>Errors.</b> Starting a subscription fails fast, and then nothing was subscribed:
+ * <ul>
+ *   <li>{@link InvalidArgumentException} — a null or invalid spec or handler, or a topic that does
+ *       not exist (on {@code topic});
+ *   <li>{@link UnsupportedFeatureException} — a feature the adapter lacks (an SQL filter, say);
+ *   <li>{@link AccessDeniedException} — the broker refused the credentials or has no grant for the
+ *       topic and group;
+ *   <li>{@link IllegalStateException} — a closed runtime, a member shaped unlike its group, or a
+ *       broker that cannot be reached.
+ * </ul>
+ *
+ * <p><b>Delivery.</b> At least once: a message is redelivered until its handler succeeds, is
+ * rejected, or exhausts the spec's retries (then it is dead-lettered). Thread-safe.
  */
 public interface Subscriber {
 

@@ -11,8 +11,10 @@ import io.vavr.control.Either;
  *
  * <p>If the half message cannot be stored, the local transaction does <em>not</em> run and the
  * failure is returned. Delayed messages are rejected ({@link PublishFailure.InvalidMessage} on
- * {@code delay}). Thread-safe. Closed with its {@link Messaging} runtime; after that, sends return
- * {@link PublishFailure.Closed} and pending check-backs are no longer answered by this process.
+ * {@code delay}); null arguments throw {@link InvalidArgumentException}; a local transaction that
+ * throws counts as {@code UNKNOWN}. Thread-safe. Closed with its {@link Messaging} runtime; after
+ * that, sends return {@link PublishFailure.Closed} and pending check-backs are no longer answered by
+ * this process.
  */
 public interface TransactionalPublisher {
 

@@ -1,5 +1,6 @@
 package dev.rocketport.inmemory;
 
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
@@ -76,8 +77,8 @@ final class InMemoryPublisher extends AbstractPublisher {
   }
 
   @Override
-  protected Option<PublishFailure> storeOneway(Message message) {
-    return store(message).swap().toOption();
+  protected Either<PublishFailure, Dispatched> storeOneway(Message message) {
+    return store(message).map(receipt -> new Dispatched(receipt.messageId(), receipt.topic()));
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class NormalMessages implements Scenario {
       }
       long asyncOk = async.stream().map(CompletableFuture::join).filter(Either::isRight).count();
       ctx.say("async sends completed: " + asyncOk + "/10 (all awaited before going on)");
-      boolean onewayHandedOver = publisher.sendOneway(Message.of(topic, "Oneway message")).isEmpty();
+      boolean onewayHandedOver = publisher.sendOneway(Message.of(topic, "Oneway message")).isRight();
       boolean allArrived = ctx.await(Duration.ofSeconds(60), () -> collector.size() >= 12);
       return Outcome.check(asyncOk == 10 && onewayHandedOver && allArrived,
           "sync id " + sync.messageId().substring(0, 12) + "…, async " + asyncOk + "/10, one-way handed over: "

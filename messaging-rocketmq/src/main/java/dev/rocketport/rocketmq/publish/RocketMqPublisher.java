@@ -1,12 +1,10 @@
 package dev.rocketport.rocketmq.publish;
 
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.spi.AdapterContext;
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
-import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
@@ -17,26 +15,25 @@ import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.Objects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
 /**
  * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
- * {@link AbstractPublisher} like every adapter's before anything is sent. Every send follows {@link Resends}: flow-control refusals
- * are resent after a pause within the send timeout, broker failures on another attempt, and a
- * failure is unknown-outcome if any attempt may have stored the message. Asynchronous sends are
- * bounded by a {@link SendWindow} of at most {@link RocketMqConfig#asyncMaxInFlight()} that narrows
- * when the broker refuses under load: a sender waits for room at most the send timeout, so overload
- * turns into waiting rather than refusals. Thread-safe; {@link #drain()} ends it.
+ * {@link AbstractPublisher} like every adapter's before anything is sent. Every send follows
+ * {@link Resends}: flow-control refusals are resent after a pause within the send timeout, broker
+ * failures on another attempt, and a failure is unknown-outcome if any attempt may have stored the
+ * message. Plain sends go through a {@link SendFlow}: asynchronous ones wait for room in its window
+ * (at most the send timeout, so overload turns into waiting rather than refusals) and, with
+ * coalescing on, the excess of concurrent sends rides shared batches. Thread-safe; {@link #drain()}
+ * ends it.
  */
 public final class RocketMqPublisher extends AbstractPublisher {
   private final DefaultMQProducer producer;
@@ -44,8 +41,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   private final RouteProbe routes;
   private final RocketMqConfig config;
   private final BooleanSupplier closed;
-  private final SendWindow window;
-  private final @Nullable SendCoalescer coalescer;
+  private final SendFlow flow;
   private final AsyncAttempts asyncAttempts;
   private final OrderedQueues orderedQueues = new OrderedQueues();
 
@@ -57,64 +53,16 @@ public final class RocketMqPublisher extends AbstractPublisher {
     this.routes = routes;
     this.config = config;
     this.closed = context.closed();
-    this.window = new SendWindow(config.asyncMaxInFlight());
-    this.asyncAttempts = new AsyncAttempts(producer, window, this::finish);
-    this.coalescer = config.coalesceSends()
-        ? new SendCoalescer(config.asyncMaxInFlight(), COALESCE_MAX_BATCH, 2, this::sendRocketBatch) : null;
-  }
-
-  /** Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY}. */
-  static final int COALESCE_MAX_BATCH = 64;
-  static final int COALESCE_MAX_BODY = 32 * 1024;
-  /**
-   * With coalescing on, plain sends go straight to the client (in the caller's thread, as without
-   * coalescing) while fewer than this many are on the wire; only the excess waits to be batched. So a
-   * lone or occasional sender pays no thread hop, and concurrent senders share round trips.
-   */
-  static final int DIRECT_IN_FLIGHT = 2;
-
-  private final AtomicInteger direct = new AtomicInteger();
-
-  private boolean coalescable(Message message) {
-    return coalescer != null && message.delay().isEmpty() && message.bodyLength() <= COALESCE_MAX_BODY;
-  }
-
-  /** Whether a coalescable message must wait for a batch: the direct lane is full. Takes a direct slot if not. */
-  private boolean mustCoalesce(Message message) {
-    if (!coalescable(message)) {
-      return false;
-    }
-    if (direct.incrementAndGet() <= DIRECT_IN_FLIGHT) {
-      return false;
-    }
-    direct.decrementAndGet();
-    return true;
-  }
-
-  /** Frees the direct slot {@link #mustCoalesce} took for {@code message}. */
-  private void leaveDirectLane(Message message) {
-    if (coalescable(message)) {
-      direct.decrementAndGet();
-    }
-  }
-
-  /** Hands {@code message} to the coalescer; the stage completes with its own outcome, never exceptionally. */
-  private CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(Message message) {
-    try {
-      return Objects.requireNonNull(coalescer, "coalescing is off").submit(message.topic(), mapping.toRocketMq(message, Instant.now()),
-          config.sendTimeout().toNanos()).getOrElse(() -> CompletableFuture.completedFuture(Either.left(
-              new PublishFailure.Timeout(config.sendTimeout(), "the send queue stayed full"))));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.completedFuture(Either.left(new PublishFailure.Closed("interrupted while queueing")));
-    }
+    this.flow = new SendFlow(config.asyncMaxInFlight(), config.coalesceSends(), config.sendTimeout(),
+        this::sendRocketBatch);
+    this.asyncAttempts = new AsyncAttempts(producer, flow.window(), this::finish);
   }
 
   @Override
   protected Either<PublishFailure, SendReceipt> store(Message message) {
-    if (mustCoalesce(message)) {
+    if (flow.mustCoalesce(message)) {
       try {
-        return coalesce(message).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        return flow.coalesce(message.topic(), mapping.toRocketMq(message, Instant.now())).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
       } catch (Exception e) {
@@ -126,7 +74,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
       return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
           .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
     } finally {
-      leaveDirectLane(message);
+      flow.leaveDirectLane(message);
     }
   }
 
@@ -148,13 +96,13 @@ public final class RocketMqPublisher extends AbstractPublisher {
 
   @Override
   protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
-    if (!acquireSlot()) {
+    if (!flow.enterWindow()) {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
-          "no room among the asynchronous sends in flight (window " + window.limit() + " of "
-              + config.asyncMaxInFlight() + ")")));
+          "no room among the asynchronous sends in flight (" + flow.describeWindow(config.asyncMaxInFlight()) + ")")));
     }
-    if (mustCoalesce(message)) {
-      return coalesce(message).whenComplete((r, e) -> window.release(r != null && r.isRight()));
+    if (flow.mustCoalesce(message)) {
+      return flow.coalesce(message.topic(), mapping.toRocketMq(message, Instant.now()))
+          .whenComplete((r, e) -> flow.leaveWindow(r != null && r.isRight()));
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
     Resends resends = new Resends(message.topic(), config.sendTimeout(), config.sendRetries(), true);
@@ -165,18 +113,21 @@ public final class RocketMqPublisher extends AbstractPublisher {
       result.complete(Either.left(failure(e, message.topic())));
     }
     return result.whenComplete((r, e) -> {
-      leaveDirectLane(message);
-      window.release(r != null && r.isRight());
+      flow.leaveDirectLane(message);
+      flow.leaveWindow(r != null && r.isRight());
     });
   }
 
   @Override
-  protected Option<PublishFailure> storeOneway(Message message) {
+  protected Either<PublishFailure, Dispatched> storeOneway(Message message) {
     try {
-      producer.sendOneway(mapping.toRocketMq(message, Instant.now()));
-      return Option.none();
+      var mapped = mapping.toRocketMq(message, Instant.now());
+      // the id is the client's own; set here rather than by the send so that it can be reported
+      MessageClientIDSetter.setUniqID(mapped);
+      producer.sendOneway(mapped);
+      return Either.right(new Dispatched(MessageClientIDSetter.getUniqID(mapped), message.topic()));
     } catch (Exception e) {
-      return Option.some(failure(e, message.topic()));
+      return Either.left(failure(e, message.topic()));
     }
   }
 
@@ -209,7 +160,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   /** Attempts on the calling thread, following {@link Resends}; {@code resendUncertain} as there. */
   private <T> Either<PublishFailure, T> sendSync(Topic topic, boolean resendUncertain, Resends.Attempt<T> attempt) {
     return new Resends(topic, config.sendTimeout(), config.sendRetries(), resendUncertain)
-        .run(attempt, window::congested).mapLeft(f -> finish(f, topic));
+        .run(attempt, flow::congested).mapLeft(f -> finish(f, topic));
   }
 
   private PublishFailure failure(Throwable e, Topic topic) {
@@ -227,28 +178,13 @@ public final class RocketMqPublisher extends AbstractPublisher {
     return failure instanceof PublishFailure.TopicNotFound ? routes.explainMissingRoute(topic) : failure;
   }
 
-  private boolean acquireSlot() {
-    try {
-      return window.acquire(config.sendTimeout().toNanos());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   /**
    * Waits, up to the close timeout, until no asynchronous send is in flight (resends pending
    * included); returns whether none is. Then stops the asynchronous resends ({@link AsyncAttempts#close()}).
    */
   public boolean drain() {
-    if (coalescer != null) {
-      coalescer.close();
-    }
     try {
-      return window.awaitEmpty(config.closeTimeout().toNanos());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return flow.drain(config.closeTimeout());
     } finally {
       asyncAttempts.close();
     }

@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.spi;
 
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.interception.Interceptors;
@@ -80,15 +81,15 @@ public abstract class AbstractPublisher implements Publisher, OrderedPublisher {
   }
 
   @Override
-  public final Option<PublishFailure> sendOneway(Message message) {
+  public final Either<PublishFailure, Dispatched> sendOneway(Message message) {
     if (interception.isEmpty()) {
-      return admit(message).fold(Option::some, this::storeOneway);
+      return admit(message).flatMap(this::storeOneway);
     }
     PublishInterception.Pass pass = interception.before(required(message), PublishMode.ONEWAY);
-    Option<PublishFailure> failure = pass.refusal().orElse(() -> admit(pass.message()).fold(Option::some,
-        this::storeOneway));
-    interception.after(pass, failure, Option.none());
-    return failure;
+    Either<PublishFailure, Dispatched> outcome = pass.refusal().<Either<PublishFailure, Dispatched>>map(Either::left)
+        .getOrElse(() -> admit(pass.message()).flatMap(this::storeOneway));
+    interception.after(pass, outcome.swap().toOption(), Option.none());
+    return outcome;
   }
 
   @Override
@@ -150,7 +151,7 @@ public abstract class AbstractPublisher implements Publisher, OrderedPublisher {
   protected abstract CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message);
 
   /** Hands an admitted message over without an acknowledgement; the failure that kept it from leaving, if any. */
-  protected abstract Option<PublishFailure> storeOneway(Message message);
+  protected abstract Either<PublishFailure, Dispatched> storeOneway(Message message);
 
   /**
    * Stores admitted, undelayed messages of one topic that fit the size limit together, as one batch;

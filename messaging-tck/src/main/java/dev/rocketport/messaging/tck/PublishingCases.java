@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.tck;
 
+import dev.rocketport.messaging.Dispatched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -78,13 +79,15 @@ public abstract class PublishingCases extends TckCases {
   }
 
   @Test
-  @DisplayName("one-way send is handed over and the message arrives")
+  @DisplayName("one-way send is handed over, and the message arrives with the id it was dispatched with")
   void onewayArrives() {
     Topic topic = ctx().topic();
     Inbox inbox = inbox();
     subscribe(spec(topic), inbox);
-    assertTrue(publisher().sendOneway(text(topic, "fire-and-forget")).isEmpty());
+    Dispatched dispatched = publisher().sendOneway(text(topic, "fire-and-forget")).get();
+    assertEquals(topic, dispatched.topic());
     ctx().await("the one-way message", () -> inbox.bodies().contains("fire-and-forget"));
+    assertEquals(dispatched.messageId(), inbox.messages().get(0).messageId());
   }
 
   @Test
@@ -95,7 +98,7 @@ public abstract class PublishingCases extends TckCases {
     assertEquals(new PublishFailure.TopicNotFound(missing), publisher().send(message).getLeft());
     assertEquals(new PublishFailure.TopicNotFound(missing),
         publisher().sendAsync(message).toCompletableFuture().join().getLeft());
-    assertInstanceOf(PublishFailure.TopicNotFound.class, publisher().sendOneway(message).get());
+    assertInstanceOf(PublishFailure.TopicNotFound.class, publisher().sendOneway(message).getLeft());
     assertInstanceOf(PublishFailure.TopicNotFound.class, publisher().sendBatch(List.of(message)).failures().get(0));
     assertEquals(new PublishFailure.TopicNotFound(missing),
         messaging().orderedPublisher().send(message, ShardingKey.of("customer-1")).getLeft());
