@@ -160,6 +160,12 @@ final class ArchitectureRules {
           .because("the tour and the bench are programs: their class path holds no test framework");
 
   @ArchTest
+  static final ArchRule spring_stays_in_its_integration =
+      noClasses().that().resideOutsideOfPackages("dev.rocketport.spring..", "dev.rocketport.examples.spring..")
+          .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+          .because("the API, the SPI and the adapters serve every container; Spring wiring is one module's job");
+
+  @ArchTest
   static final ArchRule adapters_implement_ports_without_exposing_internals =
       classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
           // the RocketMQ adapter's internal packages are guarded as a whole by rocketmq_adapter_internals_stay_inside_the_adapter

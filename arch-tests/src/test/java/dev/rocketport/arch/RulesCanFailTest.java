@@ -125,4 +125,10 @@ class RulesCanFailTest {
     assertViolates(ArchitectureRules.the_examples_and_benchmarks_run_without_a_test_framework,
         "ArchFixtureInternalsUser", Class.forName("dev.rocketport.examples.ArchFixtureInternalsUser"));
   }
+
+  @Test
+  void spring_rule_reports_spring_in_an_adapter() throws Exception {
+    assertViolates(ArchitectureRules.spring_stays_in_its_integration, "ArchFixtureSpringUser",
+        Class.forName("dev.rocketport.inmemory.ArchFixtureSpringUser"));
+  }
 }

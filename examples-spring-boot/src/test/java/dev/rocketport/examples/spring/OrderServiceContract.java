@@ -46,6 +46,21 @@ abstract class OrderServiceContract {
       var metrics = service.get("/actuator/metrics/rocketport.publish");
       assertEquals(200, metrics.statusCode(), metrics.body());
       assertTrue(metrics.body().contains("\"statistic\":\"COUNT\""), metrics.body());
+
+      var status = service.get("/actuator/rocketport");
+      assertEquals(200, status.statusCode(), status.body());
+      assertTrue(status.body().contains("\"group\":\"billing\"") && status.body().contains("\"running\":true")
+          && status.body().contains("\"deadLetters\":0"), status.body());
+      assertTrue(Waiting.wallClock().awaitUntil(() -> body(service, "/actuator/rocketport").contains("\"backlog\":0"),
+          BUDGET), "the billing group's backlog drains to 0");
+    }
+  }
+
+  private static String body(RunningService service, String path) {
+    try {
+      return service.get(path).body();
+    } catch (Exception e) {
+      return "";
     }
   }
 

@@ -68,6 +68,19 @@ public final class ListenerContainer implements SmartLifecycle {
     return PHASE;
   }
 
+  /** The listeners of this context, each with whether its subscription runs. */
+  public synchronized List<Listener> listeners() {
+    List<Listener> all = new ArrayList<>();
+    for (ListenerEndpoint endpoint : methods.endpoints()) {
+      boolean active = running.stream().anyMatch(s -> s.spec().equals(endpoint.spec()) && s.isActive());
+      all.add(new Listener(endpoint.method(), endpoint.spec(), active));
+    }
+    return all;
+  }
+
+  /** A listener method, its subscription's spec, and whether that subscription runs. Immutable. */
+  public record Listener(String method, SubscriptionSpec spec, boolean running) {}
+
   private static void checkGroupsAlike(List<ListenerEndpoint> endpoints) {
     Map<String, ListenerEndpoint> first = new HashMap<>();
     for (ListenerEndpoint endpoint : endpoints) {

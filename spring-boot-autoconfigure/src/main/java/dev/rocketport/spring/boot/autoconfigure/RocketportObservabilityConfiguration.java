@@ -18,7 +18,8 @@ import org.springframework.core.annotation.Order;
  * bean (and {@code rocketport-messaging-micrometer}) → Rocketport's meters ({@code rocketport.publish},
  * {@code rocketport.handle}, …); an {@link OpenTelemetry} bean (and
  * {@code rocketport-messaging-opentelemetry}) → producer and consumer spans; Spring Boot's health
- * module (Actuator) → a {@code rocketport} health indicator. Tracing runs outside metrics, so a
+ * module (Actuator) → a {@code rocketport} health indicator, and Actuator's endpoints → the
+ * {@code rocketport} endpoint ({@link RocketportEndpoint}). Tracing runs outside metrics, so a
  * publish's meter includes its span.
  */
 @AutoConfiguration(before = RocketportAutoConfiguration.class, afterName = {
@@ -58,6 +59,18 @@ public class RocketportObservabilityConfiguration {
     @Order(1)
     InterceptorsContribution rocketportTracingInterceptors(RocketportTracing tracing) {
       return new InterceptorsContribution(tracing.interceptors());
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+  static class Endpoint {
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint
+    RocketportEndpoint rocketportEndpoint(dev.rocketport.messaging.Messaging messaging,
+        dev.rocketport.messaging.admin.MessagingAdmin admin, dev.rocketport.spring.listener.ListenerContainer listeners) {
+      return new RocketportEndpoint(messaging, admin, listeners);
     }
   }
 
