@@ -1,6 +1,5 @@
 package dev.rocketport.messaging;
 
-import dev.rocketport.messaging.admin.DeadLetter;
 import io.vavr.control.Option;
 import java.time.Duration;
 
@@ -8,7 +7,7 @@ import java.time.Duration;
  * A handler's verdict on a message: {@link #success()} acknowledges it; {@link #retry()} asks for
  * redelivery on the group's retry ladder, {@link #retryAfter(Duration)} after at least the given
  * delay (rounded up to the next delay level on RocketMQ); {@link #reject(String)} dead-letters it at
- * once, without further retries, keeping the reason on the {@link DeadLetter};
+ * once, without further retries, keeping the reason on the {@link dev.rocketport.messaging.admin.DeadLetter};
  * {@link #reply(Reply)} acknowledges a request ({@link Requester}) and sends its requester the reply.
  * A handler that throws is treated as {@code retry()}. In broadcasting, where nothing is redelivered or dead-lettered,
  * retry and reject both drop the message (logged). Immutable.

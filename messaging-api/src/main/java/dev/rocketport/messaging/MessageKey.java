@@ -1,10 +1,9 @@
 package dev.rocketport.messaging;
 
-import dev.rocketport.messaging.admin.MessagingAdmin;
 
 /**
  * A business key carried by a message (an order id, a request id) and indexed by the broker, so
- * messages can be found by it for tracing ({@link MessagingAdmin#findByKey}). 1–128 characters,
+ * messages can be found by it for tracing ({@link dev.rocketport.messaging.admin.MessagingAdmin#findByKey}). 1–128 characters,
  * no white space (RocketMQ separates keys with spaces) and no control characters.
  *
  * <p>Immutable and thread-safe; an illegal key throws {@link InvalidArgumentException} naming the

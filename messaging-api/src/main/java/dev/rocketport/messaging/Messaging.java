@@ -1,6 +1,5 @@
 package dev.rocketport.messaging;
 
-import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.health.HealthCheck;
 
@@ -13,7 +12,7 @@ import dev.rocketport.messaging.health.HealthCheck;
  * close, publishing returns {@link PublishFailure.Closed}, waiting requests complete with
  * {@link RequestFailure.Closed}, subscribing and asking for a new
  * transactional publisher throw {@link IllegalStateException}, admin calls return
- * {@link AdminFailure.Closed}. {@code close()} itself does not throw.
+ * {@link dev.rocketport.messaging.admin.AdminFailure.Closed}. {@code close()} itself does not throw.
  */
 public interface Messaging extends AutoCloseable {
 

@@ -1,7 +1,5 @@
 package dev.rocketport.messaging;
 
-import dev.rocketport.messaging.admin.MessagingAdmin;
-import dev.rocketport.messaging.interception.PublishInterceptor;
 import java.time.Duration;
 
 /**
@@ -36,7 +34,7 @@ public sealed interface PublishFailure {
     }
   }
 
-  /** The topic does not exist (create it with {@link MessagingAdmin#createTopic}). Nothing was stored. */
+  /** The topic does not exist (create it with {@link dev.rocketport.messaging.admin.MessagingAdmin#createTopic}). Nothing was stored. */
   record TopicNotFound(Topic topic) implements PublishFailure {
     @Override
     public String description() {
@@ -118,7 +116,7 @@ public sealed interface PublishFailure {
     }
   }
 
-  /** A {@link PublishInterceptor} refused the message ({@code by} names it). Nothing was sent. */
+  /** A {@link dev.rocketport.messaging.interception.PublishInterceptor} refused the message ({@code by} names it). Nothing was sent. */
   record Refused(String by, String reason) implements PublishFailure {
     @Override
     public String description() {

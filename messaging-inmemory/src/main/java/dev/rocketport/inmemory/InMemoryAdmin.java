@@ -7,16 +7,14 @@ import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import io.vavr.control.Either;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
- * The in-memory {@link MessagingAdmin}: after {@link AbstractAdmin}'s checks, reads and changes the
+ * The in-memory {@link dev.rocketport.messaging.admin.MessagingAdmin}: after {@link AbstractAdmin}'s checks, reads and changes the
  * broker's state directly. Thread-safe.
  */
 final class InMemoryAdmin extends AbstractAdmin {

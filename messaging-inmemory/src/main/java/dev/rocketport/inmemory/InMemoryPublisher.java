@@ -3,13 +3,8 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
-import dev.rocketport.inmemory.broker.InMemoryConfig;
-import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.spi.AbstractPublisher;
@@ -23,14 +18,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
- * The in-memory {@link Publisher} and {@link OrderedPublisher}: admitted by {@link AbstractPublisher}
+ * The in-memory {@link dev.rocketport.messaging.Publisher} and {@link dev.rocketport.messaging.OrderedPublisher}: admitted by {@link AbstractPublisher}
  * like every adapter's (and refused with {@link PublishFailure.TopicNotFound} for a topic the broker
  * lacks), then stored into the broker's queues (round-robin, or by sharding key), or scheduled for a
  * delayed message's due time. Thread-safe; asynchronous sends are bounded by
- * {@link InMemoryConfig#asyncMaxInFlight()}, stored in order in bursts by {@link AsyncSends} and
+ * {@link dev.rocketport.inmemory.broker.InMemoryConfig#asyncMaxInFlight()}, stored in order in bursts by {@link AsyncSends} and
  * complete on a callback thread.
  */
 final class InMemoryPublisher extends AbstractPublisher {

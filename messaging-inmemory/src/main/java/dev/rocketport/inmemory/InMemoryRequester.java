@@ -2,13 +2,11 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
-import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.spi.AbstractRequester;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /**
  * The in-memory {@link dev.rocketport.messaging.Requester}: stores the request like a plain send and

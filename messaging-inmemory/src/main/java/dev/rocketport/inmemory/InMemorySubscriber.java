@@ -3,21 +3,16 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.inmemory.broker.Broker;
-import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
-import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.AbstractSubscriber;
 import io.vavr.control.Option;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
- * The in-memory {@link Subscriber}: beyond {@link AbstractSubscriber}'s checks, refuses a topic the
+ * The in-memory {@link dev.rocketport.messaging.Subscriber}: beyond {@link AbstractSubscriber}'s checks, refuses a topic the
  * broker lacks, then adds an {@link InMemorySubscription} to its group and dispatches. Thread-safe;
  * {@link #closeAll()} closes what it started.
  */

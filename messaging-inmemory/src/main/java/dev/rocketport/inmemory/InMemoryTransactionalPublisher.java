@@ -3,9 +3,6 @@ package dev.rocketport.inmemory;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.HalfMessage;
-import dev.rocketport.inmemory.broker.InMemoryConfig;
-import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -22,8 +19,8 @@ import java.util.function.BooleanSupplier;
 /**
  * RocketMQ's two-phase transactional send, in memory: the broker holds the half message while the
  * local transaction runs and ends the transaction with its outcome; an UNKNOWN outcome brings the
- * broker's check-backs (after {@link InMemoryConfig#transactionTimeout()}, then every
- * {@link InMemoryConfig#transactionCheckInterval()}, at most {@link InMemoryConfig#transactionMaxChecks()}
+ * broker's check-backs (after {@link dev.rocketport.inmemory.broker.InMemoryConfig#transactionTimeout()}, then every
+ * {@link dev.rocketport.inmemory.broker.InMemoryConfig#transactionCheckInterval()}, at most {@link dev.rocketport.inmemory.broker.InMemoryConfig#transactionMaxChecks()}
  * times), answered by the {@link TransactionChecker} on a callback thread. Thread-safe; once the
  * runtime is closed, check-backs are no longer answered.
  */

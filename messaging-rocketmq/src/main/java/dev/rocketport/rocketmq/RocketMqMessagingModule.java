@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.guice.MessagingPortsModule;
 import dev.rocketport.messaging.interception.Interceptors;

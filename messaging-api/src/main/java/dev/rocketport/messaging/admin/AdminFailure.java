@@ -1,6 +1,5 @@
 package dev.rocketport.messaging.admin;
 
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import java.time.Duration;
@@ -8,7 +7,7 @@ import java.time.Duration;
 /**
  * Why an administrative operation failed. Expected failures are values, as for publishing, and
  * named as there ({@code TopicNotFound}, {@code Timeout}, {@code BrokerUnavailable}, {@code Closed});
- * an argument that can never be valid throws {@link InvalidArgumentException} instead.
+ * an argument that can never be valid throws {@link dev.rocketport.messaging.InvalidArgumentException} instead.
  */
 public sealed interface AdminFailure {
 

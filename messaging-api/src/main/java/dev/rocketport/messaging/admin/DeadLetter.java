@@ -1,7 +1,6 @@
 package dev.rocketport.messaging.admin;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.StoredMessage;
@@ -11,7 +10,7 @@ import io.vavr.control.Option;
 /**
  * A message a consumer group gave up on, held in the group's dead-letter topic
  * ({@code %DLQ%<group>}): after {@code deliveryAttempts} failed deliveries, or at once when a handler
- * {@linkplain HandlerResult#reject rejected} it — then {@code rejectReason} holds the handler's reason.
+ * {@linkplain dev.rocketport.messaging.HandlerResult#reject rejected} it — then {@code rejectReason} holds the handler's reason.
  * {@code message().topic()}
  * is the topic it was originally published to. Immutable.
  */

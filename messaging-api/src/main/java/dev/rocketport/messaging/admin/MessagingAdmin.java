@@ -1,9 +1,7 @@
 package dev.rocketport.messaging.admin;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
@@ -15,8 +13,8 @@ import java.util.List;
 
 /**
  * Operations: topics, backlog, dead letters and tracing by key. Expected failures are values;
- * invalid arguments throw {@link InvalidArgumentException}. Thread-safe; closed with its
- * {@link Messaging} runtime, after which every call returns {@link AdminFailure.Closed}.
+ * invalid arguments throw {@link dev.rocketport.messaging.InvalidArgumentException}. Thread-safe; closed with its
+ * {@link dev.rocketport.messaging.Messaging} runtime, after which every call returns {@link AdminFailure.Closed}.
  */
 public interface MessagingAdmin {
 

@@ -4,15 +4,13 @@ import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Ordering;
-import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.interception.HandlerContext;
-import dev.rocketport.messaging.interception.HandlerMiddleware;
 
 /**
- * What {@link HandlerMiddleware} knows of the subscription it runs in: the topic and consumer group,
+ * What {@link dev.rocketport.messaging.interception.HandlerMiddleware} knows of the subscription it runs in: the topic and consumer group,
  * how messages are delivered, and how many deliveries a message gets before it is dead-lettered
- * ({@link SubscriptionSpec#maxDeliveryAttempts()}). Immutable.
+ * ({@link dev.rocketport.messaging.SubscriptionSpec#maxDeliveryAttempts()}). Immutable.
  */
 public record HandlerContext(Topic topic, ConsumerGroup group, DeliveryMode deliveryMode, Ordering ordering,
     int maxDeliveryAttempts) {

@@ -2,10 +2,8 @@ package dev.rocketport.messaging.interception;
 
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
-import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.interception.HandlerContext;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
-import dev.rocketport.messaging.interception.Interceptors;
 import java.util.List;
 
 /**
@@ -13,8 +11,8 @@ import java.util.List;
  * without calling the rest of the chain (short-circuit). Single-message and batch handlers look the
  * same here: a single-message subscription passes a list of one.
  *
- * <p>Order: a runtime's middleware ({@link Interceptors}) runs outermost, in the order given, then the
- * subscription's own ({@link SubscriptionSpec#middleware()}), in the order given, then the handler.
+ * <p>Order: a runtime's middleware ({@link dev.rocketport.messaging.interception.Interceptors}) runs outermost, in the order given, then the
+ * subscription's own ({@link dev.rocketport.messaging.SubscriptionSpec#middleware()}), in the order given, then the handler.
  * A middleware that throws, or answers {@code null}, means {@link HandlerResult#retry()} — as for a
  * handler. Runs on the handler's thread; implementations must be thread-safe.
  */

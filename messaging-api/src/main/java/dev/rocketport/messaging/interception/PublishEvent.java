@@ -5,13 +5,12 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.interception.PublishEvent;
-import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
 import io.vavr.control.Option;
 import java.time.Duration;
 
 /**
- * What became of one publish, as {@link PublishInterceptor#afterPublish} sees it: the message as it
+ * What became of one publish, as {@link dev.rocketport.messaging.interception.PublishInterceptor#afterPublish} sees it: the message as it
  * was sent (after every interceptor's changes), how, and either the failure or — except for one-way
  * sends, which get no receipt — the receipt; {@code elapsed} runs from the call to the outcome.
  * Immutable.

@@ -2,7 +2,6 @@ package dev.rocketport.messaging.interception;
 
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
@@ -10,7 +9,7 @@ import io.vavr.control.Either;
 
 /**
  * Sees every publish of a runtime: before it, it may change the message (add headers, say) or refuse
- * it; after it, it sees the outcome. Installed per runtime ({@link Interceptors}); the interceptors of
+ * it; after it, it sees the outcome. Installed per runtime ({@link dev.rocketport.messaging.interception.Interceptors}); the interceptors of
  * a runtime run {@link #beforePublish} in the order given and {@link #afterPublish} in the reverse
  * order, around every port and mode ({@link PublishMode}), each batch entry on its own.
  *

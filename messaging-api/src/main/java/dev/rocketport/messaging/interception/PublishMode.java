@@ -1,23 +1,19 @@
 package dev.rocketport.messaging.interception;
 
-import dev.rocketport.messaging.OrderedPublisher;
-import dev.rocketport.messaging.Publisher;
-import dev.rocketport.messaging.TransactionalPublisher;
-import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
 
-/** Which port and method a publish went through, as {@link PublishInterceptor}s see it. */
+/** Which port and method a publish went through, as {@link dev.rocketport.messaging.interception.PublishInterceptor}s see it. */
 public enum PublishMode {
-  /** {@link Publisher#send}. */
+  /** {@link dev.rocketport.messaging.Publisher#send}. */
   SYNC,
-  /** {@link Publisher#sendAsync}. */
+  /** {@link dev.rocketport.messaging.Publisher#sendAsync}. */
   ASYNC,
-  /** {@link Publisher#sendOneway}. */
+  /** {@link dev.rocketport.messaging.Publisher#sendOneway}. */
   ONEWAY,
-  /** One entry of {@link Publisher#sendBatch}. */
+  /** One entry of {@link dev.rocketport.messaging.Publisher#sendBatch}. */
   BATCH,
-  /** {@link OrderedPublisher#send}. */
+  /** {@link dev.rocketport.messaging.OrderedPublisher#send}. */
   ORDERED,
-  /** {@link TransactionalPublisher#sendInTransaction}. */
+  /** {@link dev.rocketport.messaging.TransactionalPublisher#sendInTransaction}. */
   TRANSACTIONAL
 }

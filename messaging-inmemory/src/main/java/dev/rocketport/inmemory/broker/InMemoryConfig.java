@@ -1,7 +1,6 @@
 package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.spi.CapabilityChecks;
-import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.RetryLadder;
 import java.time.Duration;

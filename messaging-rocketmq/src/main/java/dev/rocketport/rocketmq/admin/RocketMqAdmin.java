@@ -12,7 +12,6 @@ import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
@@ -25,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
@@ -39,7 +37,7 @@ import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
- * {@link MessagingAdmin} on RocketMQ's admin tools: topics are created on every master of the
+ * {@link dev.rocketport.messaging.admin.MessagingAdmin} on RocketMQ's admin tools: topics are created on every master of the
  * cluster and awaited in the name server; backlog compares each queue's max offset with the group's
  * committed offset on the broker; find-by-key uses the broker's key index; dead letters are read
  * from {@code %DLQ%<group>} by {@link DeadLetterQueue}. Thread-safe.

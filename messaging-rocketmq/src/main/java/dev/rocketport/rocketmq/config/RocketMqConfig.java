@@ -1,7 +1,6 @@
 package dev.rocketport.rocketmq.config;
 
 import dev.rocketport.messaging.spi.CapabilityChecks;
-import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.RetryLadder;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  * @param secretKey ACL secret key
  * @param namespace prefix isolating this application's topics and groups ({@code ns%topic}), empty for none
  * @param retryLadder the broker's retry ladder (from its {@code messageDelayLevel}); it only informs
- *     {@link Capabilities} and rounds {@code retryAfter} delays up to a level
+ *     {@link dev.rocketport.messaging.Capabilities} and rounds {@code retryAfter} delays up to a level
  * @param maxMessageSize the broker's {@code maxMessageSize}
  * @param pollNameServerInterval how often clients refresh routes
  * @param coalesceSends adaptive batching: while two plain sends are on the wire, further concurrent

@@ -1,7 +1,6 @@
 package dev.rocketport.rocketmq.consume;
 
 import dev.rocketport.rocketmq.client.ClientInternals;
-import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -86,7 +85,7 @@ public final class RocketMqSubscription implements Subscription {
   }
 
   /**
-   * Housekeeping the subscriber runs every {@link Clients#OFFSET_PERSIST_INTERVAL}, on one thread:
+   * Housekeeping the subscriber runs every {@link dev.rocketport.rocketmq.client.Clients#OFFSET_PERSIST_INTERVAL}, on one thread:
    * <ul>
    *   <li>sends the offsets acknowledged so far to the broker (the client itself starts only ten
    *       seconds after it starts), so a crash redelivers at most that interval's acknowledged

@@ -6,15 +6,12 @@ import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +23,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
 /**
- * {@link Publisher} and {@link OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
+ * {@link dev.rocketport.messaging.Publisher} and {@link dev.rocketport.messaging.OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
  * {@link AbstractPublisher} like every adapter's before anything is sent. Every send follows
  * {@link Resends}: flow-control refusals are resent after a pause within the send timeout, broker
  * failures on another attempt, and a failure is unknown-outcome if any attempt may have stored the

@@ -2,7 +2,6 @@ package dev.rocketport.rocketmq.publish;
 
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.MessageMapping;
-import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.spi.AbstractRequester;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.exception.RequestTimeoutException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.RequestCallback;

@@ -3,8 +3,6 @@ package dev.rocketport.rocketmq.publish;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
-import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -13,13 +11,11 @@ import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
-import dev.rocketport.messaging.TransactionalPublisher;
 import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -29,7 +25,7 @@ import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 
 /**
- * {@link TransactionalPublisher} on a {@link TransactionMQProducer}: RocketMQ stores the half
+ * {@link dev.rocketport.messaging.TransactionalPublisher} on a {@link TransactionMQProducer}: RocketMQ stores the half
  * message, runs the local transaction through the listener, and ends the transaction with its
  * outcome; the broker's check-backs reach the {@link TransactionChecker}. The transaction id is the
  * message's unique id. Thread-safe; closed with its runtime (then check-backs go to other producers

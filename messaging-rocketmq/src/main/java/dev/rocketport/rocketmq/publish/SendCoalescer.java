@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq.publish;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.Topic;
@@ -21,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adaptive batching of concurrent sends ({@link RocketMqConfig#coalesceSends()}): sends waiting at
+ * Adaptive batching of concurrent sends ({@link dev.rocketport.rocketmq.config.RocketMqConfig#coalesceSends()}): sends waiting at
  * the same moment are taken together, grouped by topic, and sent as one RocketMQ batch per topic by
  * a few flusher threads (so batches pipeline). The publisher sends directly while few sends are on
  * the wire and hands over only the excess, so under light load nothing comes here; under heavy load

@@ -3,7 +3,6 @@ package dev.rocketport.messaging.spi;
 import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

@@ -1,6 +1,5 @@
 package dev.rocketport.messaging.spi;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.HashMap;
 import java.util.Map;

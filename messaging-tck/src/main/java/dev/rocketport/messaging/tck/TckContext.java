@@ -8,7 +8,6 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
-import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
 import java.time.Duration;
