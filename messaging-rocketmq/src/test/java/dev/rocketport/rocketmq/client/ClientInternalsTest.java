@@ -20,6 +20,7 @@ import org.apache.rocketmq.client.consumer.store.LocalFileOffsetStore;
 import org.apache.rocketmq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
@@ -56,6 +57,8 @@ class ClientInternalsTest {
     reader.start();
     try {
       consumer.subscribe(topic, "*");
+      // a new group starts at the end of a queue by default: the message sent below must be before it
+      consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
       consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
         consumed.addAndGet(messages.size());
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -69,7 +72,8 @@ class ClientInternalsTest {
       ClientInternals.rebalanceNow(consumer);
       assertTrue(Waiting.wallClock().awaitUntil(() -> consumed.get() == 1, BUDGET), "the message is consumed");
       assertTrue(ClientInternals.subscriptionVersion(consumer) > 0, "subscriptionVersion");
-      assertTrue(ClientInternals.heartbeat(consumer), "heartbeat: no other heartbeat holds the lock");
+      // false only while another heartbeat holds the client's lock (the periodic one, say)
+      assertTrue(Waiting.wallClock().awaitUntil(() -> ClientInternals.heartbeat(consumer), BUDGET), "heartbeat");
 
       MessageQueue queue = new MessageQueue(topic, EmbeddedRocketMq.BROKER_NAME, 0);
       String master = ClientInternals.masterAddress(consumer, queue).orElseThrow();
