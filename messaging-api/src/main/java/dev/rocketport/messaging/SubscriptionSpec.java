@@ -19,17 +19,18 @@ import java.util.List;
  * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
  * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
- * close timeout 30 s, start from the earliest message, no handler timeout.
+ * close timeout 30 s, start from the earliest message, no handler timeout, every exception retried.
  *
  * @param handlerTimeout how long one handler call may run: past it the call's thread is interrupted
  *     and its messages are redelivered as retries (the call's verdict, if it comes later, is ignored),
  *     so one hung handler cannot stall the subscription or its close. Concurrent subscriptions only:
  *     an orderly one would deliver a queue's next message while the hung call still runs.
+ * @param failurePolicy what the handler's exceptions mean, by type: retry, retry after a delay, or reject
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
     int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware,
-    StartPosition startFrom, Option<Duration> handlerTimeout) {
+    StartPosition startFrom, Option<Duration> handlerTimeout, FailurePolicy failurePolicy) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -57,6 +58,7 @@ public record SubscriptionSpec(
     InvalidArgumentException.requireNonNull(startFrom, "startFrom");
     InvalidArgumentException.requireNonNull(handlerTimeout, "handlerTimeout");
     handlerTimeout.forEach(SubscriptionSpec::checkHandlerTimeout);
+    InvalidArgumentException.requireNonNull(failurePolicy, "failurePolicy");
     if (handlerTimeout.isDefined() && ordering == Ordering.ORDERLY) {
       throw new InvalidArgumentException("handlerTimeout", "not with orderly delivery: the queue's next message "
           + "would be handled while the timed-out call still runs");
@@ -124,6 +126,7 @@ public record SubscriptionSpec(
     private final List<HandlerMiddleware> middleware = new ArrayList<>();
     private StartPosition startFrom = StartPosition.earliest();
     private @Nullable Duration handlerTimeout;
+    private FailurePolicy failurePolicy = FailurePolicy.retryAll();
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -191,9 +194,15 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** What the handler's exceptions mean, by type ({@link FailurePolicy}); by default every one is retried. */
+    public Builder failurePolicy(FailurePolicy policy) {
+      this.failurePolicy = InvalidArgumentException.requireNonNull(policy, "failurePolicy");
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
-          Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout));
+          Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout), failurePolicy);
     }
   }
 }

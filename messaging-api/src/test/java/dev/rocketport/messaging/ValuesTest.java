@@ -105,4 +105,28 @@ class ValuesTest {
     assertEquals("group", assertThrows(InvalidArgumentException.class, () -> SubscriptionSpec.builder(TOPIC, null)).field());
     assertEquals(4, spec.build().concurrency(), "refused values left the builder as it was");
   }
+
+  @Test
+  void aFailurePolicyRefusesWhatCannotWorkNamingTheField() {
+    assertEquals("type", assertThrows(InvalidArgumentException.class,
+        () -> FailurePolicy.builder().reject(null)).field());
+    assertEquals("delay", assertThrows(InvalidArgumentException.class,
+        () -> FailurePolicy.builder().retryAfter(IllegalStateException.class, Duration.ZERO)).field());
+    assertEquals("delay", assertThrows(InvalidArgumentException.class,
+        () -> FailurePolicy.builder().retryAfter(IllegalStateException.class, null)).field());
+    assertEquals("failurePolicy", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(Topic.of("t"), ConsumerGroup.of("g")).failurePolicy(null)).field());
+  }
+
+  @Test
+  void aFailurePolicyAnswersByTheFirstMatchingRule() {
+    FailurePolicy policy = FailurePolicy.builder().retry(IllegalStateException.class)
+        .reject(RuntimeException.class).retryAfter(Exception.class, Duration.ofSeconds(5)).build();
+    assertEquals(HandlerResult.retry(), policy.verdictFor(new IllegalStateException()));
+    assertEquals(HandlerResult.reject("java.lang.IllegalArgumentException: bad"),
+        policy.verdictFor(new IllegalArgumentException("bad")));
+    assertEquals(HandlerResult.retryAfter(Duration.ofSeconds(5)), policy.verdictFor(new java.io.IOException()));
+    assertEquals(HandlerResult.retry(), policy.verdictFor(new AssertionError()));
+    assertEquals(HandlerResult.retry(), FailurePolicy.retryAll().verdictFor(new IllegalArgumentException()));
+  }
 }

@@ -49,7 +49,7 @@ final class InMemorySubscriber extends AbstractSubscriber {
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
     return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
         s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware(),
-        s.startFrom(), s.handlerTimeout());
+        s.startFrom(), s.handlerTimeout(), s.failurePolicy());
   }
 
   /** Closes every subscription still open, each waiting for its handlers. */

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An application's handler (inside its middleware) as {@link AbstractSubscriber} hands it to an
  * adapter: every call answers a {@link Disposition} and never throws. This is the one place where a
- * failure means "deliver again": a handler that throws (as RocketMQ's own consume loop treats any
- * {@code Throwable}), one that answers {@code null}, and a message the adapter cannot convert (a
+ * failure gets its meaning: what a handler throws means what the subscription's
+ * {@link dev.rocketport.messaging.FailurePolicy} says (by default "deliver again", as RocketMQ's own
+ * consume loop treats any {@code Throwable}); one that answers {@code null}, and a message the adapter cannot convert (a
  * foreign producer's header that Rocketport forbids, say — so it ends in the dead-letter queue
  * instead of being lost) are all redelivered, and logged with the message ids. Thread-safe if the
  * application's handler is.
@@ -70,8 +71,12 @@ public final class GuardedHandler {
       return result;
     } catch (Throwable t) {
       health.failed(t);
-      LOG.debug("handler of group {} threw for {}; will retry", spec.group(), ids(messages), t);
-      return HandlerResult.retry();
+      // a handler timeout redelivers, whatever the policy says of the exception types
+      HandlerResult verdict = t instanceof TimedHandler.HandlerTimeoutException ? HandlerResult.retry()
+          : spec.failurePolicy().verdictFor(t);
+      LOG.debug("handler of group {} threw for {}; its failure policy says {}", spec.group(), ids(messages),
+          verdict.verdict(), t);
+      return verdict;
     }
   }
 

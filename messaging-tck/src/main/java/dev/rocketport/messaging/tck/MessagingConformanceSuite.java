@@ -102,6 +102,9 @@ public abstract class MessagingConformanceSuite {
   class Rejects extends RejectCases {}
 
   @Nested
+  class FailurePolicies extends FailurePolicyCases {}
+
+  @Nested
   class TypedPayloads extends TypedPayloadCases {}
 
   @Nested

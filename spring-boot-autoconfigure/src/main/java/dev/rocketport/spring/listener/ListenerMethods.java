@@ -1,6 +1,7 @@
 package dev.rocketport.spring.listener;
 
 import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.FailurePolicy;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -94,6 +95,13 @@ public final class ListenerMethods implements BeanPostProcessor, EnvironmentAwar
       b.handlerTimeout(DurationStyle.detectAndParse(timeout));
     }
     b.startFrom(startPosition(resolve(listener.startFrom())));
+    if (listener.rejectOn().length > 0) {
+      FailurePolicy.Builder policy = FailurePolicy.builder();
+      for (Class<? extends Throwable> type : listener.rejectOn()) {
+        policy.reject(type);
+      }
+      b.failurePolicy(policy.build());
+    }
     return b.build();
   }
 

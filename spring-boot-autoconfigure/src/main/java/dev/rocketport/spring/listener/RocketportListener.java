@@ -55,4 +55,7 @@ public @interface RocketportListener {
 
   /** Where a new group starts: {@code earliest}, {@code latest}, or an ISO-8601 instant. */
   String startFrom() default "earliest";
+
+  /** Exceptions that dead-letter the message at once instead of being retried ({@code FailurePolicy.reject}). */
+  Class<? extends Throwable>[] rejectOn() default {};
 }

@@ -76,6 +76,11 @@ class WiringTest {
       payments.add(payment);
     }
 
+    @RocketportListener(topic = "orders", group = "refusing", rejectOn = IllegalArgumentException.class)
+    void refuse(String body) {
+      throw new IllegalArgumentException("refused " + body);
+    }
+
     @RocketportListener(topic = "orders", group = "as-received")
     void received(ReceivedMessage message) {
       message.header("x-stamp").forEach(stamps::add);
@@ -129,6 +134,10 @@ class WiringTest {
       var letter = admin.deadLetters(ConsumerGroup.of("as-json"), 10).get().get(0);
       assertEquals("not json", letter.message().bodyAsString());
       assertTrue(letter.rejectReason().exists(r -> r.contains("undecodable")), letter.toString());
+      await("both messages dead-lettered by the rejectOn listener at their first attempt", () -> admin
+          .deadLetters(ConsumerGroup.of("refusing"), 10).map(List::size).getOrElse(0) == 2);
+      assertTrue(admin.deadLetters(ConsumerGroup.of("refusing"), 10).get().stream().allMatch(l -> l.deliveryAttempts() == 1
+          && l.rejectReason().exists(r -> r.startsWith("java.lang.IllegalArgumentException: refused"))));
     }
   }
 
