@@ -1,14 +1,12 @@
 package dev.rocketport.bench;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
-import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.inmemory.InMemoryMessaging;
+import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Messaging;
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
-import java.util.Objects;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ways the bench does each scenario, opened once for the whole run: a RocketMQ broker in its own

@@ -1,10 +1,10 @@
 package dev.rocketport.bench;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bench command line. {@code --quick} (about 2 minutes) probes and measures briefly; the default

@@ -1,9 +1,9 @@
 package dev.rocketport.bench;
 
-import java.util.Objects;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;

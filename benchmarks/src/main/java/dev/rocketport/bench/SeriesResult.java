@@ -1,9 +1,9 @@
 package dev.rocketport.bench;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every step measured for one scenario done one way ("raw", "rocketport", "rocketport+coalescing",

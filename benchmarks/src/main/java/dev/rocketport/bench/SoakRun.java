@@ -1,12 +1,12 @@
 package dev.rocketport.bench;
 
-import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.Backlog;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

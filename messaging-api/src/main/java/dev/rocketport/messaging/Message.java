@@ -1,6 +1,5 @@
 package dev.rocketport.messaging;
 
-import org.jspecify.annotations.Nullable;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message to publish: topic, body, optional tag, business keys, user headers and an optional

@@ -1,11 +1,11 @@
 package dev.rocketport.messaging;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a subscription consumes and how: topic, consumer group, filter, delivery mode, ordering,

@@ -1,10 +1,10 @@
 package dev.rocketport.guice;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes an application's messaging resources in order: everything registered with

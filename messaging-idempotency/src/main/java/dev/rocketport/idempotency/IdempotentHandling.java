@@ -1,10 +1,10 @@
 package dev.rocketport.idempotency;
 
-import dev.rocketport.messaging.interception.HandlerContext;
-import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

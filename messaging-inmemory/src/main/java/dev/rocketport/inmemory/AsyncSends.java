@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory broker's send thread (group commit): accepted messages wait in a queue; one drain

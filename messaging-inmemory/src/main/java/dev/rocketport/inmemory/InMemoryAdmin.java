@@ -1,15 +1,15 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
-import dev.rocketport.messaging.admin.AdminFailure;
-import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.spi.AbstractAdmin;
+import dev.rocketport.messaging.spi.AdapterContext;
 import io.vavr.control.Either;
 import java.util.List;
 

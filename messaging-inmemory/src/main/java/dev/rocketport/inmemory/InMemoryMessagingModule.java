@@ -2,10 +2,10 @@ package dev.rocketport.inmemory;
 
 import dev.rocketport.guice.MessagingPortsModule;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.interception.Interceptors;
 import java.util.function.Function;
 
 /**

@@ -1,13 +1,13 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.Dispatched;
-import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.spi.AbstractPublisher;
+import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -1,11 +1,11 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.spi.AbstractRequester;
+import dev.rocketport.messaging.spi.AdapterContext;
 import java.time.Duration;
 
 /**

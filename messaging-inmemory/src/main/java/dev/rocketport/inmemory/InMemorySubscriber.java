@@ -1,12 +1,12 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.spi.AdapterContext;
-import dev.rocketport.messaging.spi.GuardedHandler;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.AbstractSubscriber;
+import dev.rocketport.messaging.spi.AdapterContext;
+import dev.rocketport.messaging.spi.GuardedHandler;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.HalfMessage;
 import dev.rocketport.messaging.LocalTransaction;
@@ -11,6 +10,7 @@ import dev.rocketport.messaging.TransactionCheck;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionResult;
 import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
+import dev.rocketport.messaging.spi.AdapterContext;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.concurrent.ExecutorService;

@@ -1,7 +1,7 @@
 package dev.rocketport.inmemory;
 
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.tck.AdapterFixture;
 import dev.rocketport.testing.Waiting;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.interception.HandlerContext;
-import dev.rocketport.messaging.Topic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

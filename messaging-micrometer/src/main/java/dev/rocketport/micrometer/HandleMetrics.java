@@ -1,10 +1,10 @@
 package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

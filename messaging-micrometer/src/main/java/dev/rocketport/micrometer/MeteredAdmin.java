@@ -1,13 +1,13 @@
 package dev.rocketport.micrometer;
 
-import dev.rocketport.messaging.admin.AdminFailure;
-import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vavr.control.Either;

@@ -1,9 +1,9 @@
 package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
-import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.interception.PublishMode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,9 +1,9 @@
 package dev.rocketport.micrometer;
 
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.Interceptors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

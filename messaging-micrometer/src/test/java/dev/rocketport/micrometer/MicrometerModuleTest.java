@@ -11,9 +11,9 @@ import dev.rocketport.guice.MessagingLifecycle;
 import dev.rocketport.inmemory.InMemoryMessaging;
 import dev.rocketport.inmemory.InMemoryMessagingModule;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package dev.rocketport.middleware;
 
-import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.messaging.interception.PublishInterceptor;
+import dev.rocketport.messaging.interception.PublishMode;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;

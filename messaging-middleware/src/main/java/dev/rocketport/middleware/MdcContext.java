@@ -1,9 +1,9 @@
 package dev.rocketport.middleware;
 
-import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.interception.HandlerContext;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import java.util.List;
 import org.slf4j.MDC;
 

@@ -1,10 +1,10 @@
 package dev.rocketport.opentelemetry;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
 
 /** W3C trace context ({@code traceparent}, {@code tracestate}) carried as message headers. Stateless. */
 final class MessageHeaders {

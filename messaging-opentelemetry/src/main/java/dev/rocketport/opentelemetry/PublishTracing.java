@@ -1,9 +1,9 @@
 package dev.rocketport.opentelemetry;
 
 import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
-import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.interception.PublishMode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,7 +1,7 @@
 package dev.rocketport.opentelemetry;
 
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.messaging.interception.Interceptors;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.TextMapPropagator;

@@ -1,6 +1,5 @@
 package dev.rocketport.outbox;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.idempotency.IdempotencyStore;
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link IdempotencyStore} in a database table (see {@link Schema#createProcessed}), shared by every

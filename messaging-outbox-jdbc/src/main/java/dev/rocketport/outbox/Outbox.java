@@ -1,6 +1,5 @@
 package dev.rocketport.outbox;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ShardingKey;
@@ -15,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writing side of a transactional outbox: {@link #stage} inserts a message into the outbox table

@@ -1,6 +1,5 @@
 package dev.rocketport.outbox;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.ShardingKey;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outbox row as the relay reads it: the message's parts in columns — keys joined by spaces and

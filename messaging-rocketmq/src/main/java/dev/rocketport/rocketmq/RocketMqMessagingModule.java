@@ -1,11 +1,11 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.guice.MessagingPortsModule;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 
 /**
  * Guice module wiring every port to the RocketMQ adapter configured by a {@link RocketMqConfig}.

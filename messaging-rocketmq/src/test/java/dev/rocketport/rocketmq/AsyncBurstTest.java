@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rocketport.embedded.RocketMqBrokerExtension;
@@ -9,6 +8,7 @@ import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;

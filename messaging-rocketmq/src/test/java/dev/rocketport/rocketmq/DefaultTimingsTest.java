@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.testing.Waiting;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.RocketMqBrokerExtension;
-import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
@@ -17,6 +15,8 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
 import java.time.Duration;

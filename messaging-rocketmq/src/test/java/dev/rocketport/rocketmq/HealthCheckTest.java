@@ -1,10 +1,10 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.health.Health;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.client.Clients;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.embedded.RocketMqBrokerExtension;
@@ -10,6 +9,7 @@ import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import java.util.Set;

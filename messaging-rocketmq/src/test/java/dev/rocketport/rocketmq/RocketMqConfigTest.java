@@ -1,10 +1,10 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rocketport.messaging.InvalidArgumentException;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

@@ -1,12 +1,12 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.embedded.EmbeddedRocketMq;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.testing.Waiting;
+import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.tck.AdapterFixture;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;

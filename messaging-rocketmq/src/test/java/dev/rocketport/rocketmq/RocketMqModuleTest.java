@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.rocketport.embedded.RocketMqBrokerExtension;
+import dev.rocketport.guice.MessagingLifecycle;
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Topic;
-import dev.rocketport.guice.MessagingLifecycle;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,20 +1,18 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.embedded.BrokerOptions;
 import dev.rocketport.embedded.BrokerOptions.Credentials;
+import dev.rocketport.embedded.BrokerOptions;
 import dev.rocketport.embedded.BrokerUsers;
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.TlsCertificate;
 import dev.rocketport.messaging.AccessDeniedException;
-import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
@@ -23,6 +21,8 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
 import java.nio.file.Files;

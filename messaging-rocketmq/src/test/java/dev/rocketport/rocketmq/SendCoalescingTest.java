@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq;
 
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
 import java.time.Duration;

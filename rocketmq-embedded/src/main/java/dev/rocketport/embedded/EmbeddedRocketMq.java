@@ -1,17 +1,17 @@
 package dev.rocketport.embedded;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Apache RocketMQ name server and broker, started inside this JVM on free loopback ports,

@@ -1,11 +1,11 @@
 package dev.rocketport.embedded;
 
-import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an embedded name server, broker or both as a program: prints

@@ -2,8 +2,8 @@ package dev.rocketport.bench.faults;
 
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.messaging.RetryLadder;
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.rocketmq.RocketMqMessaging;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.time.Duration;
 
 /**

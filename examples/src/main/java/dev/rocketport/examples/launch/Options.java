@@ -1,9 +1,9 @@
 package dev.rocketport.examples.launch;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.examples.scenarios.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The tour's parsed command line; {@link #parse} names what was wrong in an IllegalArgumentException. */
 record Options(String adapter, @Nullable String nameServer, List<String> scenarios, boolean help) {

@@ -2,8 +2,8 @@ package dev.rocketport.examples.launch;
 
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
-import dev.rocketport.examples.scenarios.Scenarios;
 import dev.rocketport.examples.Tour;
+import dev.rocketport.examples.scenarios.Scenarios;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.rocketport.examples.scenarios;
 
-import java.util.Objects;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.examples.SpanCollector;
-import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.health.Health;
 import dev.rocketport.middleware.CorrelationIds;
 import io.micrometer.core.instrument.search.Search;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**

@@ -1,11 +1,11 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.TransactionOutcome;
+import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
+import dev.rocketport.messaging.admin.DeadLetter;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,17 +1,17 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.spi.Disposition;
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.GroupShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One consumer group in the in-memory broker: its members, the queues they own, committed offsets,

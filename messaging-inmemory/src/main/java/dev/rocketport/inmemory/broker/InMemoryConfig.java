@@ -1,8 +1,8 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import java.time.Duration;
 
 /**

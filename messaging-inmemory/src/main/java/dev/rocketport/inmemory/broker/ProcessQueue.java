@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory.broker;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -10,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consumer's view of one queue, as RocketMQ's client keeps it: the next offset to fetch, the

@@ -1,7 +1,7 @@
 package dev.rocketport.inmemory.broker;
 
-import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.spi.Disposition;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

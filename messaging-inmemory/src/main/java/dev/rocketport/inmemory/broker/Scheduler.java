@@ -1,12 +1,12 @@
 package dev.rocketport.inmemory.broker;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory broker's time: a clock plus a queue of timed actions (delayed messages, retries,

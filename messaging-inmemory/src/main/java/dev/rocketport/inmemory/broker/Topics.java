@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory.broker;
 
-import java.util.Objects;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 

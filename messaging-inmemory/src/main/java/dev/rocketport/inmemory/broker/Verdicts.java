@@ -1,6 +1,5 @@
 package dev.rocketport.inmemory.broker;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.Disposition;
@@ -9,6 +8,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happens to a consumer group's messages after their {@link Disposition}, as RocketMQ does it:

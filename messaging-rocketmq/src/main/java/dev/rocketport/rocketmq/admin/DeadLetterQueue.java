@@ -1,16 +1,14 @@
 package dev.rocketport.rocketmq.admin;
 
-import dev.rocketport.rocketmq.client.ClientInternals;
-import dev.rocketport.rocketmq.client.Clients;
-import dev.rocketport.rocketmq.client.ClientInternals;
-import dev.rocketport.rocketmq.client.MessageMapping;
-import dev.rocketport.rocketmq.client.ClientInternals;
-import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.rocketmq.client.ClientInternals;
+import dev.rocketport.rocketmq.client.Clients;
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.rocketport.rocketmq.client;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.time.Duration;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates RocketMQ clients configured alike from a {@link RocketMqConfig}: name server, ACL hook,

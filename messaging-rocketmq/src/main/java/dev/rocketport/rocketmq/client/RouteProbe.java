@@ -1,11 +1,11 @@
 package dev.rocketport.rocketmq.client;
 
-import org.apache.rocketmq.common.MixAll;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;

@@ -1,9 +1,9 @@
 package dev.rocketport.rocketmq.config;
 
-import dev.rocketport.messaging.spi.CapabilityChecks;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

@@ -1,9 +1,9 @@
 package dev.rocketport.rocketmq.consume;
 
-import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.PauseGate;
+import dev.rocketport.rocketmq.client.MessageMapping;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;

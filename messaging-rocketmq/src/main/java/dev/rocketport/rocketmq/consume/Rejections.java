@@ -1,7 +1,7 @@
 package dev.rocketport.rocketmq.consume;
 
-import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.rocketmq.client.MessageMapping;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

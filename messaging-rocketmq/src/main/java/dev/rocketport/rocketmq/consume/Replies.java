@@ -1,8 +1,8 @@
 package dev.rocketport.rocketmq.consume;
 
-import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.messaging.Reply;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.rocketmq.client.MessageMapping;
 import java.util.List;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageExt;

@@ -1,12 +1,12 @@
 package dev.rocketport.rocketmq.consume;
 
-import dev.rocketport.rocketmq.client.ClientInternals;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
-import dev.rocketport.messaging.spi.PauseGate;
 import dev.rocketport.messaging.spi.Disposition;
+import dev.rocketport.messaging.spi.PauseGate;
 import dev.rocketport.messaging.spi.WireRules;
+import dev.rocketport.rocketmq.client.ClientInternals;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;

@@ -1,9 +1,9 @@
 package dev.rocketport.rocketmq.consume;
 
 import dev.rocketport.messaging.DeliveryMode;
-import dev.rocketport.rocketmq.client.ClientInternals;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.rocketmq.client.ClientInternals;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

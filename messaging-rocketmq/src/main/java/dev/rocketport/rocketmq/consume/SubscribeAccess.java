@@ -1,11 +1,11 @@
 package dev.rocketport.rocketmq.consume;
 
-import dev.rocketport.rocketmq.client.RouteProbe;
+import dev.rocketport.messaging.AccessDeniedException;
+import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.rocketmq.client.AccessDenials;
 import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.client.ConsumerOffsets;
-import dev.rocketport.messaging.AccessDeniedException;
-import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.rocketmq.client.RouteProbe;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;

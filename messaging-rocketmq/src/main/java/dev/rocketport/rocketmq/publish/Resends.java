@@ -1,15 +1,15 @@
 package dev.rocketport.rocketmq.publish;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.rocketmq.publish.SendOutcomes.AttemptFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.Objects;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The resend policy of one send, and what its failed attempts together say. The RocketMQ client

@@ -1,16 +1,16 @@
 package dev.rocketport.rocketmq.publish;
 
 import dev.rocketport.messaging.Dispatched;
-import dev.rocketport.messaging.spi.AdapterContext;
-import dev.rocketport.rocketmq.client.MessageMapping;
-import dev.rocketport.rocketmq.client.RouteProbe;
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
+import dev.rocketport.messaging.spi.AdapterContext;
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.rocketport.rocketmq.publish;
 
-import dev.rocketport.messaging.spi.AdapterContext;
-import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.spi.AbstractRequester;
+import dev.rocketport.messaging.spi.AdapterContext;
+import dev.rocketport.rocketmq.client.MessageMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;

@@ -1,8 +1,5 @@
 package dev.rocketport.rocketmq.publish;
 
-import dev.rocketport.messaging.spi.AdapterContext;
-import dev.rocketport.rocketmq.client.MessageMapping;
-import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.messaging.LocalTransaction;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -12,6 +9,9 @@ import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.TransactionResult;
 import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
+import dev.rocketport.messaging.spi.AdapterContext;
+import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.RouteProbe;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;

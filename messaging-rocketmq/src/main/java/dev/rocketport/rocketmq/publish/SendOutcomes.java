@@ -1,10 +1,10 @@
 package dev.rocketport.rocketmq.publish;
 
-import dev.rocketport.rocketmq.client.ExceptionDetails;
-import dev.rocketport.rocketmq.client.AccessDenials;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.client.AccessDenials;
+import dev.rocketport.rocketmq.client.ExceptionDetails;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package dev.rocketport.messaging.spi;
 
-import dev.rocketport.messaging.admin.AdminFailure;
-import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageKey;
-import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.Backlog;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.vavr.control.Either;
 import java.util.List;
 import java.util.function.BooleanSupplier;

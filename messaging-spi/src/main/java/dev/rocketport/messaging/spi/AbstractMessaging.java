@@ -1,14 +1,14 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.health.Health;
-import dev.rocketport.messaging.health.HealthCheck;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.health.HealthCheck;
+import dev.rocketport.messaging.interception.Interceptors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

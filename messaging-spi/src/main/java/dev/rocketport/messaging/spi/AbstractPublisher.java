@@ -1,16 +1,16 @@
 package dev.rocketport.messaging.spi;
 
-import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.interception.PublishMode;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
+import dev.rocketport.messaging.interception.PublishMode;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;

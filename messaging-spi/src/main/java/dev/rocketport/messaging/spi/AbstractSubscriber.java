@@ -2,12 +2,12 @@ package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchMessageHandler;
 import dev.rocketport.messaging.Capabilities;
-import dev.rocketport.messaging.interception.HandlerMiddleware;
-import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.HandlerMiddleware;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.BatchMessageHandler;
+import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.interception.HandlerContext;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
-import dev.rocketport.messaging.SubscriptionSpec;
 import java.util.List;
 
 /** A handler inside its middleware: the first of {@code chain} outermost. Stateless. */

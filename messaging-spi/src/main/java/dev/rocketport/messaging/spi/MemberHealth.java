@@ -1,12 +1,12 @@
 package dev.rocketport.messaging.spi;
 
-import org.jspecify.annotations.Nullable;
-import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.health.Health;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /** One subscription's record for the health check: messages handled and the handler's last error. Thread-safe. */
 final class MemberHealth {

@@ -1,11 +1,11 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Message;
-import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
-import dev.rocketport.messaging.SendReceipt;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;

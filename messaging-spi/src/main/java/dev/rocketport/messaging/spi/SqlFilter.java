@@ -1,12 +1,12 @@
 package dev.rocketport.messaging.spi;
 
-import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RocketMQ's SQL92 property filter, for adapters: every adapter parses a subscription's expression

@@ -1,8 +1,8 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.testing.Waiting;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
+import dev.rocketport.messaging.interception.Interceptors;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,5 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.messaging.spi.CapabilityChecks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.UnsupportedFeatureException;
+import dev.rocketport.messaging.spi.CapabilityChecks;
 import java.util.EnumSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.testing.Waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.MessageHandler;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.ProducerGroup;
 import dev.rocketport.messaging.PublishFailure;
@@ -20,6 +18,8 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.TransactionOutcome;
+import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.testing.Waiting;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.health.Health;
-import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.Interceptors;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,5 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.testing.Waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.WireRules;
+import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.ArrayList;

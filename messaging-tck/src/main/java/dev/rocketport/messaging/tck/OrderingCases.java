@@ -1,10 +1,8 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.messaging.spi.WireRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -13,6 +11,8 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.spi.WireRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,10 +3,10 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.admin.Backlog;
-import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.Backlog;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package dev.rocketport.messaging.tck;
 
-import dev.rocketport.messaging.Dispatched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rocketport.messaging.Dispatched;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.PublishFailure;
-import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
+import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Tag;
 import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;

@@ -3,13 +3,13 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.DeadLetter;
 import io.vavr.control.Option;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.Filter;
@@ -19,6 +18,7 @@ import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Tag;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.UnsupportedFeatureException;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.spi.PublishChecks;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.rocketport.rocketmq.logging;
 
-import org.jspecify.annotations.Nullable;
 import org.apache.rocketmq.logging.org.slf4j.Marker;
 import org.apache.rocketmq.logging.org.slf4j.event.Level;
 import org.apache.rocketmq.logging.org.slf4j.helpers.LegacyAbstractLogger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the RocketMQ client's loggers (shaded SLF4J) writing through the application's SLF4J logger
