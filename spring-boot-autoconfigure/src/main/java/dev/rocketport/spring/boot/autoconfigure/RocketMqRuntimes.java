@@ -71,9 +71,7 @@ final class RocketMqRuntimes {
     if (field.equals("transactionGroup")) {
       return "rocketport.transaction-group";
     }
-    String name = field.equals("accessKey") || field.equals("secretKey") || field.equals("nameServer") ? field
-        : field.replaceAll("\\W.*", "");
-    return PREFIX + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    return PREFIX + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   private static @Nullable Object valueOf(RocketportProperties properties, String field) {

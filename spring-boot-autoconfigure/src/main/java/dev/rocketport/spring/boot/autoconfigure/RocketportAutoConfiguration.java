@@ -177,6 +177,7 @@ public class RocketportAutoConfiguration {
     return new ListenerMethods();
   }
 
+  /** The listeners' lifecycle; it depends on {@code topics} so that those exist before any listener subscribes. */
   @Bean
   ListenerContainer rocketportListenerContainer(ListenerMethods methods, Subscriber subscriber,
       TopicCreation topics) {
