@@ -19,18 +19,21 @@ import org.jspecify.annotations.Nullable;
  * throws {@link InvalidArgumentException} naming the field, from the builder's setter that took it
  * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
- * close timeout 30 s, start from the earliest message, no handler timeout, every exception retried.
+ * close timeout 30 s, start from the earliest message, no handler timeout, every exception retried,
+ * no circuit breaker.
  *
  * @param handlerTimeout how long one handler call may run: past it the call's thread is interrupted
  *     and its messages are redelivered as retries (the call's verdict, if it comes later, is ignored),
  *     so one hung handler cannot stall the subscription or its close. Concurrent subscriptions only:
  *     an orderly one would deliver a queue's next message while the hung call still runs.
  * @param failurePolicy what the handler's exceptions mean, by type: retry, retry after a delay, or reject
+ * @param circuitBreaker pauses the subscription while its handler keeps failing
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
     int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware,
-    StartPosition startFrom, Option<Duration> handlerTimeout, FailurePolicy failurePolicy) {
+    StartPosition startFrom, Option<Duration> handlerTimeout, FailurePolicy failurePolicy,
+    Option<CircuitBreaker> circuitBreaker) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -59,6 +62,7 @@ public record SubscriptionSpec(
     InvalidArgumentException.requireNonNull(handlerTimeout, "handlerTimeout");
     handlerTimeout.forEach(SubscriptionSpec::checkHandlerTimeout);
     InvalidArgumentException.requireNonNull(failurePolicy, "failurePolicy");
+    InvalidArgumentException.requireNonNull(circuitBreaker, "circuitBreaker");
     if (handlerTimeout.isDefined() && ordering == Ordering.ORDERLY) {
       throw new InvalidArgumentException("handlerTimeout", "not with orderly delivery: the queue's next message "
           + "would be handled while the timed-out call still runs");
@@ -127,6 +131,7 @@ public record SubscriptionSpec(
     private StartPosition startFrom = StartPosition.earliest();
     private @Nullable Duration handlerTimeout;
     private FailurePolicy failurePolicy = FailurePolicy.retryAll();
+    private @Nullable CircuitBreaker circuitBreaker;
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -200,9 +205,16 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** Pauses the subscription while its handler keeps failing ({@link CircuitBreaker}); none by default. */
+    public Builder circuitBreaker(CircuitBreaker breaker) {
+      this.circuitBreaker = InvalidArgumentException.requireNonNull(breaker, "circuitBreaker");
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
-          Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout), failurePolicy);
+          Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout), failurePolicy,
+          Option.of(circuitBreaker));
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.rocketport.messaging.spi.AbstractSubscriber;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.messaging.spi.GuardedHandler;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class InMemorySubscriber extends AbstractSubscriber {
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
     return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
         s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware(),
-        s.startFrom(), s.handlerTimeout(), s.failurePolicy());
+        s.startFrom(), s.handlerTimeout(), s.failurePolicy(), s.circuitBreaker());
   }
 
   /** Closes every subscription still open, each waiting for its handlers. */
@@ -60,5 +61,10 @@ final class InMemorySubscriber extends AbstractSubscriber {
       subscriptions.clear();
     }
     toClose.forEach(InMemorySubscription::close);
+  }
+
+  @Override
+  protected void after(Duration delay, Runnable action) {
+    broker.after(delay, action);
   }
 }

@@ -166,4 +166,13 @@ public final class RocketMqSubscriber extends AbstractSubscriber implements Subs
     }
     toClose.forEach(RocketMqSubscription::close);
   }
+
+  @Override
+  protected void after(Duration delay, Runnable action) {
+    try {
+      housekeeping.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      LOG.debug("the subscriber is closing; a circuit breaker's half-open step is dropped");
+    }
+  }
 }

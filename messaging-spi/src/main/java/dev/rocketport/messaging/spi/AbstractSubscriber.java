@@ -8,6 +8,7 @@ import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.health.Health;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,12 @@ public abstract class AbstractSubscriber implements Subscriber {
       joined.run();
       timed.close();
     };
-    MemberHealth health = new MemberHealth(spec);
-    GuardedHandler guarded = new GuardedHandler(chained, spec, health);
+    CircuitState circuit = spec.circuitBreaker().map(b -> new CircuitState(b, this::after)).getOrNull();
+    MemberHealth health = new MemberHealth(spec, circuit);
+    GuardedHandler guarded = new GuardedHandler(chained, spec, health, circuit);
     try {
-      Subscription subscription = startMember(spec, guarded, single, leaveGroup);
+      Subscription member = startMember(spec, guarded, single, leaveGroup);
+      Subscription subscription = circuit == null ? member : circuit.attach(member);
       health.started(subscription);
       members.removeIf(m -> !m.active());
       members.add(health);
@@ -95,4 +98,7 @@ public abstract class AbstractSubscriber implements Subscriber {
    */
   protected abstract Subscription startMember(SubscriptionSpec spec, GuardedHandler handler, boolean single,
       Runnable leaveGroup);
+
+  /** Runs {@code action} once {@code delay} has passed on the adapter's clock (a circuit breaker half-opening). */
+  protected abstract void after(Duration delay, Runnable action);
 }

@@ -27,17 +27,24 @@ public final class GuardedHandler {
   private final BatchMessageHandler handler;
   private final SubscriptionSpec spec;
   private final MemberHealth health;
+  private final @Nullable CircuitState circuit;
 
-  GuardedHandler(BatchMessageHandler handler, SubscriptionSpec spec, MemberHealth health) {
+  GuardedHandler(BatchMessageHandler handler, SubscriptionSpec spec, MemberHealth health,
+      @Nullable CircuitState circuit) {
     this.handler = handler;
     this.spec = spec;
     this.health = health;
+    this.circuit = circuit;
   }
 
   /** The disposition of {@code messages} (exactly one for a single-message subscription). */
   public Disposition handle(List<ReceivedMessage> messages) {
-    Disposition disposition = Disposition.of(verdict(messages), spec.deliveryMode());
+    HandlerResult verdict = verdict(messages);
+    Disposition disposition = Disposition.of(verdict, spec.deliveryMode());
     health.handled(messages.size());
+    if (circuit != null) {
+      circuit.record(verdict instanceof HandlerResult.Retry);
+    }
     return disposition;
   }
 

@@ -14,9 +14,11 @@ final class MemberHealth {
   private final AtomicLong handled = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>();
   private volatile @Nullable Subscription subscription;
+  private final @Nullable CircuitState circuit;
 
-  MemberHealth(SubscriptionSpec spec) {
+  MemberHealth(SubscriptionSpec spec, @Nullable CircuitState circuit) {
     this.spec = spec;
+    this.circuit = circuit;
   }
 
   void started(Subscription subscription) {
@@ -39,7 +41,10 @@ final class MemberHealth {
 
   Health.Component component() {
     String error = lastError.get();
-    return new Health.Component("subscription " + spec.group() + " on " + spec.topic(), Health.Status.UP,
-        handled.get() + " messages handled" + (error == null ? "" : "; last handler error " + error));
+    boolean open = circuit != null && circuit.isOpen();
+    return new Health.Component("subscription " + spec.group() + " on " + spec.topic(),
+        open ? Health.Status.DOWN : Health.Status.UP, handled.get() + " messages handled"
+            + (open ? "; circuit open (handler failing), paused" : "")
+            + (error == null ? "" : "; last handler error " + error));
   }
 }

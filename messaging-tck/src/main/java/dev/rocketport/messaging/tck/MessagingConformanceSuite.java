@@ -105,6 +105,9 @@ public abstract class MessagingConformanceSuite {
   class FailurePolicies extends FailurePolicyCases {}
 
   @Nested
+  class CircuitBreakers extends CircuitBreakerCases {}
+
+  @Nested
   class TypedPayloads extends TypedPayloadCases {}
 
   @Nested
