@@ -129,4 +129,18 @@ class ValuesTest {
     assertEquals(HandlerResult.retry(), policy.verdictFor(new AssertionError()));
     assertEquals(HandlerResult.retry(), FailurePolicy.retryAll().verdictFor(new IllegalArgumentException()));
   }
+
+  @Test
+  void aCircuitBreakerRefusesWhatCannotWorkNamingTheField() {
+    assertEquals("window", assertThrows(InvalidArgumentException.class,
+        () -> new CircuitBreaker(0, 1, Duration.ofSeconds(1))).field());
+    assertEquals("failures", assertThrows(InvalidArgumentException.class,
+        () -> new CircuitBreaker(3, 4, Duration.ofSeconds(1))).field());
+    assertEquals("openFor", assertThrows(InvalidArgumentException.class,
+        () -> new CircuitBreaker(3, 3, Duration.ofMillis(1))).field());
+    assertEquals("openFor", assertThrows(InvalidArgumentException.class,
+        () -> new CircuitBreaker(3, 3, null)).field());
+    assertEquals("circuitBreaker", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(Topic.of("t"), ConsumerGroup.of("g")).circuitBreaker(null)).field());
+  }
 }
