@@ -64,13 +64,15 @@ class ClientInternalsTest {
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
       });
       consumer.start();
-      producer.send(new Message(topic, "one".getBytes(StandardCharsets.UTF_8)));
+      // the adapter's producer makes one attempt per call (the adapter resends); a busy broker may refuse one
+      assertTrue(Waiting.wallClock().awaitUntil(() -> sent(producer, topic), BUDGET), "the message is stored");
 
       String retryTopic = MixAll.getRetryTopic(group);
       assertTrue(Waiting.wallClock().awaitUntil(() -> ClientInternals.learnRoute(consumer, retryTopic), BUDGET),
           "learnRoute: the consumer's rebalance learns the retry topic's route");
       ClientInternals.rebalanceNow(consumer);
-      assertTrue(Waiting.wallClock().awaitUntil(() -> consumed.get() == 1, BUDGET), "the message is consumed");
+      // at least once: a send that timed out may have stored a copy too
+      assertTrue(Waiting.wallClock().awaitUntil(() -> consumed.get() >= 1, BUDGET), "the message is consumed");
       assertTrue(ClientInternals.subscriptionVersion(consumer) > 0, "subscriptionVersion");
       // false only while another heartbeat holds the client's lock (the periodic one, say)
       assertTrue(Waiting.wallClock().awaitUntil(() -> ClientInternals.heartbeat(consumer), BUDGET), "heartbeat");
@@ -81,9 +83,9 @@ class ClientInternalsTest {
       QueryConsumerOffsetRequestHeader header = header(group, queue);
       assertTrue(Waiting.wallClock().awaitUntil(() -> {
         ClientInternals.persistOffsets(consumer);
-        return committed(admin, master, header) == 1;
+        return committed(admin, master, header) == consumed.get();
       }, BUDGET), "persistOffsets, then queryConsumerOffset through the admin client");
-      assertEquals(1, ClientInternals.queryConsumerOffset(consumer, master, header, 3000),
+      assertEquals(consumed.get(), ClientInternals.queryConsumerOffset(consumer, master, header, 3000),
           "queryConsumerOffset through the consumer's client");
 
       assertInstanceOf(RemoteBrokerOffsetStore.class, ClientInternals.offsetStore(consumer, group, false));
@@ -101,6 +103,15 @@ class ClientInternalsTest {
       reader.shutdown();
       producer.shutdown();
       admin.shutdown();
+    }
+  }
+
+  private static boolean sent(DefaultMQProducer producer, String topic) {
+    try {
+      return producer.send(new Message(topic, "one".getBytes(StandardCharsets.UTF_8))).getSendStatus()
+          == org.apache.rocketmq.client.producer.SendStatus.SEND_OK;
+    } catch (Exception refused) {
+      return false;
     }
   }
 
