@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *       asks without that fallback;
  *   <li>the client fixes a start position only when its rebalance first takes a queue, so messages
  *       sent just after subscribing could be skipped; here the latest offset or the one for a
- *       timestamp is taken for the topic's queues when the subscription starts.
+ *       timestamp is taken for the topic's queues when the subscription starts;
+ *   <li>the client commits offsets one way, so a member closing could leave its last commit in
+ *       flight while the next member reads the old one; here commits wait for the broker.
  * </ul>
  * A group's retry queue starts at 0. Thread-safe: the client calls it from its rebalance and
  * persistence threads; the fixed starts are immutable, the delegate is set once in {@link #load()}.
@@ -146,9 +148,32 @@ public final class StartingOffsets implements OffsetStore {
     delegate.updateAndFreezeOffset(mq, offset);
   }
 
+  /**
+   * Commits the offsets of {@code mqs} and forgets the rest, as the client's store does — but in
+   * clustering each commit waits for the broker's answer instead of going one way. A member closing
+   * persists last, just before its client shuts down; with a one-way commit, a member that starts
+   * right after could still find the old offset and start where its start position says, skipping
+   * messages.
+   */
   @Override
   public void persistAll(Set<MessageQueue> mqs) {
-    delegate.persistAll(mqs);
+    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      delegate.persistAll(mqs);
+      return;
+    }
+    for (Map.Entry<MessageQueue, Long> entry : delegate.cloneOffsetTable("").entrySet()) {
+      MessageQueue mq = entry.getKey();
+      if (!mqs.contains(mq)) {
+        delegate.removeOffset(mq);
+      } else if (entry.getValue() >= 0) {
+        try {
+          delegate.updateConsumeOffsetToBroker(mq, entry.getValue(), false);
+        } catch (Exception e) {
+          LOG.warn("group {}: could not commit offset {} of {}; the next commit will", spec.group(), entry.getValue(),
+              mq, e);
+        }
+      }
+    }
   }
 
   @Override
