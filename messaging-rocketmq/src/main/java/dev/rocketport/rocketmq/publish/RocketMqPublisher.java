@@ -95,7 +95,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   protected CompletionStage<Either<PublishFailure, SendReceipt>> storeAsync(Message message) {
     if (!flow.enterWindow()) {
       return CompletableFuture.completedFuture(Either.left(new PublishFailure.Timeout(config.sendTimeout(),
-          "no room among the asynchronous sends in flight (" + flow.describeWindow(config.asyncMaxInFlight()) + ")")));
+          "no room among the asynchronous sends in flight (" + flow.describeWindow() + ")")));
     }
     if (flow.mustCoalesce(message)) {
       return flow.coalesce(message.topic(), mapping.toRocketMq(message, Instant.now()))

@@ -32,6 +32,7 @@ final class SendFlow {
   private final @Nullable SendCoalescer coalescer;
   private final AtomicInteger direct = new AtomicInteger();
   private final Duration sendTimeout;
+  private final int maxInFlight;
 
   /**
    * @param sendBatch sends RocketMQ messages of one topic as one batch, one result each; used only
@@ -43,6 +44,7 @@ final class SendFlow {
     this.window = new SendWindow(maxInFlight);
     this.coalescer = coalesce ? new SendCoalescer(maxInFlight, COALESCE_MAX_BATCH, FLUSHERS, sendBatch) : null;
     this.sendTimeout = sendTimeout;
+    this.maxInFlight = maxInFlight;
   }
 
   /** The window of asynchronous sends, for the attempts that narrow it. */
@@ -70,7 +72,7 @@ final class SendFlow {
     window.release(stored);
   }
 
-  String describeWindow(int maxInFlight) {
+  String describeWindow() {
     return "window " + window.limit() + " of " + maxInFlight;
   }
 
