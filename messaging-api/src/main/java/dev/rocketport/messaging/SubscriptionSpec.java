@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * (as {@link Message.Builder} does). Defaults: all messages, clustering, concurrent,
  * concurrency 4, {@value #DEFAULT_MAX_RETRIES} retries (RocketMQ's default), one message per call,
  * close timeout 30 s, start from the earliest message, no handler timeout, every exception retried,
- * no circuit breaker.
+ * no circuit breaker, no rate limit.
  *
  * @param handlerTimeout how long one handler call may run: past it the call's thread is interrupted
  *     and its messages are redelivered as retries (the call's verdict, if it comes later, is ignored),
@@ -28,12 +28,13 @@ import org.jspecify.annotations.Nullable;
  *     an orderly one would deliver a queue's next message while the hung call still runs.
  * @param failurePolicy what the handler's exceptions mean, by type: retry, retry after a delay, or reject
  * @param circuitBreaker pauses the subscription while its handler keeps failing
+ * @param rateLimit how many messages per second the subscription handles at most
  */
 public record SubscriptionSpec(
     Topic topic, ConsumerGroup group, Filter filter, DeliveryMode deliveryMode, Ordering ordering, int concurrency,
     int maxRetries, Option<Integer> batchSize, Duration closeTimeout, List<HandlerMiddleware> middleware,
     StartPosition startFrom, Option<Duration> handlerTimeout, FailurePolicy failurePolicy,
-    Option<CircuitBreaker> circuitBreaker) {
+    Option<CircuitBreaker> circuitBreaker, Option<RateLimit> rateLimit) {
 
   public static final int DEFAULT_MAX_RETRIES = 16;
   public static final int MAX_CONCURRENCY = 256;
@@ -63,6 +64,7 @@ public record SubscriptionSpec(
     handlerTimeout.forEach(SubscriptionSpec::checkHandlerTimeout);
     InvalidArgumentException.requireNonNull(failurePolicy, "failurePolicy");
     InvalidArgumentException.requireNonNull(circuitBreaker, "circuitBreaker");
+    InvalidArgumentException.requireNonNull(rateLimit, "rateLimit");
     if (handlerTimeout.isDefined() && ordering == Ordering.ORDERLY) {
       throw new InvalidArgumentException("handlerTimeout", "not with orderly delivery: the queue's next message "
           + "would be handled while the timed-out call still runs");
@@ -132,6 +134,7 @@ public record SubscriptionSpec(
     private @Nullable Duration handlerTimeout;
     private FailurePolicy failurePolicy = FailurePolicy.retryAll();
     private @Nullable CircuitBreaker circuitBreaker;
+    private @Nullable RateLimit rateLimit;
 
     private Builder(Topic topic, ConsumerGroup group) {
       this.topic = InvalidArgumentException.requireNonNull(topic, "topic");
@@ -211,10 +214,16 @@ public record SubscriptionSpec(
       return this;
     }
 
+    /** Handles at most so many messages per second ({@link RateLimit}); unlimited by default. */
+    public Builder rateLimit(RateLimit limit) {
+      this.rateLimit = InvalidArgumentException.requireNonNull(limit, "rateLimit");
+      return this;
+    }
+
     public SubscriptionSpec build() {
       return new SubscriptionSpec(topic, group, filter, deliveryMode, ordering, concurrency, maxRetries,
           Option.of(batchSize), closeTimeout, middleware, startFrom, Option.of(handlerTimeout), failurePolicy,
-          Option.of(circuitBreaker));
+          Option.of(circuitBreaker), Option.of(rateLimit));
     }
   }
 }

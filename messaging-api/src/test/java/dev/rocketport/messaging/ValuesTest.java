@@ -143,4 +143,16 @@ class ValuesTest {
     assertEquals("circuitBreaker", assertThrows(InvalidArgumentException.class,
         () -> SubscriptionSpec.builder(Topic.of("t"), ConsumerGroup.of("g")).circuitBreaker(null)).field());
   }
+
+  @Test
+  void aRateLimitRefusesWhatCannotWorkNamingTheField() {
+    for (double bad : new double[] {0, -1, Double.NaN, RateLimit.MAX_PER_SECOND + 1}) {
+      assertEquals("messagesPerSecond", assertThrows(InvalidArgumentException.class, () -> RateLimit.perSecond(bad))
+          .field(), "rate " + bad);
+    }
+    assertEquals("rateLimit", assertThrows(InvalidArgumentException.class,
+        () -> SubscriptionSpec.builder(Topic.of("t"), ConsumerGroup.of("g")).rateLimit(null)).field());
+    assertEquals(1, RateLimit.perSecond(0.5).burst());
+    assertEquals(5, RateLimit.perSecond(50).burst());
+  }
 }

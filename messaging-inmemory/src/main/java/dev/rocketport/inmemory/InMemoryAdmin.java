@@ -3,11 +3,13 @@ package dev.rocketport.inmemory;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.spi.AdapterContext;
 import io.vavr.control.Either;
@@ -45,6 +47,16 @@ final class InMemoryAdmin extends AbstractAdmin {
   @Override
   protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
     return Either.right(broker.redriveDeadLetters(group.name()));
+  }
+
+  @Override
+  protected Either<AdminFailure, SendReceipt> doRedrive(DeadLetter letter) {
+    return broker.redrive(letter).toEither(() -> new AdminFailure.NotPending(letter.group(), letter.messageId()));
+  }
+
+  @Override
+  protected Either<AdminFailure, List<GroupSummary>> doGroups() {
+    return Either.right(broker.groups());
   }
 
   @Override

@@ -33,7 +33,9 @@ final class InMemorySubscriber extends AbstractSubscriber {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
     SubscriptionSpec effective = single ? withoutBatch(spec) : spec;
-    InMemorySubscription member = new InMemorySubscription(broker, effective, handler, single, leaveGroup);
+    InMemorySubscription member = new InMemorySubscription(broker, effective, handler, gateFor(spec, broker::endWork, broker::beginWork),
+        single,
+        leaveGroup);
     try {
       broker.join(member);
     } catch (IllegalStateException e) {
@@ -50,7 +52,8 @@ final class InMemorySubscriber extends AbstractSubscriber {
   private static SubscriptionSpec withoutBatch(SubscriptionSpec s) {
     return s.batchSize().isEmpty() ? s : new SubscriptionSpec(s.topic(), s.group(), s.filter(), s.deliveryMode(),
         s.ordering(), s.concurrency(), s.maxRetries(), Option.none(), s.closeTimeout(), s.middleware(),
-        s.startFrom(), s.handlerTimeout(), s.failurePolicy(), s.circuitBreaker());
+        s.startFrom(), s.handlerTimeout(), s.failurePolicy(), s.circuitBreaker(),
+        s.rateLimit());
   }
 
   /** Closes every subscription still open, each waiting for its handlers. */

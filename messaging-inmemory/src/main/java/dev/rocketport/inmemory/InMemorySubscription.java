@@ -38,11 +38,12 @@ final class InMemorySubscription implements Subscription, GroupMember {
   /** Runs handed to handler threads and not ended; guarded by the broker lock. */
   private int inFlight;
   private volatile boolean active = true;
-  private final PauseGate gate = new PauseGate();
+  private final PauseGate gate;
 
-  InMemorySubscription(Broker broker, SubscriptionSpec spec, GuardedHandler handler, boolean single,
+  InMemorySubscription(Broker broker, SubscriptionSpec spec, GuardedHandler handler, PauseGate gate, boolean single,
       Runnable leaveGroup) {
     this.broker = broker;
+    this.gate = gate;
     this.spec = spec;
     this.handler = handler;
     this.single = single;
@@ -142,7 +143,7 @@ final class InMemorySubscription implements Subscription, GroupMember {
    * paused.
    */
   private Disposition handleUnlessGivenBack(List<ReceivedMessage> messages) {
-    if (!gate.awaitOpen(broker::endWork, broker::beginWork)) {
+    if (!gate.awaitOpen(messages.size())) {
       return Disposition.redeliver();
     }
     Disposition result = handler.handle(messages);

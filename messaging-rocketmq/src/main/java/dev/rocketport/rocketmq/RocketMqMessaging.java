@@ -18,6 +18,7 @@ import dev.rocketport.rocketmq.admin.DeadLetterQueue;
 import dev.rocketport.rocketmq.admin.RocketMqAdmin;
 import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.client.MessageMapping;
+import dev.rocketport.rocketmq.client.ParallelShutdown;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.rocketmq.client.StartFailures;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
@@ -78,7 +79,7 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
         new SubscribeAccess(adminClient, clients), producer, adminClient);
     this.requester = new RocketMqRequester(context(), producer, mapping, config.sendTimeout());
     this.admin = new RocketMqAdmin(context(), adminClient, clients, routes, mapping,
-        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, publisher::republish));
+        new DeadLetterQueue(deadLetterReader, clients, routes, mapping, adminClient, publisher::republish));
   }
 
   /** Starts the clients against {@code config.nameServer()}. */
@@ -162,8 +163,6 @@ public final class RocketMqMessaging extends AbstractMessaging<RocketMqTransacti
       LOG.warn("closing with asynchronous sends still in flight after {}", clients.config().closeTimeout());
     }
     forEachTransactionalPublisher(RocketMqTransactionalPublisher::close);
-    producer.shutdown();
-    deadLetterReader.shutdown();
-    adminClient.shutdown();
+    ParallelShutdown.of(producer::shutdown, deadLetterReader::shutdown, adminClient::shutdown);
   }
 }

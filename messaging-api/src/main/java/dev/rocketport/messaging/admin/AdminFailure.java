@@ -1,5 +1,6 @@
 package dev.rocketport.messaging.admin;
 
+import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import java.time.Duration;
@@ -50,6 +51,14 @@ public sealed interface AdminFailure {
     @Override
     public String description() {
       return "access denied: " + detail;
+    }
+  }
+
+  /** The dead letter is not pending in its group: it was redriven already, or never parked there. Nothing was sent. */
+  record NotPending(ConsumerGroup group, String messageId) implements AdminFailure {
+    @Override
+    public String description() {
+      return "message " + messageId + " is not a pending dead letter of group '" + group + "' (redriven already?)";
     }
   }
 

@@ -2,6 +2,7 @@ package dev.rocketport.messaging.admin;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
@@ -35,6 +36,25 @@ public interface MessagingAdmin {
    * messages (new ids, same body, tag, keys and headers), and marks them redriven. Returns how many.
    */
   Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group);
+
+  /**
+   * Republishes the one dead letter {@code letter} (as {@link #deadLetters} listed it) to its original
+   * topic as a new message, as {@link #redriveDeadLetters} does, and marks it redriven; the letters
+   * around it stay. The new message counts one redrive more than the letter
+   * ({@link DeadLetter#redrives()}), should it come back. Once this returns, the letter is no longer
+   * listed; if the call fails, the letter is either still pending or redriven — never lost, never
+   * redriven twice by this operation.
+   *
+   * @return the new message's receipt; {@link AdminFailure.NotPending} if the letter was redriven
+   *     already or is not in its group's dead letters
+   */
+  Either<AdminFailure, SendReceipt> redrive(DeadLetter letter);
+
+  /**
+   * The consumer groups the broker knows (each one that has subscribed; Rocketport's internal groups
+   * left out), by name, with the topics each consumes and its members online now.
+   */
+  Either<AdminFailure, List<GroupSummary>> groups();
 
   /** Messages stored in {@code topic} carrying {@code key}, oldest first, at most {@code max}. */
   Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max);

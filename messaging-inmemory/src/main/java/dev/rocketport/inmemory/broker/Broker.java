@@ -6,6 +6,7 @@ import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -275,14 +276,38 @@ public final class Broker {
     work.lock.lock();
     try {
       List<DeadLetter> pending = deadLetters.pending(group);
-      for (DeadLetter letter : pending) {
-        String topic = letter.message().topic().name();
-        String id = MessageIds.next();
-        core.append(new QueueRef(topic, topics.selectQueue(topic)), letter.message(), id, now(), 0);
-        journal.record(now(), letter.stored().messageId(), Journal.Kind.REDRIVEN, "as " + id);
-      }
-      deadLetters.markRedriven(group, pending.size());
+      pending.forEach(this::redriveUnderLock);
       return pending.size();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  /** Republishes {@code letter} as a new message if it is pending; empty if it is not. */
+  public Option<SendReceipt> redrive(DeadLetter letter) {
+    work.lock.lock();
+    try {
+      return deadLetters.isPending(letter) ? Option.some(redriveUnderLock(letter)) : Option.none();
+    } finally {
+      work.lock.unlock();
+    }
+  }
+
+  private SendReceipt redriveUnderLock(DeadLetter letter) {
+    String topic = letter.message().topic().name();
+    String id = MessageIds.next();
+    QueueRef ref = new QueueRef(topic, topics.selectQueue(topic));
+    StoredEntry copy = core.append(ref, letter.message(), id, now(), 0);
+    deadLetters.markRedriven(letter, id);
+    journal.record(now(), letter.messageId(), Journal.Kind.REDRIVEN, "as " + id);
+    return new SendReceipt(id, letter.message().topic(), ref.queueId(), Option.some(copy.offset()));
+  }
+
+  /** Every group that has had a member, with its topic and members now. */
+  public List<GroupSummary> groups() {
+    work.lock.lock();
+    try {
+      return groups.summaries();
     } finally {
       work.lock.unlock();
     }

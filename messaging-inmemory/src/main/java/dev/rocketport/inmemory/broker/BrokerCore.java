@@ -70,7 +70,7 @@ final class BrokerCore implements GroupHost {
   public void deadLetter(String group, StoredEntry entry, int attempts, Option<String> rejectReason) {
     QueueRef dlq = new QueueRef(QueueRef.deadLetterTopic(group), 0);
     StoredEntry stored = append(dlq, entry.message(), entry.messageId(), entry.bornTime(), entry.reconsumeTimes());
-    deadLetters.record(new DeadLetter(ConsumerGroup.of(group), stored.stored(), attempts, rejectReason));
+    deadLetters.record(group, stored.stored(), attempts, rejectReason);
     journal.record(now(), entry.messageId(), Journal.Kind.DEAD_LETTERED, dlq.topic() + " after " + attempts
         + " attempts" + rejectReason.map(r -> ", rejected: " + r).getOrElse(""));
   }

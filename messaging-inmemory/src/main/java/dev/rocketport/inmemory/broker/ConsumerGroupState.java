@@ -1,10 +1,12 @@
 package dev.rocketport.inmemory.broker;
 
+import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.Disposition;
 import dev.rocketport.messaging.spi.GroupShape;
 import java.util.ArrayList;
@@ -52,6 +54,12 @@ final class ConsumerGroupState {
   /** Whether this group reads {@code topic} (its subscribed topic or its retry topic). */
   boolean consumes(String topic) {
     return shape != null && (shape.topic().name().equals(topic) || QueueRef.retryTopic(name).equals(topic));
+  }
+
+  GroupSummary summary() {
+    SubscriptionSpec current = shape;
+    return new GroupSummary(ConsumerGroup.of(name),
+        current == null ? List.of() : List.of(current.topic()), members.size());
   }
 
   /** Adds a member; throws if its spec disagrees with the group's current members (of any runtime). */

@@ -1,6 +1,8 @@
 package dev.rocketport.inmemory.broker;
 
+import dev.rocketport.messaging.admin.GroupSummary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The broker's consumer groups, created on first join. Guarded by the broker lock. */
@@ -33,6 +35,12 @@ final class Groups {
   long committedOffset(String group, QueueRef ref) {
     ConsumerGroupState state = byName.get(group);
     return state == null ? 0 : state.committedOffset(ref);
+  }
+
+  /** Every group that has had a member, by name. */
+  List<GroupSummary> summaries() {
+    return byName.values().stream().map(ConsumerGroupState::summary)
+        .sorted(java.util.Comparator.comparing(g -> g.group().name())).toList();
   }
 
   void refreshQueues() {

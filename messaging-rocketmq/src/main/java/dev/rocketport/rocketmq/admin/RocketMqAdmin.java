@@ -2,11 +2,13 @@ package dev.rocketport.rocketmq.admin;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.spi.AdapterContext;
 import dev.rocketport.rocketmq.client.AccessDenials;
@@ -20,14 +22,14 @@ import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.rocketmq.client.exception.MQClientException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
@@ -40,7 +42,8 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * {@link dev.rocketport.messaging.admin.MessagingAdmin} on RocketMQ's admin tools: topics are created on every master of the
  * cluster and awaited in the name server; backlog compares each queue's max offset with the group's
  * committed offset on the broker; find-by-key uses the broker's key index; dead letters are read
- * from {@code %DLQ%<group>} by {@link DeadLetterQueue}. Thread-safe.
+ * and redriven by {@link DeadLetterQueue}; groups are the brokers' subscription groups, with the
+ * topics they hold offsets on and their connected consumers. Thread-safe.
  */
 public final class RocketMqAdmin extends AbstractAdmin {
 
@@ -49,6 +52,7 @@ public final class RocketMqAdmin extends AbstractAdmin {
   private final RouteProbe routes;
   private final MessageMapping mapping;
   private final DeadLetterQueue deadLetters;
+  private final KeyIndex keys;
 
   public RocketMqAdmin(AdapterContext context, DefaultMQAdminExt admin, Clients clients, RouteProbe routes,
       MessageMapping mapping, DeadLetterQueue deadLetters) {
@@ -58,6 +62,7 @@ public final class RocketMqAdmin extends AbstractAdmin {
     this.routes = routes;
     this.mapping = mapping;
     this.deadLetters = deadLetters;
+    this.keys = new KeyIndex(admin);
   }
 
   @Override
@@ -128,25 +133,70 @@ public final class RocketMqAdmin extends AbstractAdmin {
 
   @Override
   protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
-    return call(() -> deadLetters.redrive(group));
+    return call(() -> deadLetters.redriveAll(group));
+  }
+
+  @Override
+  protected Either<AdminFailure, SendReceipt> doRedrive(DeadLetter letter) {
+    return call(() -> deadLetters.redrive(letter)).flatMap(result -> result);
+  }
+
+  @Override
+  protected Either<AdminFailure, List<GroupSummary>> doGroups() {
+    return call(() -> {
+      Set<String> names = new TreeSet<>();
+      for (String master : masters()) {
+        names.addAll(admin.getAllSubscriptionGroup(master, clients.config().sendTimeout().toMillis())
+            .getSubscriptionGroupTable().keySet());
+      }
+      List<GroupSummary> groups = new ArrayList<>();
+      for (String physical : names) {
+        Option<ConsumerGroup> group = applicationGroup(physical);
+        if (group.isDefined()) {
+          groups.add(new GroupSummary(group.get(), topicsOf(physical), onlineMembers(physical)));
+        }
+      }
+      return groups;
+    });
+  }
+
+  /** The group named {@code physical} if it is an application's in this runtime's namespace. */
+  private Option<ConsumerGroup> applicationGroup(String physical) {
+    if (MixAll.isSysConsumerGroup(physical) || MixAll.isPredefinedGroup(physical)
+        || physical.equals(clients.physical(DeadLetterQueue.READER_GROUP))
+        || !clients.physical(clients.logical(physical)).equals(physical)) {
+      return Option.none();
+    }
+    return Try.of(() -> ConsumerGroup.of(clients.logical(physical))).toOption();
+  }
+
+  private List<Topic> topicsOf(String physicalGroup) throws Exception {
+    List<Topic> topics = new ArrayList<>();
+    for (String physical : new TreeSet<>(admin.queryTopicsByConsumer(physicalGroup).getTopicList())) {
+      if (!physical.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX) && !physical.startsWith(MixAll.DLQ_GROUP_TOPIC_PREFIX)
+          && clients.physical(clients.logical(physical)).equals(physical)) {
+        Try.of(() -> Topic.of(clients.logical(physical))).forEach(topics::add);
+      }
+    }
+    return topics;
+  }
+
+  private int onlineMembers(String physicalGroup) throws Exception {
+    try {
+      return admin.examineConsumerConnectionInfo(physicalGroup).getConnectionSet().size();
+    } catch (MQBrokerException e) {
+      if (e.getResponseCode() == ResponseCode.CONSUMER_NOT_ONLINE) {
+        return 0;
+      }
+      throw e;
+    }
   }
 
   @Override
   protected Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max) {
     return existingRoute(topic).flatMap(route -> call(() -> {
       String physical = clients.physical(topic.name());
-      List<MessageExt> found;
-      try {
-        found = admin.queryMessage(physical, key.value(), max, 0, Long.MAX_VALUE).getMessageList();
-      } catch (MQClientException e) {
-        if (e.getResponseCode() == ResponseCode.NO_MESSAGE || String.valueOf(e.getMessage()).contains("no message")) {
-          return List.<StoredMessage>of();
-        }
-        throw e;
-      }
-      return found.stream().filter(m -> m.getTopic().equals(physical))
-          .sorted(Comparator.comparingLong(MessageExt::getStoreTimestamp))
-          .limit(max).map(m -> mapping.stored(m, physical)).toList();
+      return keys.find(physical, key.value(), max).stream().map(m -> mapping.stored(m, physical)).toList();
     }));
   }
 

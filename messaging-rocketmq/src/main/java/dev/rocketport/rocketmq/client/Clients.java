@@ -43,7 +43,7 @@ public final class Clients {
   }
 
   /** The logical name of a physical topic or group name. */
-  String logical(String physical) {
+  public String logical(String physical) {
     String prefix = config.namespace() + "%";
     return !config.namespace().isEmpty() && physical.startsWith(prefix) ? physical.substring(prefix.length())
         : physical;

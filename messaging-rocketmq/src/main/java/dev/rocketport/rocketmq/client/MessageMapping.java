@@ -20,12 +20,17 @@ import org.apache.rocketmq.common.message.MessageExt;
  * Converts between Rocketport messages and RocketMQ's: topic (within the namespace), body, tag,
  * keys (space-separated), user properties as headers, and a delay as a timer message (delay time or
  * delivery time; classic levels become their duration, so they mean the same on every broker).
- * Received system properties are dropped. Also builds replies to requests and reads them. Stateless;
+ * Received system properties, and keys with Rocketport's reserved prefix, are dropped. Also builds replies to requests and reads them. Stateless;
  * thread-safe.
  */
 public final class MessageMapping {
   /** The property of a dead-letter copy that carries the handler's reject reason. */
   public static final String REJECT_REASON_PROPERTY = Headers.RESERVED_PREFIX + "reject-reason";
+
+  /** The property of a redriven dead letter's copy that counts its redrives (read back if it is dead-lettered again). */
+  public static final String REDRIVES_PROPERTY = Headers.RESERVED_PREFIX + "redrives";
+  /** The key a redriven dead letter's copy carries, naming the letter: the broker's key index finds it. */
+  private static final String REDRIVEN_KEY_PREFIX = Headers.RESERVED_PREFIX + "redriven-";
 
   private final Clients clients;
 
@@ -58,7 +63,7 @@ public final class MessageMapping {
     }
     if (ext.getKeys() != null) {
       for (String key : ext.getKeys().split(MessageConst.KEY_SEPARATOR)) {
-        if (!key.isEmpty()) {
+        if (!key.isEmpty() && !key.startsWith(Headers.RESERVED_PREFIX)) {
           builder.key(key);
         }
       }
@@ -104,6 +109,11 @@ public final class MessageMapping {
     var message = MessageUtil.createReplyMessage(request, reply.body());
     reply.headers().forEach(message::putUserProperty);
     return Option.some(message);
+  }
+
+  /** The key marking the copy of the dead letter whose message id is {@code letterId}. */
+  public static String redrivenKey(String letterId) {
+    return REDRIVEN_KEY_PREFIX + letterId;
   }
 
   /** The client-generated unique id, stable across retries and dead-lettering. */

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Deliveries {
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
-  private static final Runnable NOTHING = () -> { };
 
   private final SubscriptionSpec spec;
   private final HandlerInvoker invoker;
@@ -41,7 +40,7 @@ public final class Deliveries {
 
   /** Handles {@code messages}; answers {@link Disposition.Acknowledge} or a {@link Disposition.Redeliver} for the client. */
   Disposition handle(List<MessageExt> messages) {
-    Disposition disposition = gate.awaitOpen(NOTHING, NOTHING) ? invoker.invoke(messages) : Disposition.redeliver();
+    Disposition disposition = gate.awaitOpen(messages.size()) ? invoker.invoke(messages) : Disposition.redeliver();
     if (disposition instanceof Disposition.Respond respond) {
       replies.send(messages, respond.reply());
       return Disposition.acknowledge();

@@ -119,7 +119,9 @@ public final class RocketMqSubscriber extends AbstractSubscriber implements Subs
     try {
       DefaultMQPushConsumer consumer = configure(spec, single);
       StartingOffsets.install(spec, consumer, offsets, route.get(), clients.physical(spec.topic().name()));
-      Deliveries deliveries = new Deliveries(spec, new HandlerInvoker(spec, handler, mapping), new PauseGate(),
+      // the wall clock moves on by itself: nothing to tell it when a thread waits at the gate
+      PauseGate gate = gateFor(spec, () -> { }, () -> { });
+      Deliveries deliveries = new Deliveries(spec, new HandlerInvoker(spec, handler, mapping), gate,
           new Rejections(producer, physicalGroup, spec), new Replies(producer, spec));
       RocketMqSubscription subscription = RocketMqSubscription.start(spec, consumer, deliveries, retryLadder,
           leaveGroup);
@@ -172,7 +174,7 @@ public final class RocketMqSubscriber extends AbstractSubscriber implements Subs
     try {
       housekeeping.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException closing) {
-      LOG.debug("the subscriber is closing; a circuit breaker's half-open step is dropped");
+      LOG.debug("the subscriber is closing; a circuit breaker's or rate limit's timer is dropped");
     }
   }
 }

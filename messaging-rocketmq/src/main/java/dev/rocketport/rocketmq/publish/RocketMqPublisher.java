@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 
@@ -76,11 +77,16 @@ public final class RocketMqPublisher extends AbstractPublisher {
   }
 
   /**
-   * Sends a message the broker stored before (a dead letter being redriven) as it is: an admin
-   * action, so the publish interceptors do not see it and cannot change it.
+   * Sends a message the broker stored before (a dead letter being redriven) as it is, after
+   * {@code marking} added the adapter's own properties: an admin action, so the publish interceptors
+   * do not see it and cannot change it.
    */
-  public Either<PublishFailure, SendReceipt> republish(Message message) {
-    return store(message);
+  public Either<PublishFailure, SendReceipt> republish(Message message,
+      Consumer<org.apache.rocketmq.common.message.Message> marking) {
+    var msg = mapping.toRocketMq(message, Instant.now());
+    marking.accept(msg);
+    return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
+        .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
   }
 
   @Override

@@ -3,11 +3,13 @@ package dev.rocketport.messaging.spi;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.vavr.control.Either;
 import java.util.List;
@@ -65,6 +67,17 @@ public abstract class AbstractAdmin implements MessagingAdmin {
   }
 
   @Override
+  public final Either<AdminFailure, SendReceipt> redrive(DeadLetter letter) {
+    InvalidArgumentException.requireNonNull(letter, "letter");
+    return ifOpen(() -> doRedrive(letter));
+  }
+
+  @Override
+  public final Either<AdminFailure, List<GroupSummary>> groups() {
+    return ifOpen(this::doGroups);
+  }
+
+  @Override
   public final Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max) {
     InvalidArgumentException.requireNonNull(topic, "topic");
     InvalidArgumentException.requireNonNull(key, "key");
@@ -91,6 +104,10 @@ public abstract class AbstractAdmin implements MessagingAdmin {
   protected abstract Either<AdminFailure, List<DeadLetter>> doDeadLetters(ConsumerGroup group, int max);
 
   protected abstract Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group);
+
+  protected abstract Either<AdminFailure, SendReceipt> doRedrive(DeadLetter letter);
+
+  protected abstract Either<AdminFailure, List<GroupSummary>> doGroups();
 
   /** {@link #findByKey} with a positive {@code max}. */
   protected abstract Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max);

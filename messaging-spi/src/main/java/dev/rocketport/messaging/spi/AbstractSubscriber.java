@@ -99,6 +99,20 @@ public abstract class AbstractSubscriber implements Subscriber {
   protected abstract Subscription startMember(SubscriptionSpec spec, GuardedHandler handler, boolean single,
       Runnable leaveGroup);
 
-  /** Runs {@code action} once {@code delay} has passed on the adapter's clock (a circuit breaker half-opening). */
+  /**
+   * The gate a member of {@code spec} passes before each handler call: its pause, and its rate limit
+   * on the adapter's clock. One per member.
+   *
+   * @param onHold runs when a handler thread starts waiting at the gate
+   * @param onRelease runs for each held thread when the gate opens, before it wakes (see {@link PauseGate})
+   */
+  protected final PauseGate gateFor(SubscriptionSpec spec, Runnable onHold, Runnable onRelease) {
+    return new PauseGate(spec.rateLimit().getOrNull(), clock, this::after, onHold, onRelease);
+  }
+
+  /**
+   * Runs {@code action} once {@code delay} has passed on the adapter's clock (a circuit breaker
+   * half-opening, a rate limit's next token); after the subscriber closed it may be dropped.
+   */
   protected abstract void after(Duration delay, Runnable action);
 }

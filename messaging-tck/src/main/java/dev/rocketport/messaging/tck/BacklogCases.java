@@ -6,10 +6,11 @@ import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
+import dev.rocketport.messaging.admin.GroupSummary;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Backlog: how far a group is behind; grows while nobody consumes and returns to zero. */
+/** Backlog and groups: how far a group is behind (grows while nobody consumes, returns to zero), and which groups the broker knows. */
 public abstract class BacklogCases extends TckCases {
 
   private long backlog(Topic topic, ConsumerGroup group) {
@@ -34,6 +35,26 @@ public abstract class BacklogCases extends TckCases {
     subscribe(spec, inbox);
     ctx().await("backlog back to 0", () -> backlog(topic, spec.group()) == 0);
     assertEquals(26, inbox.ids().size());
+  }
+
+  @Test
+  @DisplayName("the broker's groups list a subscribed group with its topic and its member online, and 0 members "
+      + "once it closed")
+  void groupsListed() {
+    Topic topic = ctx().topic();
+    SubscriptionSpec spec = spec(topic).build();
+    Inbox inbox = inbox();
+    var subscription = subscribe(spec, inbox);
+    ctx().sent(text(topic, "hello"));
+    ctx().await("the message", () -> inbox.size() == 1);
+    ctx().await("the group listed with one member", () -> summary(spec.group())
+        .exists(g -> g.topics().equals(java.util.List.of(topic)) && g.onlineMembers() == 1));
+    subscription.close();
+    ctx().await("the group listed without members", () -> summary(spec.group()).exists(g -> g.onlineMembers() == 0));
+  }
+
+  private io.vavr.control.Option<GroupSummary> summary(ConsumerGroup group) {
+    return io.vavr.collection.List.ofAll(messaging().admin().groups().get()).find(g -> g.group().equals(group));
   }
 
   @Test

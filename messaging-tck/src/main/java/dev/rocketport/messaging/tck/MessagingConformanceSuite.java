@@ -108,6 +108,9 @@ public abstract class MessagingConformanceSuite {
   class CircuitBreakers extends CircuitBreakerCases {}
 
   @Nested
+  class RateLimits extends RateLimitCases {}
+
+  @Nested
   class TypedPayloads extends TypedPayloadCases {}
 
   @Nested
