@@ -9,9 +9,13 @@ import java.time.Duration;
  * messages wait. After {@code openFor} (on the adapter's clock) it half-opens: the subscription
  * resumes, and the next call decides — success closes the circuit (its window starts afresh), a
  * failure opens it again. A subscription the application paused stays paused. The state shows in the
- * health check (the subscription's component is DOWN while open). Immutable.
+ * health check (the subscription's component is DOWN while open) and to
+ * {@link dev.rocketport.messaging.interception.CircuitListener}s (the metrics module's gauge). Immutable.
  */
 public record CircuitBreaker(int window, int failures, Duration openFor) {
+  /** Where a circuit is: closed (calls flow), open (the subscription paused), half-open (the next call decides). */
+  public enum State { CLOSED, OPEN, HALF_OPEN }
+
   /** The longest window, in calls. */
   public static final int MAX_WINDOW = 1000;
   /** The shortest and longest time a circuit stays open. */

@@ -17,6 +17,7 @@ import dev.rocketport.messaging.TransactionChecker;
 import dev.rocketport.messaging.TransactionalPublisher;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.health.HealthCheck;
+import dev.rocketport.messaging.interception.CircuitListener;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import dev.rocketport.messaging.interception.Interceptors;
 import dev.rocketport.messaging.interception.PublishInterceptor;
@@ -29,8 +30,9 @@ import java.util.Set;
  * Binds every port, as a singleton, from the {@link Messaging} runtime an adapter module provides,
  * plus a {@link MessagingLifecycle} that closes it. {@link TransactionalPublisher} is available once
  * the application binds a {@link TransactionChecker}; it uses the producer group given here.
- * {@link HandlerMiddleware} and {@link PublishInterceptor}s contributed to the multibinders
- * ({@link #handlerMiddleware}, {@link #publishInterceptors}) apply to the whole runtime.
+ * {@link HandlerMiddleware}, {@link PublishInterceptor}s and {@link CircuitListener}s contributed to the
+ * multibinders ({@link #handlerMiddleware}, {@link #publishInterceptors}, {@link #circuitListeners}) apply
+ * to the whole runtime.
  * No I/O happens in {@code configure()}: the runtime is created on first injection.
  */
 public abstract class MessagingPortsModule extends AbstractModule {
@@ -56,17 +58,24 @@ public abstract class MessagingPortsModule extends AbstractModule {
     return Multibinder.newSetBinder(binder, PublishInterceptor.class);
   }
 
+  public static Multibinder<CircuitListener> circuitListeners(Binder binder) {
+    return Multibinder.newSetBinder(binder, CircuitListener.class);
+  }
+
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), TransactionChecker.class);
     handlerMiddleware(binder());
     publishInterceptors(binder());
+    circuitListeners(binder());
   }
 
   @Provides
   @Singleton
-  Messaging messaging(Set<HandlerMiddleware> handlerMiddleware, Set<PublishInterceptor> publishInterceptors) {
-    return createMessaging(new Interceptors(List.copyOf(handlerMiddleware), List.copyOf(publishInterceptors)));
+  Messaging messaging(Set<HandlerMiddleware> handlerMiddleware, Set<PublishInterceptor> publishInterceptors,
+      Set<CircuitListener> circuitListeners) {
+    return createMessaging(new Interceptors(List.copyOf(handlerMiddleware), List.copyOf(publishInterceptors),
+        List.copyOf(circuitListeners)));
   }
 
   @Provides

@@ -2,11 +2,13 @@ package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.MessageKey;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.DeadLetter;
+import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,9 +33,25 @@ final class MeteredAdmin implements MessagingAdmin {
   @Override
   public Either<AdminFailure, Integer> redriveDeadLetters(ConsumerGroup group) {
     Either<AdminFailure, Integer> redriven = admin.redriveDeadLetters(group);
-    redriven.forEach(count -> Counter.builder(REDRIVES).description("dead letters republished to their topics")
-        .tag("group", group.name()).register(registry).increment(count));
+    redriven.forEach(count -> count(group, count));
     return redriven;
+  }
+
+  @Override
+  public Either<AdminFailure, SendReceipt> redrive(DeadLetter letter) {
+    Either<AdminFailure, SendReceipt> redriven = admin.redrive(letter);
+    redriven.forEach(receipt -> count(letter.group(), 1));
+    return redriven;
+  }
+
+  private void count(ConsumerGroup group, int letters) {
+    Counter.builder(REDRIVES).description("dead letters republished to their topics").tag("group", group.name())
+        .register(registry).increment(letters);
+  }
+
+  @Override
+  public Either<AdminFailure, List<GroupSummary>> groups() {
+    return admin.groups();
   }
 
   @Override

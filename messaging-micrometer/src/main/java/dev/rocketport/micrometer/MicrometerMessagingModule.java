@@ -23,6 +23,8 @@ public final class MicrometerMessagingModule extends AbstractModule {
         .forEach(m -> MessagingPortsModule.handlerMiddleware(binder()).addBinding().toInstance(m));
     metrics.interceptors().publishInterceptors()
         .forEach(i -> MessagingPortsModule.publishInterceptors(binder()).addBinding().toInstance(i));
+    metrics.interceptors().circuitListeners()
+        .forEach(l -> MessagingPortsModule.circuitListeners(binder()).addBinding().toInstance(l));
     bind(RocketportMetrics.class).toInstance(metrics);
   }
 }

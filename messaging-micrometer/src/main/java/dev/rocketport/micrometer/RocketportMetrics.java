@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code topic}, {@code group};
  *   <li>{@code rocketport.dead.letters.redriven} counter — tag {@code group} (through {@link #admin});
  *   <li>{@code rocketport.backlog} gauge — tags {@code topic}, {@code group}, polled every
- *       {@link #pollBacklog interval} for each subscription that has handled a message.
+ *       {@link #pollBacklog interval} for each subscription that has handled a message;
+ *   <li>{@code rocketport.circuit.state} gauge (1 for the current state, else 0) and
+ *       {@code rocketport.circuit.transitions} counter — tags {@code topic}, {@code group},
+ *       {@code state}, for each subscription with a circuit breaker.
  * </ul>
  * Tags never carry ids, so their cardinality is bounded by topics × groups. Without Guice:
  * {@code RocketportMetrics metrics = RocketportMetrics.on(registry);} then create the runtime with
@@ -33,14 +36,14 @@ public final class RocketportMetrics implements AutoCloseable {
   private RocketportMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.interceptors = Interceptors.builder().handler(new HandleMetrics(registry, this::watch))
-        .publish(new PublishMetrics(registry)).build();
+        .publish(new PublishMetrics(registry)).circuitListener(new CircuitMetrics(registry)).build();
   }
 
   public static RocketportMetrics on(MeterRegistry registry) {
     return new RocketportMetrics(InvalidArgumentException.requireNonNull(registry, "registry"));
   }
 
-  /** The handler middleware and publish interceptor that record the meters; give them to the runtime. */
+  /** The handler middleware, publish interceptor and circuit listener that record the meters; give them to the runtime. */
   public Interceptors interceptors() {
     return interceptors;
   }

@@ -119,4 +119,36 @@ abstract class MetricsContract {
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
   }
+
+  @Test
+  void theCircuitStateIsAGauge() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    try (RocketportMetrics metrics = RocketportMetrics.on(registry);
+        Messaging messaging = fixture.newMessaging(metrics.interceptors())) {
+      Topic topic = messaging.admin().createTopic(Topic.of("circuit-" + run), 1).get();
+      ConsumerGroup group = ConsumerGroup.of("circuit-" + run);
+      AtomicBoolean down = new AtomicBoolean(true);
+      messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, group).concurrency(1)
+          .circuitBreaker(new dev.rocketport.messaging.CircuitBreaker(2, 2, Duration.ofSeconds(1))).build(),
+          m -> down.get() ? HandlerResult.retry() : HandlerResult.success());
+      String[] tags = {"topic", topic.name(), "group", group.name()};
+      assertEquals(1, state(registry, tags, "closed"), "closed from the start");
+      messaging.publisher().send(Message.of(topic, "a"));
+      messaging.publisher().send(Message.of(topic, "b"));
+      await("the circuit open", () -> state(registry, tags, "open") == 1);
+      assertEquals(0, state(registry, tags, "closed"));
+      down.set(false);
+      await("the circuit closed again", () -> state(registry, tags, "closed") == 1);
+      assertEquals(1, counter(registry, CircuitMetrics.TRANSITIONS, "topic", topic.name(), "group", group.name(),
+          "state", "half_open"));
+      assertEquals(2, counter(registry, CircuitMetrics.TRANSITIONS, "topic", topic.name(), "group", group.name(),
+          "state", "closed"));
+    }
+  }
+
+  private double state(SimpleMeterRegistry registry, String[] tags, String state) {
+    Gauge gauge = registry.find(CircuitMetrics.STATE).tags(tags).tag("state", state).gauge();
+    return gauge == null ? -1 : gauge.value();
+  }
 }

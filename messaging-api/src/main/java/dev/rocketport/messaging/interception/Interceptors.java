@@ -9,16 +9,18 @@ import java.util.List;
 
 /**
  * What a runtime applies to every subscription and every publish: {@link HandlerMiddleware} (outermost
- * first) and {@link PublishInterceptor}s (in order before, in reverse order after). Given to an
- * adapter's runtime when it is created (or contributed through the Guice modules' multibinders).
- * Immutable.
+ * first), {@link PublishInterceptor}s (in order before, in reverse order after) and
+ * {@link CircuitListener}s (in order). Given to an adapter's runtime when it is created (or
+ * contributed through the Guice modules' multibinders). Immutable.
  */
-public record Interceptors(List<HandlerMiddleware> handlerMiddleware, List<PublishInterceptor> publishInterceptors) {
-  private static final Interceptors NONE = new Interceptors(List.of(), List.of());
+public record Interceptors(List<HandlerMiddleware> handlerMiddleware, List<PublishInterceptor> publishInterceptors,
+    List<CircuitListener> circuitListeners) {
+  private static final Interceptors NONE = new Interceptors(List.of(), List.of(), List.of());
 
   public Interceptors {
     handlerMiddleware = copy(handlerMiddleware, "handlerMiddleware");
     publishInterceptors = copy(publishInterceptors, "publishInterceptors");
+    circuitListeners = copy(circuitListeners, "circuitListeners");
   }
 
   public static Interceptors none() {
@@ -36,7 +38,9 @@ public record Interceptors(List<HandlerMiddleware> handlerMiddleware, List<Publi
     handlers.addAll(others.handlerMiddleware);
     List<PublishInterceptor> publish = new ArrayList<>(publishInterceptors);
     publish.addAll(others.publishInterceptors);
-    return new Interceptors(handlers, publish);
+    List<CircuitListener> listeners = new ArrayList<>(circuitListeners);
+    listeners.addAll(others.circuitListeners);
+    return new Interceptors(handlers, publish, listeners);
   }
 
   private static <T> List<T> copy(List<T> list, String field) {
@@ -51,6 +55,7 @@ public record Interceptors(List<HandlerMiddleware> handlerMiddleware, List<Publi
   public static final class Builder {
     private final List<HandlerMiddleware> handlers = new ArrayList<>();
     private final List<PublishInterceptor> publish = new ArrayList<>();
+    private final List<CircuitListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -66,8 +71,14 @@ public record Interceptors(List<HandlerMiddleware> handlerMiddleware, List<Publi
       return this;
     }
 
+    /** Adds {@code listener} after the listeners added so far. */
+    public Builder circuitListener(CircuitListener listener) {
+      listeners.add(InvalidArgumentException.requireNonNull(listener, "listener"));
+      return this;
+    }
+
     public Interceptors build() {
-      return new Interceptors(handlers, publish);
+      return new Interceptors(handlers, publish, listeners);
     }
   }
 }

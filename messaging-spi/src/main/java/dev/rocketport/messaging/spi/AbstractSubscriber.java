@@ -7,6 +7,7 @@ import dev.rocketport.messaging.Subscriber;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.health.Health;
+import dev.rocketport.messaging.interception.CircuitListener;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public abstract class AbstractSubscriber implements Subscriber {
   private final Supplier<Instant> clock;
   private final GroupShapes shapes = new GroupShapes();
   private final List<HandlerMiddleware> runtimeMiddleware;
+  private final List<CircuitListener> circuitListeners;
   private final List<MemberHealth> members = new CopyOnWriteArrayList<>();
 
   /**
@@ -41,6 +43,7 @@ public abstract class AbstractSubscriber implements Subscriber {
     this.closed = context.closed();
     this.clock = context.clock();
     this.runtimeMiddleware = context.interceptors().handlerMiddleware();
+    this.circuitListeners = context.interceptors().circuitListeners();
   }
 
   @Override
@@ -66,7 +69,8 @@ public abstract class AbstractSubscriber implements Subscriber {
       joined.run();
       timed.close();
     };
-    CircuitState circuit = spec.circuitBreaker().map(b -> new CircuitState(b, this::after)).getOrNull();
+    CircuitState circuit = spec.circuitBreaker().map(b -> new CircuitState(b, spec, circuitListeners, this::after))
+        .getOrNull();
     MemberHealth health = new MemberHealth(spec, circuit);
     GuardedHandler guarded = new GuardedHandler(chained, spec, health, circuit);
     try {

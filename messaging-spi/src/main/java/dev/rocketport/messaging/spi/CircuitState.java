@@ -1,24 +1,31 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.CircuitBreaker;
+import dev.rocketport.messaging.CircuitBreaker.State;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.interception.CircuitListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subscription's {@link CircuitBreaker}: counts its calls' outcomes over the window, pauses the
  * subscription when the circuit opens, half-opens it after {@code openFor} on the adapter's clock,
  * and closes or re-opens it on the next outcome. The application sees the subscription through
- * {@link #attach}, so that its own pause outlasts the circuit's. Thread-safe; pausing and resuming
- * happen outside its lock.
+ * {@link #attach}, so that its own pause outlasts the circuit's. Tells the runtime's
+ * {@link CircuitListener}s each state. Thread-safe; pausing, resuming and telling happen outside its lock.
  */
 final class CircuitState {
-  private enum State { CLOSED, OPEN, HALF_OPEN }
+  private static final Logger LOG = LoggerFactory.getLogger(CircuitState.class);
 
   private final CircuitBreaker breaker;
+  private final SubscriptionSpec spec;
+  private final List<CircuitListener> listeners;
   private final BiConsumer<Duration, Runnable> after;
   private final ArrayDeque<Boolean> window = new ArrayDeque<>();
   private int failures;
@@ -26,9 +33,15 @@ final class CircuitState {
   private boolean pausedByApplication;
   private @Nullable Subscription subscription;
 
-  /** @param after runs an action once a delay has passed on the adapter's clock */
-  CircuitState(CircuitBreaker breaker, BiConsumer<Duration, Runnable> after) {
+  /**
+   * @param listeners told of each state, from the attached subscription's CLOSED on
+   * @param after runs an action once a delay has passed on the adapter's clock
+   */
+  CircuitState(CircuitBreaker breaker, SubscriptionSpec spec, List<CircuitListener> listeners,
+      BiConsumer<Duration, Runnable> after) {
     this.breaker = breaker;
+    this.spec = spec;
+    this.listeners = listeners;
     this.after = after;
   }
 
@@ -37,7 +50,19 @@ final class CircuitState {
     synchronized (this) {
       subscription = member;
     }
+    tell(State.CLOSED);
     return new Guarded(member);
+  }
+
+  /** Tells the listeners; outside the lock. */
+  private void tell(State state) {
+    for (CircuitListener listener : listeners) {
+      try {
+        listener.onState(spec, state);
+      } catch (RuntimeException e) {
+        LOG.warn("circuit listener {} failed on {} of group {}", listener, state, spec.group(), e);
+      }
+    }
   }
 
   synchronized boolean isOpen() {
@@ -46,7 +71,8 @@ final class CircuitState {
 
   /** Records one call's outcome; {@code failed} when it asked for redelivery. */
   void record(boolean failed) {
-    Subscription toPause;
+    Subscription toPause = null;
+    State reached;
     synchronized (this) {
       if (state == State.OPEN) {
         return; // calls that were running when it opened
@@ -55,24 +81,30 @@ final class CircuitState {
         state = State.CLOSED;
         window.clear();
         failures = 0;
-        return;
-      }
-      if (state == State.CLOSED) {
-        window.addLast(failed);
-        failures += failed ? 1 : 0;
-        if (window.size() > breaker.window() && window.removeFirst()) {
-          failures--;
+      } else {
+        if (state == State.CLOSED) {
+          window.addLast(failed);
+          failures += failed ? 1 : 0;
+          if (window.size() > breaker.window() && window.removeFirst()) {
+            failures--;
+          }
+          if (failures < breaker.failures()) {
+            return;
+          }
         }
-        if (failures < breaker.failures()) {
-          return;
-        }
+        state = State.OPEN;
+        toPause = subscription;
       }
-      state = State.OPEN;
-      toPause = subscription;
+      reached = state;
+    }
+    if (reached == State.CLOSED) {
+      tell(State.CLOSED);
+      return;
     }
     if (toPause != null) {
       toPause.pause();
     }
+    tell(State.OPEN);
     after.accept(breaker.openFor(), this::halfOpen);
   }
 
@@ -90,6 +122,7 @@ final class CircuitState {
     if (toResume != null && toResume.isActive()) {
       toResume.resume();
     }
+    tell(State.HALF_OPEN);
   }
 
   private synchronized boolean pausedByApplication(boolean paused) {
