@@ -17,27 +17,16 @@ import org.apache.rocketmq.common.MQVersion;
 public final class BenchMain {
   private BenchMain() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> arguments = List.of(args);
-    if (!arguments.isEmpty() && arguments.get(0).equals("bench")) {
-      arguments = arguments.subList(1, arguments.size());
-    }
-    System.exit(run(arguments, System.out, System.err));
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err));
   }
 
-  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("rocketport bench: " + e.getMessage());
-      err.printf(BenchOptions.USAGE, ids());
-      return 2;
-    }
-    if (options.help()) {
-      out.printf(BenchOptions.USAGE, ids());
-      return 0;
-    }
+  /** Runs the command line ({@link BenchCommand}); returns the exit code (2 for bad usage). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    return CommandLines.execute(new BenchCommand(out, err), "bench", args, out, err);
+  }
+
+  static int bench(BenchOptions options, PrintStream out, PrintStream err) throws Exception {
     List<SeriesResult> results = new ArrayList<>();
     try (BenchAdapters adapters = BenchAdapters.open(options, out)) {
       Progress progress = new Progress(err, totalSteps(options, adapters));
@@ -93,9 +82,5 @@ public final class BenchMain {
     m.put("in-memory retention", BenchAdapters.IN_MEMORY_RETENTION + " messages per queue");
     m.put("run", options.quick() ? "quick" : "full");
     return m;
-  }
-
-  private static String ids() {
-    return String.join(", ", java.util.Arrays.stream(Scenario.values()).map(Scenario::id).toList());
   }
 }

@@ -47,12 +47,7 @@ enum Scenario {
     return this == NORMAL_SYNC || this == NORMAL_ASYNC || this == E2E_NORMAL;
   }
 
-  static Scenario byId(String id) {
-    for (Scenario s : values()) {
-      if (s.id.equals(id)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("unknown scenario '" + id + "'");
+  static java.util.Optional<Scenario> byId(String id) {
+    return java.util.Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
   }
 }

@@ -19,43 +19,18 @@ import java.util.stream.Collectors;
  * writes {@code soak.json} and {@code soak.png} and exits 0 only if no acknowledged message was lost.
  */
 public final class SoakMain {
-  private static final String USAGE = """
-      usage: rocketport soak [--minutes N] [--rate R] [--out DIR]
-        --minutes  how long to publish (1–1440, default 10); then it drains and stops by itself
-        --rate     messages published per second (100–5000, default 200)
-        --out      report directory (default target/rocketport-soak)
-      """;
-
   private SoakMain() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.exit(run(List.of(args), System.out, System.err));
   }
 
-  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    int minutes = 10;
-    int rate = 200;
-    Path dir = Path.of("target", "rocketport-soak");
-    try {
-      for (int i = 0; i < args.size(); i++) {
-        switch (args.get(i)) {
-          case "soak" -> { }
-          case "--minutes" -> minutes = number(args, ++i, "--minutes", 1, 1440);
-          case "--rate" -> rate = number(args, ++i, "--rate", 100, 5000);
-          case "--out" -> dir = Path.of(args.get(++i));
-          case "--help", "-h" -> {
-            out.print(USAGE);
-            return 0;
-          }
-          default -> throw new IllegalArgumentException("unknown option '" + args.get(i) + "'");
-        }
-      }
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      err.println("rocketport soak: " + (e instanceof IndexOutOfBoundsException ? "an option needs a value"
-          : e.getMessage()));
-      err.print(USAGE);
-      return 2;
-    }
+  /** Runs the command line ({@link SoakCommand}); returns the exit code (2 for bad usage). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    return CommandLines.execute(new SoakCommand(out), "soak", args, out, err);
+  }
+
+  static int soak(int minutes, int rate, Path dir, PrintStream out) throws Exception {
     Path store = Files.createTempDirectory("rocketport-soak-");
     out.printf("soak: %d min at %d msg/s against a broker in its own JVM…%n", minutes, rate);
     SoakRun.Result result;
@@ -72,19 +47,6 @@ public final class SoakMain {
     out.println(summary(result));
     out.println("report: " + dir.toAbsolutePath() + "/soak.{json,png}");
     return result.lost() == 0 ? 0 : 1;
-  }
-
-  private static int number(List<String> args, int index, String option, int min, int max) {
-    int n;
-    try {
-      n = Integer.parseInt(args.get(index));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " needs a whole number, was '" + args.get(index) + "'");
-    }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException(option + " must be " + min + "–" + max + ", was " + n);
-    }
-    return n;
   }
 
   /** The heap after collection, averaged over the first and the last quarter of the samples. */

@@ -33,7 +33,7 @@ class HarnessTest {
           results.add(new SeriesResult(scenario, "inmemory", capacity, List.of(step), null));
         }
       }
-      BenchOptions options = BenchOptions.parse(List.of("--quick", "--out", dir.toString()));
+      BenchOptions options = BenchCommand.parse(List.of("--quick", "--out", dir.toString()));
       Report.write(dir, java.util.Map.of("cores", "2"), options, results);
       String json = Files.readString(dir.resolve("report.json"));
       assertTrue(json.contains("\"scenario\": \"e2e-normal\""), json);
@@ -49,7 +49,7 @@ class HarnessTest {
       var ways = new java.util.LinkedHashMap<String, Workloads>();
       ways.put("first", new PortWorkloads(a, 64));
       ways.put("second", new PortWorkloads(b, 64));
-      BenchOptions options = BenchOptions.parse(List.of("--quick", "--repeat", "2", "--adapters", "inmemory"));
+      BenchOptions options = BenchCommand.parse(List.of("--quick", "--repeat", "2", "--adapters", "inmemory"));
       List<SeriesResult> results = new InterleavedSeries(Scenario.NORMAL_ASYNC, ways, options,
           new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 8)).measure();
       assertEquals(List.of("first", "second"), results.stream().map(SeriesResult::implementation).toList());
@@ -85,7 +85,7 @@ class HarnessTest {
 
   @Test
   void theLadderSpansTheSlowWaysKneeAndTheFastWaysRange() {
-    BenchOptions full = BenchOptions.parse(List.of());
+    BenchOptions full = BenchCommand.parse(List.of());
     List<Double> rates = InterleavedSeries.ladder(full, 1_000, 16_000);
     assertEquals(5, rates.size());
     assertEquals(100, rates.get(0), 1e-6, "10 % of the slowest");
@@ -99,20 +99,20 @@ class HarnessTest {
   @Test
   void adaptersAreChosenByName() {
     assertEquals(List.of("rocketport", "inmemory"),
-        BenchOptions.parse(List.of("--adapters", "inmemory,rocketport")).adapters());
-    assertTrue(!BenchOptions.parse(List.of("--adapters", "inmemory")).needsBroker());
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> BenchOptions.parse(List.of("--adapters", "kafka")));
+        BenchCommand.parse(List.of("--adapters", "inmemory,rocketport")).adapters());
+    assertTrue(!BenchCommand.parse(List.of("--adapters", "inmemory")).needsBroker());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+        () -> BenchCommand.parse(List.of("--adapters", "kafka")));
     assertTrue(e.getMessage().contains("kafka"), e.getMessage());
   }
 
   @Test
   void badOptionsAreNamed() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> BenchOptions.parse(List.of("--payload", "huge")));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+        () -> BenchCommand.parse(List.of("--payload", "huge")));
     assertTrue(e.getMessage().contains("--payload"), e.getMessage());
-    var scenario = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> BenchOptions.parse(List.of("--scenario", "fanout")));
+    var scenario = org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class,
+        () -> BenchCommand.parse(List.of("--scenario", "fanout")));
     assertTrue(scenario.getMessage().contains("fanout"), scenario.getMessage());
   }
 }

@@ -51,13 +51,16 @@ class TourTest {
   void badUsageNamesTheProblemAndTheValidChoices() throws Exception {
     Run unknownOption = tour("tour", "--colour");
     assertEquals(2, unknownOption.exit());
-    assertTrue(unknownOption.err().contains("unknown option '--colour'"), unknownOption.err());
+    assertTrue(unknownOption.err().contains("Unknown option: '--colour'"), unknownOption.err());
     Run unknownScenario = tour("tour", "--adapter", "inmemory", "--scenario", "fanout");
     assertEquals(2, unknownScenario.exit());
     assertTrue(unknownScenario.err().contains("unknown scenario 'fanout' (valid: normal, ordered"), unknownScenario.err());
     Run unknownAdapter = tour("tour", "--adapter", "kafka");
+    assertEquals(2, unknownAdapter.exit());
     assertTrue(unknownAdapter.err().contains("valid: rocketmq, inmemory"), unknownAdapter.err());
-    assertEquals(0, tour("tour", "--help").exit());
+    Run help = tour("tour", "--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().contains("--scenario=NAME") && help.out().contains("resilience"), help.out());
     assertEquals(2, tour().exit());
   }
 }

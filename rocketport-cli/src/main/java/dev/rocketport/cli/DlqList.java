@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dlq list}: the pending dead letters that match, as a table or JSON. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List pending dead letters.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List pending dead letters.")
 final class DlqList implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster = new ClusterOptions();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * moves nothing. The first failure stops the run: every letter is then either still pending or
  * redriven, and the audit file says which.
  */
-@Command(name = "redrive", mixinStandardHelpOptions = true,
+@Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Republish matching dead letters to their original topics, safely.")
 final class DlqRedrive implements Callable<Integer> {
   @Mixin

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dlq show}: one pending dead letter in full — keys, headers, reason and body. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Show one pending dead letter in full, body included.")
 final class DlqShow implements Callable<Integer> {
   @Mixin

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code status}: health, groups, backlog and dead letters on one screen; once, or again every interval. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Show the cluster on one screen: name server and broker health, every consumer group with "
         + "its members online, backlog per topic and queue, and pending dead letters."})
 final class StatusCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.rocketport.bench.faults;
 
+import dev.rocketport.bench.CommandLines;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.FaultCluster;
 import java.io.PrintStream;
@@ -13,34 +14,18 @@ import java.util.List;
  * row per scenario; exits 0 only if every scenario held its invariants and lost nothing.
  */
 public final class FaultsMain {
-  private static final String USAGE = """
-      usage: rocketport faults [--quick]
-        --quick   the smaller load of the build's test (default: the full load)
-      """;
-
   private FaultsMain() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.exit(run(List.of(args), System.out, System.err));
   }
 
-  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    FaultSizes sizes = FaultSizes.full();
-    for (String arg : args) {
-      switch (arg) {
-        case "faults" -> { }
-        case "--quick" -> sizes = FaultSizes.quick();
-        case "--help", "-h" -> {
-          out.print(USAGE);
-          return 0;
-        }
-        default -> {
-          err.println("rocketport faults: unknown option '" + arg + "'");
-          err.print(USAGE);
-          return 2;
-        }
-      }
-    }
+  /** Runs the command line ({@link FaultsCommand}); returns the exit code (2 for bad usage). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    return CommandLines.execute(new FaultsCommand(out, err), "faults", args, out, err);
+  }
+
+  static int faults(FaultSizes sizes, PrintStream out, PrintStream err) throws Exception {
     Path base = Files.createTempDirectory("rocketport-faults-");
     out.println("faults: starting a name server and two SYNC_FLUSH masters, each in its own JVM…");
     List<FaultRow> rows;

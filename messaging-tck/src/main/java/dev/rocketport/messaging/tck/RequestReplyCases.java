@@ -102,7 +102,8 @@ public abstract class RequestReplyCases extends TckCases {
     assertInstanceOf(RequestFailure.Closed.class, outcome(request(other.requester(), topic, "late", PATIENT))
         .getLeft());
     replier.resume();
-    assertEquals("re:next", outcome(request(messaging().requester(), topic, "next", PATIENT)).get().bodyAsString());
+    assertEquals("re:next", outcome(request(messaging().requester(), topic, "next", PATIENT))
+        .getOrElseThrow(failure -> new AssertionError("the next request failed: " + failure)).bodyAsString());
   }
 
   @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the case checks the refusal
