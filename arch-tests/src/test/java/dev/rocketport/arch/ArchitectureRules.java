@@ -155,9 +155,10 @@ final class ArchitectureRules {
 
   @ArchTest
   static final ArchRule the_examples_and_benchmarks_run_without_a_test_framework =
-      noClasses().that().resideInAnyPackage("dev.rocketport.examples..", "dev.rocketport.bench..")
+      noClasses().that().resideInAnyPackage("dev.rocketport.examples..", "dev.rocketport.bench..",
+              "dev.rocketport.cli..")
           .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "net.jqwik..", "org.opentest4j..")
-          .because("the tour and the bench are programs: their class path holds no test framework");
+          .because("the tour, the bench and the command line are programs: their class path holds no test framework");
 
   @ArchTest
   static final ArchRule spring_stays_in_its_integration =

@@ -13,6 +13,7 @@ import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.AbstractAdmin;
 import dev.rocketport.messaging.spi.AdapterContext;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.List;
 
 /**
@@ -57,6 +58,11 @@ final class InMemoryAdmin extends AbstractAdmin {
   @Override
   protected Either<AdminFailure, List<GroupSummary>> doGroups() {
     return Either.right(broker.groups());
+  }
+
+  @Override
+  protected Either<AdminFailure, Option<GroupSummary>> doGroup(ConsumerGroup group) {
+    return Either.right(Option.ofOptional(broker.groups().stream().filter(g -> g.group().equals(group)).findFirst()));
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.List;
 
 /**
@@ -52,6 +53,11 @@ final class MeteredAdmin implements MessagingAdmin {
   @Override
   public Either<AdminFailure, List<GroupSummary>> groups() {
     return admin.groups();
+  }
+
+  @Override
+  public Either<AdminFailure, Option<GroupSummary>> group(ConsumerGroup group) {
+    return admin.group(group);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.rocketport.cli;
 
 import dev.rocketport.messaging.admin.DeadLetter;
-import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,28 +28,25 @@ final class DlqList implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    filter.check();
+    List<DeadLetter> letters = filter.read(cluster);
     PrintWriter out = spec.commandLine().getOut();
-    try (RocketMqMessaging messaging = cluster.connect()) {
-      List<DeadLetter> letters = filter.select(messaging.admin(), cluster);
-      if (json) {
-        out.println(Json.document(letters.stream().map(LetterView::of).toList()));
-      } else if (letters.isEmpty()) {
-        out.println("no pending dead letters match (" + filter.describe() + ")");
-      } else {
-        Table table = new Table("GROUP", "MESSAGE ID", "TOPIC", "TAG", "KEYS", "ATTEMPTS", "REDRIVES",
-            "DEAD-LETTERED", "REASON");
-        for (DeadLetter letter : letters) {
-          LetterView view = LetterView.of(letter);
-          table.row(view.group(), view.messageId(), view.topic(), view.tag() == null ? "-" : view.tag(),
-              view.keys().isEmpty() ? "-" : String.join(" ", view.keys()), view.deliveryAttempts(), view.redrives(),
-              view.deadLetteredAt(), view.rejectReason() == null ? "-" : view.rejectReason());
-        }
-        table.print(out);
-        out.println(letters.size() + " pending dead letter" + (letters.size() == 1 ? "" : "s"));
+    if (json) {
+      out.println(Json.document(letters.stream().map(LetterView::of).toList()));
+    } else if (letters.isEmpty()) {
+      out.println("no pending dead letters match (" + filter.describe() + ")");
+    } else {
+      Table table = new Table("GROUP", "MESSAGE ID", "TOPIC", "TAG", "KEYS", "ATTEMPTS", "REDRIVES",
+          "DEAD-LETTERED", "REASON");
+      for (DeadLetter letter : letters) {
+        LetterView view = LetterView.of(letter);
+        table.row(view.group(), view.messageId(), view.topic(), view.tag() == null ? "-" : view.tag(),
+            view.keys().isEmpty() ? "-" : String.join(" ", view.keys()), view.deliveryAttempts(), view.redrives(),
+            view.deadLetteredAt(), view.rejectReason() == null ? "-" : view.rejectReason());
       }
-      out.flush();
-      return ExitCodes.OK;
+      table.print(out);
+      out.println(letters.size() + " pending dead letter" + (letters.size() == 1 ? "" : "s"));
     }
+    out.flush();
+    return ExitCodes.OK;
   }
 }

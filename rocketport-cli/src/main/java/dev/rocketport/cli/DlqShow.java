@@ -1,7 +1,6 @@
 package dev.rocketport.cli;
 
 import dev.rocketport.messaging.admin.DeadLetter;
-import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -34,26 +33,22 @@ final class DlqShow implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    filter.check();
-    PrintWriter out = spec.commandLine().getOut();
-    try (RocketMqMessaging messaging = cluster.connect()) {
-      List<DeadLetter> found = filter.select(messaging.admin(), cluster).stream()
-          .filter(l -> l.messageId().equals(messageId)).toList();
-      if (found.isEmpty()) {
-        throw new CliFailure(ExitCodes.NOT_FOUND, "no pending dead letter " + messageId + " (" + filter.describe()
-            + "); it may have been redriven");
-      }
-      for (DeadLetter letter : found) {
-        LetterView view = LetterView.of(letter);
-        if (json) {
-          out.println(Json.document(view));
-        } else {
-          print(out, view);
-        }
-      }
-      out.flush();
-      return ExitCodes.OK;
+    List<DeadLetter> found = filter.read(cluster).stream().filter(l -> l.messageId().equals(messageId)).toList();
+    if (found.isEmpty()) {
+      throw new CliFailure(ExitCodes.NOT_FOUND, "no pending dead letter " + messageId + " (" + filter.describe()
+          + "); it may have been redriven");
     }
+    PrintWriter out = spec.commandLine().getOut();
+    for (DeadLetter letter : found) {
+      LetterView view = LetterView.of(letter);
+      if (json) {
+        out.println(Json.document(view));
+      } else {
+        print(out, view);
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private static void print(PrintWriter out, LetterView view) {

@@ -8,6 +8,7 @@ import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.admin.MessagingAdmin;
+import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,14 @@ final class LetterFilter {
   @Option(names = "--scan", paramLabel = "N", defaultValue = "10000",
       description = "read at most N pending letters per group (default: ${DEFAULT-VALUE})")
   int scan;
+
+  /** Checks the filters, then reads the letters that pass from the cluster (connecting for this alone). */
+  List<DeadLetter> read(ClusterOptions cluster) {
+    check();
+    try (RocketMqMessaging messaging = cluster.connect()) {
+      return select(messaging.admin(), cluster);
+    }
+  }
 
   /** The letters that pass, oldest first within each group; {@link #check()} the filters first. */
   List<DeadLetter> select(MessagingAdmin admin, ClusterOptions cluster) {

@@ -10,6 +10,7 @@ import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.List;
 
 /**
@@ -52,9 +53,13 @@ public interface MessagingAdmin {
 
   /**
    * The consumer groups the broker knows (each one that has subscribed; Rocketport's internal groups
-   * left out), by name, with the topics each consumes and its members online now.
+   * left out), by name, with the topics each consumes and its members online now. On RocketMQ this
+   * asks the brokers about every group: for one group, use {@link #group}.
    */
   Either<AdminFailure, List<GroupSummary>> groups();
+
+  /** The consumer group {@code group} as {@link #groups} describes it; none if the broker does not know it. */
+  Either<AdminFailure, Option<GroupSummary>> group(ConsumerGroup group);
 
   /** Messages stored in {@code topic} carrying {@code key}, oldest first, at most {@code max}. */
   Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max);

@@ -153,11 +153,43 @@ public final class RocketMqAdmin extends AbstractAdmin {
       for (String physical : names) {
         Option<ConsumerGroup> group = applicationGroup(physical);
         if (group.isDefined()) {
-          groups.add(new GroupSummary(group.get(), topicsOf(physical), onlineMembers(physical)));
+          groups.add(summary(group.get(), physical));
         }
       }
       return groups;
     });
+  }
+
+  @Override
+  protected Either<AdminFailure, Option<GroupSummary>> doGroup(ConsumerGroup group) {
+    return call(() -> {
+      String physical = clients.physical(group.name());
+      return known(physical) ? Option.some(summary(group, physical)) : Option.<GroupSummary>none();
+    });
+  }
+
+  private GroupSummary summary(ConsumerGroup group, String physical) throws Exception {
+    return new GroupSummary(group, topicsOf(physical), onlineMembers(physical));
+  }
+
+  /** Whether a master holds the subscription group {@code physical} (made when its first member joined). */
+  private boolean known(String physical) throws Exception {
+    for (String master : masters()) {
+      try {
+        if (admin.examineSubscriptionGroupConfig(master, physical) != null) {
+          return true;
+        }
+      } catch (MQBrokerException e) {
+        if (e.getResponseCode() != ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST) {
+          throw e;
+        }
+      } catch (org.apache.rocketmq.client.exception.MQClientException e) {
+        if (e.getResponseCode() != ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST) {
+          throw e;
+        }
+      }
+    }
+    return false;
   }
 
   /** The group named {@code physical} if it is an application's in this runtime's namespace. */

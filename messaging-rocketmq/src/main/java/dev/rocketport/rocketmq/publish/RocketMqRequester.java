@@ -19,7 +19,8 @@ import org.apache.rocketmq.client.producer.RequestCallback;
  * on the request, and the replying side's broker pushes the reply back over this producer's
  * connection. The client is asked to wait twice the timeout, so a reply up to one timeout late still
  * reaches {@link AbstractRequester} and is counted; later ones the client drops itself (and logs).
- * Timeouts run on one daemon thread. Thread-safe; {@link #close()} completes what still waits.
+ * A request the broker refused under load is sent again after a pause within the send timeout
+ * ({@link Resends}). Timeouts and those pauses run on one daemon thread. Thread-safe; {@link #close()} completes what still waits.
  */
 public final class RocketMqRequester extends AbstractRequester implements AutoCloseable {
   private final DefaultMQProducer producer;
@@ -41,6 +42,11 @@ public final class RocketMqRequester extends AbstractRequester implements AutoCl
 
   @Override
   protected void send(Message request, Duration timeout, PendingRequest pending) {
+    // a request the broker refused under load is sent again after a pause, as a publish is
+    attempt(request, timeout, pending, new Resends(request.topic(), sendTimeout, 0, false));
+  }
+
+  private void attempt(Message request, Duration timeout, PendingRequest pending, Resends resends) {
     try {
       producer.request(mapping.toRocketMq(request, Instant.now()), new RequestCallback() {
         @Override
@@ -52,16 +58,21 @@ public final class RocketMqRequester extends AbstractRequester implements AutoCl
         public void onException(Throwable e) {
           // the client's own timeout comes after ours: only a failure to send is news
           if (!(e instanceof RequestTimeoutException)) {
-            pending.notSent(SendOutcomes.failure(e, request.topic(), sendTimeout));
+            failed(e, request, timeout, pending, resends);
           }
         }
       }, timeout.multipliedBy(2).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      pending.notSent(SendOutcomes.failure(e, request.topic(), sendTimeout));
+      failed(e, request, timeout, pending, resends);
     } catch (Exception e) {
-      pending.notSent(SendOutcomes.failure(e, request.topic(), sendTimeout));
+      failed(e, request, timeout, pending, resends);
     }
+  }
+
+  private void failed(Throwable e, Message request, Duration timeout, PendingRequest pending, Resends resends) {
+    resends.after(e, () -> { }).peek(pause -> after(pause, () -> attempt(request, timeout, pending, resends)))
+        .onEmpty(() -> pending.notSent(resends.failure()));
   }
 
   @Override

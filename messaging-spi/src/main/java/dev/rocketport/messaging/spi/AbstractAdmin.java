@@ -12,6 +12,7 @@ import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -78,6 +79,12 @@ public abstract class AbstractAdmin implements MessagingAdmin {
   }
 
   @Override
+  public final Either<AdminFailure, Option<GroupSummary>> group(ConsumerGroup group) {
+    InvalidArgumentException.requireNonNull(group, "group");
+    return ifOpen(() -> doGroup(group));
+  }
+
+  @Override
   public final Either<AdminFailure, List<StoredMessage>> findByKey(Topic topic, MessageKey key, int max) {
     InvalidArgumentException.requireNonNull(topic, "topic");
     InvalidArgumentException.requireNonNull(key, "key");
@@ -108,6 +115,8 @@ public abstract class AbstractAdmin implements MessagingAdmin {
   protected abstract Either<AdminFailure, SendReceipt> doRedrive(DeadLetter letter);
 
   protected abstract Either<AdminFailure, List<GroupSummary>> doGroups();
+
+  protected abstract Either<AdminFailure, Option<GroupSummary>> doGroup(ConsumerGroup group);
 
   /** {@link #findByKey} with a positive {@code max}. */
   protected abstract Either<AdminFailure, List<StoredMessage>> doFindByKey(Topic topic, MessageKey key, int max);

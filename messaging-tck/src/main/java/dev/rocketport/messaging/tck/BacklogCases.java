@@ -1,6 +1,7 @@
 package dev.rocketport.messaging.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.SubscriptionSpec;
@@ -51,10 +52,12 @@ public abstract class BacklogCases extends TckCases {
         .exists(g -> g.topics().equals(java.util.List.of(topic)) && g.onlineMembers() == 1));
     subscription.close();
     ctx().await("the group listed without members", () -> summary(spec.group()).exists(g -> g.onlineMembers() == 0));
+    assertTrue(messaging().admin().groups().get().contains(summary(spec.group()).get()), "among all groups");
+    assertTrue(summary(ctx().group()).isEmpty(), "a group that never subscribed is unknown");
   }
 
   private io.vavr.control.Option<GroupSummary> summary(ConsumerGroup group) {
-    return io.vavr.collection.List.ofAll(messaging().admin().groups().get()).find(g -> g.group().equals(group));
+    return messaging().admin().group(group).get();
   }
 
   @Test
