@@ -11,15 +11,31 @@ import java.util.List;
  * such as invalid input), {@link Builder#retryAfter} redelivers it after a delay of its own (a
  * dependency that needs time, say), {@link Builder#retry} redelivers it on the group's retry ladder.
  * The first rule whose type the exception is an instance of decides; an exception no rule matches
- * is retried on the ladder, as without a policy. The subscription's {@code maxRetries} still bounds
+ * is retried on the ladder, as without a policy. A rule that could never decide (its type, or a
+ * supertype, has an earlier rule) is refused with {@link InvalidArgumentException} naming the type. The subscription's {@code maxRetries} still bounds
  * every retry. Rules apply to what the handler throws, not to the results it returns. Immutable.
  */
 public record FailurePolicy(List<Rule> rules) {
 
   public FailurePolicy {
     InvalidArgumentException.requireNonNull(rules, "rules");
-    rules.forEach(r -> InvalidArgumentException.requireNonNull(r, "rule"));
+    List<Rule> checked = new ArrayList<>();
+    for (Rule rule : rules) {
+      checkReachable(checked, InvalidArgumentException.requireNonNull(rule, "rule"));
+      checked.add(rule);
+    }
     rules = List.copyOf(rules);
+  }
+
+  /** Refuses {@code rule} if one of {@code earlier} matches every exception it would. */
+  private static void checkReachable(List<Rule> earlier, Rule rule) {
+    for (Rule before : earlier) {
+      if (before.type().isAssignableFrom(rule.type())) {
+        throw new InvalidArgumentException("type", rule.type().getName() + " already has a rule ("
+            + before.describe() + (before.type() == rule.type() ? "" : " for " + before.type().getName())
+            + "): its " + rule.describe() + " rule would never apply; one type, one rule, subtypes first");
+      }
+    }
   }
 
   /** No rules: every exception is retried on the ladder. */
@@ -56,6 +72,10 @@ public record FailurePolicy(List<Rule> rules) {
       delay.forEach(HandlerResult::retryAfter);
     }
 
+    String describe() {
+      return reject ? "reject" : delay.map(d -> "retry after " + d).getOrElse("retry");
+    }
+
     HandlerResult verdictFor(Throwable failure) {
       if (reject) {
         String message = failure.getMessage();
@@ -73,19 +93,23 @@ public record FailurePolicy(List<Rule> rules) {
 
     /** Dead-letters at once, with the exception's class and message as the reason. */
     public Builder reject(Class<? extends Throwable> type) {
-      rules.add(new Rule(type, true, Option.none()));
-      return this;
+      return add(new Rule(type, true, Option.none()));
     }
 
     /** Redelivers after {@code delay} (positive; rounded up to the next delay level on RocketMQ). */
     public Builder retryAfter(Class<? extends Throwable> type, Duration delay) {
-      rules.add(new Rule(type, false, Option.some(InvalidArgumentException.requireNonNull(delay, "delay"))));
-      return this;
+      return add(new Rule(type, false, Option.some(InvalidArgumentException.requireNonNull(delay, "delay"))));
     }
 
     /** Redelivers on the group's retry ladder (to exempt a subtype from a broader rule added after it). */
     public Builder retry(Class<? extends Throwable> type) {
-      rules.add(new Rule(type, false, Option.none()));
+      return add(new Rule(type, false, Option.none()));
+    }
+
+    /** Adds {@code rule}, checking at once that it can ever apply. */
+    private Builder add(Rule rule) {
+      checkReachable(rules, rule);
+      rules.add(rule);
       return this;
     }
 

@@ -155,4 +155,19 @@ class ValuesTest {
     assertEquals(1, RateLimit.perSecond(0.5).burst());
     assertEquals(5, RateLimit.perSecond(50).burst());
   }
+
+  @Test
+  void aFailurePolicyRefusesARuleThatCouldNeverApplyNamingTheType() {
+    var twice = assertThrows(InvalidArgumentException.class, () -> FailurePolicy.builder()
+        .reject(IllegalArgumentException.class).retry(IllegalArgumentException.class));
+    assertEquals("type", twice.field());
+    assertTrue(twice.getMessage().contains("java.lang.IllegalArgumentException already has a rule (reject)"),
+        twice.getMessage());
+    var shadowed = assertThrows(InvalidArgumentException.class, () -> FailurePolicy.builder()
+        .retryAfter(RuntimeException.class, Duration.ofSeconds(5)).reject(IllegalStateException.class));
+    assertTrue(shadowed.getMessage().contains("for java.lang.RuntimeException"), shadowed.getMessage());
+    FailurePolicy subtypeFirst = FailurePolicy.builder().reject(IllegalStateException.class)
+        .retry(RuntimeException.class).build();
+    assertEquals(2, subtypeFirst.rules().size());
+  }
 }

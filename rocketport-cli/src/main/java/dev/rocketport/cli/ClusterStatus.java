@@ -1,14 +1,17 @@
 package dev.rocketport.cli;
 
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.admin.AdminFailure;
 import dev.rocketport.messaging.admin.Backlog;
 import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.admin.MessagingAdmin;
 import dev.rocketport.messaging.health.Health;
 import dev.rocketport.rocketmq.RocketMqMessaging;
+import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One look at the cluster, as {@code status} prints it: the runtime's health check (name server and
@@ -21,7 +24,8 @@ record ClusterStatus(String nameServer, String checkedAt, String health, List<Co
 
   record Component(String name, String status, String detail) {}
 
-  record TopicBacklog(String topic, long backlog, Map<Integer, Long> byQueue) {}
+  /** {@code backlog} is null, and {@code problem} says why, for a topic that no longer exists. */
+  record TopicBacklog(String topic, @Nullable Long backlog, Map<Integer, Long> byQueue, @Nullable String problem) {}
 
   /** {@code deadLettersAtLeast}: the count reached the limit, there may be more. */
   record Group(String group, int onlineMembers, List<TopicBacklog> topics, int deadLetters,
@@ -34,9 +38,14 @@ record ClusterStatus(String nameServer, String checkedAt, String health, List<Co
     for (GroupSummary summary : cluster.require(admin.groups(), "listing the consumer groups")) {
       List<TopicBacklog> topics = new ArrayList<>();
       for (Topic topic : summary.topics()) {
-        Backlog backlog = cluster.require(admin.backlog(topic, summary.group()),
-            "reading the backlog of " + summary.group() + " on " + topic);
-        topics.add(new TopicBacklog(topic.name(), backlog.total(), backlog.perQueue()));
+        Either<AdminFailure, Backlog> backlog = admin.backlog(topic, summary.group());
+        if (backlog.isLeft() && backlog.getLeft() instanceof AdminFailure.TopicNotFound) {
+          // the group still holds offsets on a topic deleted since: a fact to show, not a reason to stop
+          topics.add(new TopicBacklog(topic.name(), null, Map.of(), "topic does not exist"));
+        } else {
+          Backlog found = cluster.require(backlog, "reading the backlog of " + summary.group() + " on " + topic);
+          topics.add(new TopicBacklog(topic.name(), found.total(), found.perQueue(), null));
+        }
       }
       int dead = cluster.require(admin.deadLetters(summary.group(), DEAD_LETTER_LIMIT),
           "reading the dead letters of " + summary.group()).size();

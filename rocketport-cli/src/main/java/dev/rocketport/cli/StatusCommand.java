@@ -77,7 +77,8 @@ final class StatusCommand implements Callable<Integer> {
       for (ClusterStatus.TopicBacklog topic : group.topics()) {
         String perQueue = topic.byQueue().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
             .collect(Collectors.joining(" "));
-        groups.row(group.group(), group.onlineMembers(), topic.topic(), topic.backlog(), perQueue, dead);
+        groups.row(group.group(), group.onlineMembers(), topic.topic(),
+            topic.backlog() == null ? String.valueOf(topic.problem()) : topic.backlog(), perQueue, dead);
       }
     }
     groups.print(out);

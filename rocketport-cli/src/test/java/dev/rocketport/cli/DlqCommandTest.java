@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,28 @@ class DlqCommandTest {
     for (int i = 0; i < letters; i++) {
       assertEquals(2, f.deliveriesOf("kill-" + i), "kill-" + i + " redriven exactly once");
     }
+  }
+
+  @Test
+  void aRedriveWhoseTopicIsGoneStopsAndTheLetterStays() throws Exception {
+    var f = new DeadLetterFixture(messaging, "gone").parked(2, "gone-");
+    String physical = f.topic.name();
+    DefaultMQAdminExt raw = new DefaultMQAdminExt();
+    raw.setNamesrvAddr(nameServer);
+    raw.setInstanceName("cli-test-admin-" + System.nanoTime());
+    raw.start();
+    try {
+      raw.deleteTopicInBroker(Set.of(ROCKETMQ.broker().brokerAddress()), physical);
+      raw.deleteTopicInNameServer(Set.of(nameServer), physical);
+    } finally {
+      raw.shutdown();
+    }
+    Path audit = dir.resolve("audit.jsonl");
+    CliRun run = dlq("redrive", "--group", f.group.name(), "--audit", audit.toString());
+    assertEquals(ExitCodes.STOPPED, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("does not exist"), run::toString);
+    assertEquals(List.of("intent", "failed"), audit(audit).stream().map(l -> l.get("action").asString()).toList());
+    assertEquals(2, f.pending().size(), "nothing moved");
   }
 
   private Set<String> redrivenIn(Path audit) {

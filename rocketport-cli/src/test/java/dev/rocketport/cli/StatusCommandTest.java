@@ -21,6 +21,8 @@ class StatusCommandTest {
     String nameServer = ROCKETMQ.broker().nameServerAddress();
     try (RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(nameServer).build())) {
       var f = new DeadLetterFixture(messaging, "status").parked(2, "status-");
+      // the member commits its offsets every second: wait until the broker has them
+      DeadLetterFixture.await("backlog 0", () -> messaging.admin().backlog(f.topic, f.group).get().total() == 0);
       CliRun json = CliRun.of("status", "--namesrv", nameServer, "--json");
       assertEquals(ExitCodes.OK, json.exitCode(), json::toString);
       JsonNode status = JsonMapper.builder().build().readTree(json.out());
