@@ -1,6 +1,5 @@
 package dev.rocketport.bench;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,24 +57,28 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec = CommandSpec.create();
 
-  private final PrintStream stdout;
-  private final PrintStream stderr;
+  /** What runs once the options are read; answers the exit code. */
+  @FunctionalInterface
+  interface Run {
+    int bench(BenchOptions options) throws Exception;
+  }
 
-  BenchCommand(PrintStream stdout, PrintStream stderr) {
-    this.stdout = stdout;
-    this.stderr = stderr;
+  private final Run run;
+
+  BenchCommand(Run run) {
+    this.run = run;
   }
 
   /** The options {@code args} give; bad usage throws {@link ParameterException} naming the option. */
   static BenchOptions parse(List<String> args) {
-    BenchCommand command = new BenchCommand(System.out, System.err);
+    BenchCommand command = new BenchCommand(options -> 0);
     new CommandLine(command).parseArgs(args.toArray(String[]::new));
     return command.options();
   }
 
   @Override
   public Integer call() throws Exception {
-    return BenchMain.bench(options(), stdout, stderr);
+    return run.bench(options());
   }
 
   BenchOptions options() {

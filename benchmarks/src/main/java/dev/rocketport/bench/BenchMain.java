@@ -23,7 +23,7 @@ public final class BenchMain {
 
   /** Runs the command line ({@link BenchCommand}); returns the exit code (2 for bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    return CommandLines.execute(new BenchCommand(out, err), "bench", args, out, err);
+    return CommandLines.execute(new BenchCommand(options -> bench(options, out, err)), "bench", args, out, err);
   }
 
   static int bench(BenchOptions options, PrintStream out, PrintStream err) throws Exception {

@@ -1,6 +1,5 @@
 package dev.rocketport.bench;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,16 +30,22 @@ final class SoakCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec = CommandSpec.create();
 
-  private final PrintStream stdout;
+  /** What runs once the options are read; answers the exit code. */
+  @FunctionalInterface
+  interface Run {
+    int soak(int minutes, int rate, Path out) throws Exception;
+  }
 
-  SoakCommand(PrintStream stdout) {
-    this.stdout = stdout;
+  private final Run run;
+
+  SoakCommand(Run run) {
+    this.run = run;
   }
 
   @Override
   public Integer call() throws Exception {
     CommandLine line = spec.commandLine();
-    return SoakMain.soak(CommandLines.inRange(line, "--minutes", minutes, 1, 1440),
-        CommandLines.inRange(line, "--rate", rate, 100, 5000), out, stdout);
+    return run.soak(CommandLines.inRange(line, "--minutes", minutes, 1, 1440),
+        CommandLines.inRange(line, "--rate", rate, 100, 5000), out);
   }
 }

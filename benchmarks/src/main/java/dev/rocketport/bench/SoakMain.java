@@ -27,7 +27,8 @@ public final class SoakMain {
 
   /** Runs the command line ({@link SoakCommand}); returns the exit code (2 for bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    return CommandLines.execute(new SoakCommand(out), "soak", args, out, err);
+    return CommandLines.execute(new SoakCommand((minutes, rate, dir) -> soak(minutes, rate, dir, out)), "soak", args,
+        out, err);
   }
 
   static int soak(int minutes, int rate, Path dir, PrintStream out) throws Exception {

@@ -1,6 +1,5 @@
 package dev.rocketport.bench.faults;
 
-import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,16 +15,20 @@ final class FaultsCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "the smaller load of the build's test (default: the full load)")
   boolean quick;
 
-  private final PrintStream out;
-  private final PrintStream err;
+  /** What runs once the options are read; answers the exit code. */
+  @FunctionalInterface
+  interface Run {
+    int faults(FaultSizes sizes) throws Exception;
+  }
 
-  FaultsCommand(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
+  private final Run run;
+
+  FaultsCommand(Run run) {
+    this.run = run;
   }
 
   @Override
   public Integer call() throws Exception {
-    return FaultsMain.faults(quick ? FaultSizes.quick() : FaultSizes.full(), out, err);
+    return run.faults(quick ? FaultSizes.quick() : FaultSizes.full());
   }
 }

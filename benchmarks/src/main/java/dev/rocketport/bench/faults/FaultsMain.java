@@ -22,7 +22,7 @@ public final class FaultsMain {
 
   /** Runs the command line ({@link FaultsCommand}); returns the exit code (2 for bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    return CommandLines.execute(new FaultsCommand(out, err), "faults", args, out, err);
+    return CommandLines.execute(new FaultsCommand(sizes -> faults(sizes, out, err)), "faults", args, out, err);
   }
 
   static int faults(FaultSizes sizes, PrintStream out, PrintStream err) throws Exception {
