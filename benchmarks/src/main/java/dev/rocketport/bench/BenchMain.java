@@ -15,6 +15,9 @@ import org.apache.rocketmq.common.MQVersion;
  * ({@link InterleavedSeries}). Writes {@code report.json}, {@code report.md} and PNG charts.
  */
 public final class BenchMain {
+  private static final int LONE_SENDS = 3000;
+  private static final int LONE_SENDS_QUICK = 1000;
+
   private BenchMain() {}
 
   public static void main(String[] args) {
@@ -28,6 +31,7 @@ public final class BenchMain {
 
   static int bench(BenchOptions options, PrintStream out, PrintStream err) throws Exception {
     List<SeriesResult> results = new ArrayList<>();
+    Map<String, LoneSends.RoundTrip> loneSends;
     try (BenchAdapters adapters = BenchAdapters.open(options, out)) {
       Progress progress = new Progress(err, totalSteps(options, adapters));
       progress.show("warming up the broker and the JIT");
@@ -36,6 +40,8 @@ public final class BenchMain {
           new OpenLoopRunner(1).probe(warm, options.probe().multipliedBy(options.quick() ? 2 : 3), 2_000);
         }
       }
+      progress.show("lone synchronous sends");
+      loneSends = LoneSends.measure(adapters.all(), options.quick() ? LONE_SENDS_QUICK : LONE_SENDS);
       for (Scenario scenario : options.scenarios()) {
         for (Map<String, Workloads> group : adapters.groupsFor(scenario)) {
           results.addAll(new InterleavedSeries(scenario, group, options, progress).measure());
@@ -49,6 +55,7 @@ public final class BenchMain {
     if (!results.isEmpty()) {
       Report.write(options.out(), machine(options), options, results);
       out.println(Report.markdown(machine(options), results));
+      out.println(LoneSends.markdown(loneSends));
       out.println("reports: " + options.out().toAbsolutePath() + "/report.{json,md} and one PNG per scenario");
     }
     return 0;

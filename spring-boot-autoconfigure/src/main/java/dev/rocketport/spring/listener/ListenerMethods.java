@@ -3,6 +3,7 @@ package dev.rocketport.spring.listener;
 import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.FailurePolicy;
 import dev.rocketport.messaging.Filter;
+import dev.rocketport.messaging.RateLimit;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
@@ -102,7 +103,19 @@ public final class ListenerMethods implements BeanPostProcessor, EnvironmentAwar
       }
       b.failurePolicy(policy.build());
     }
+    String rate = resolve(listener.rateLimit());
+    if (!rate.isEmpty()) {
+      b.rateLimit(RateLimit.perSecond(perSecond(rate)));
+    }
     return b.build();
+  }
+
+  private static double perSecond(String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("rateLimit '" + value + "' is not a number of messages per second");
+    }
   }
 
   private static StartPosition startPosition(String value) {

@@ -58,4 +58,7 @@ public @interface RocketportListener {
 
   /** Exceptions that dead-letter the message at once instead of being retried ({@code FailurePolicy.reject}). */
   Class<? extends Throwable>[] rejectOn() default {};
+
+  /** At most this many messages per second ({@code RateLimit}, e.g. {@code "50"}); empty for no limit. */
+  String rateLimit() default "";
 }

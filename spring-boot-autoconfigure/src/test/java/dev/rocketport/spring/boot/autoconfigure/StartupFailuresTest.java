@@ -113,4 +113,22 @@ class StartupFailuresTest {
     assertNames(Contexts.failureOf(List.of(IN_MEMORY, ORDERS), BadTimeout.class), "BadTimeout.handle(ReceivedMessage)",
         "forever");
   }
+
+  static class BadRate {
+    @RocketportListener(topic = "orders", group = "g", rateLimit = "${rate:fast}")
+    void handle(ReceivedMessage message) {}
+  }
+
+  static class ZeroRate {
+    @RocketportListener(topic = "orders", group = "g", rateLimit = "0")
+    void handle(ReceivedMessage message) {}
+  }
+
+  @Test
+  void aRateLimitThatIsNoRateNamesTheMethodAndTheValue() {
+    assertNames(Contexts.failureOf(List.of(IN_MEMORY, ORDERS), BadRate.class), "BadRate.handle(ReceivedMessage)",
+        "rateLimit 'fast'");
+    assertNames(Contexts.failureOf(List.of(IN_MEMORY, ORDERS), ZeroRate.class), "ZeroRate.handle(ReceivedMessage)",
+        "messagesPerSecond");
+  }
 }

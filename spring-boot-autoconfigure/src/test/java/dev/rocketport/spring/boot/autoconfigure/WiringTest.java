@@ -81,7 +81,7 @@ class WiringTest {
       throw new IllegalArgumentException("refused " + body);
     }
 
-    @RocketportListener(topic = "orders", group = "as-received")
+    @RocketportListener(topic = "orders", group = "as-received", rateLimit = "1000")
     void received(ReceivedMessage message) {
       message.header("x-stamp").forEach(stamps::add);
     }
