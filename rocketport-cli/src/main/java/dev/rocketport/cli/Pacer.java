@@ -3,27 +3,29 @@ package dev.rocketport.cli;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Spaces actions at a fixed rate: the n-th starts n / rate seconds after the first (a slow action
- * does not earn a burst: the schedule restarts from it). Sleeps, never spins. Not thread-safe.
+ * Spaces actions at most {@code perSecond} apart: each starts at least 1 / rate after the one before,
+ * so no two ever come closer, and a slow action delays the rest instead of earning a burst. Sleeps,
+ * never spins. Not thread-safe.
  */
 final class Pacer {
   private final long intervalNanos;
-  private long next = Long.MIN_VALUE;
+  private boolean started;
+  private long last;
 
-  /** @param perSecond actions per second, positive; {@code Double.POSITIVE_INFINITY} for no pacing */
+  /** @param perSecond actions per second, positive */
   Pacer(double perSecond) {
-    this.intervalNanos = Double.isInfinite(perSecond) ? 0 : (long) (1e9 / perSecond);
+    this.intervalNanos = (long) (1e9 / perSecond);
   }
 
   /** Waits for the next action's turn. */
   void await() {
-    long now = System.nanoTime();
-    if (next == Long.MIN_VALUE || now - next > intervalNanos) {
-      next = now;
+    if (started) {
+      long due = last + intervalNanos;
+      while (System.nanoTime() - due < 0) {
+        LockSupport.parkNanos(due - System.nanoTime());
+      }
     }
-    while (System.nanoTime() - next < 0) {
-      LockSupport.parkNanos(next - System.nanoTime());
-    }
-    next += intervalNanos;
+    started = true;
+    last = System.nanoTime();
   }
 }
