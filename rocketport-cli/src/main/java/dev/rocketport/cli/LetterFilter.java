@@ -69,7 +69,7 @@ final class LetterFilter {
     return selected;
   }
 
-  /** The filters in words, for "nothing matched" and the audit. */
+  /** The filters in words, for the messages that say nothing matched. */
   String describe() {
     List<String> parts = new ArrayList<>();
     parts.add(groups.isEmpty() ? "every group" : "group " + String.join(", ", groups));
