@@ -41,18 +41,18 @@ final class InMemoryAdmin extends AbstractAdmin {
 
   @Override
   protected Either<AdminFailure, List<DeadLetter>> doDeadLetters(ConsumerGroup group, int max) {
-    List<DeadLetter> pending = broker.pendingDeadLetters(group.name());
+    List<DeadLetter> pending = broker.deadLetters().pending(group.name());
     return Either.right(List.copyOf(pending.subList(0, Math.min(max, pending.size()))));
   }
 
   @Override
   protected Either<AdminFailure, Integer> doRedriveDeadLetters(ConsumerGroup group) {
-    return Either.right(broker.redriveDeadLetters(group.name()));
+    return Either.right(broker.deadLetters().redriveAll(group.name()));
   }
 
   @Override
   protected Either<AdminFailure, SendReceipt> doRedrive(DeadLetter letter) {
-    return broker.redrive(letter).toEither(() -> new AdminFailure.NotPending(letter.group(), letter.messageId()));
+    return broker.deadLetters().redrive(letter).toEither(() -> new AdminFailure.NotPending(letter.group(), letter.messageId()));
   }
 
   @Override

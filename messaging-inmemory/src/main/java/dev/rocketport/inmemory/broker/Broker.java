@@ -5,7 +5,6 @@ import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.TransactionOutcome;
-import dev.rocketport.messaging.admin.DeadLetter;
 import dev.rocketport.messaging.admin.GroupSummary;
 import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
@@ -36,6 +35,7 @@ public final class Broker {
   private final Topics topics;
   private final Groups groups;
   private final DeadLetterLedger deadLetters = new DeadLetterLedger();
+  private final DeadLetterDesk deadLetterDesk;
   private final ReplyRoutes replies;
   private final BrokerCore core;
   private final Transactions transactions;
@@ -49,6 +49,7 @@ public final class Broker {
     this.replies = new ReplyRoutes(work, core);
     this.groups = core.groups();
     this.transactions = new Transactions(core, topics, journal, config);
+    this.deadLetterDesk = new DeadLetterDesk(work, topics, core, deadLetters, journal, scheduler::now);
   }
 
   /** A broker whose time stands still until {@link #advance} moves it, starting at {@code start}. */
@@ -260,47 +261,11 @@ public final class Broker {
     }
   }
 
-  // ---- dead letters ---------------------------------------------------------------------------------
+  // ---- dead letters and groups ---------------------------------------------------------------------
 
-  public List<DeadLetter> pendingDeadLetters(String group) {
-    work.lock.lock();
-    try {
-      return deadLetters.pending(group);
-    } finally {
-      work.lock.unlock();
-    }
-  }
-
-  /** Republishes {@code group}'s pending dead letters to their topics as new messages; returns how many. */
-  public int redriveDeadLetters(String group) {
-    work.lock.lock();
-    try {
-      List<DeadLetter> pending = deadLetters.pending(group);
-      pending.forEach(this::redriveUnderLock);
-      return pending.size();
-    } finally {
-      work.lock.unlock();
-    }
-  }
-
-  /** Republishes {@code letter} as a new message if it is pending; empty if it is not. */
-  public Option<SendReceipt> redrive(DeadLetter letter) {
-    work.lock.lock();
-    try {
-      return deadLetters.isPending(letter) ? Option.some(redriveUnderLock(letter)) : Option.none();
-    } finally {
-      work.lock.unlock();
-    }
-  }
-
-  private SendReceipt redriveUnderLock(DeadLetter letter) {
-    String topic = letter.message().topic().name();
-    String id = MessageIds.next();
-    QueueRef ref = new QueueRef(topic, topics.selectQueue(topic));
-    StoredEntry copy = core.append(ref, letter.message(), id, now(), 0);
-    deadLetters.markRedriven(letter, id);
-    journal.record(now(), letter.messageId(), Journal.Kind.REDRIVEN, "as " + id);
-    return new SendReceipt(id, letter.message().topic(), ref.queueId(), Option.some(copy.offset()));
+  /** Dead letters: listing and redriving them. */
+  public DeadLetterDesk deadLetters() {
+    return deadLetterDesk;
   }
 
   /** Every group that has had a member, with its topic and members now. */
