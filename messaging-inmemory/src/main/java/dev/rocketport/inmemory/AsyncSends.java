@@ -98,9 +98,9 @@ final class AsyncSends {
         }
         continue;
       }
-      List<SendReceipt> receipts = storeAll(batch);
+      List<Either<PublishFailure, SendReceipt>> receipts = storeAll(batch);
       for (int i = 0; i < batch.size(); i++) {
-        complete(batch.get(i), Either.right(receipts.get(i)));
+        complete(batch.get(i), receipts.get(i));
       }
       batch.clear();
     }
@@ -122,8 +122,8 @@ final class AsyncSends {
     return false;
   }
 
-  private List<SendReceipt> storeAll(List<Pending> batch) {
-    List<SendReceipt> receipts = new ArrayList<>(batch.size());
+  private List<Either<PublishFailure, SendReceipt>> storeAll(List<Pending> batch) {
+    List<Either<PublishFailure, SendReceipt>> receipts = new ArrayList<>(batch.size());
     Set<String> topics = new HashSet<>(4);
     broker.lock().lock();
     try {

@@ -1,11 +1,14 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.FaultPlan;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
+import dev.rocketport.inmemory.broker.InjectedFault;
 import dev.rocketport.inmemory.broker.Journal;
 import dev.rocketport.messaging.InvalidArgumentException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,6 +49,46 @@ public final class InMemoryBroker implements AutoCloseable {
 
   public static InMemoryBroker wallClock(InMemoryConfig config) {
     return new InMemoryBroker(Broker.wallClock(InvalidArgumentException.requireNonNull(config, "config")));
+  }
+
+  /**
+   * A simulated broker with RocketMQ's defaults: a virtual clock starting at {@link #VIRTUAL_EPOCH};
+   * handler calls and callbacks run only when the simulation is driven ({@link #runUntilQuiet},
+   * {@link #advance}, {@link #advanceUntil}), one at a time on the driving thread; {@code plan}'s
+   * faults are injected. The order of calls, the faults and the message ids are all decided by
+   * {@code seed}: one seed and one test give one {@link #journal()}.
+   */
+  public static InMemoryBroker simulated(long seed, FaultPlan plan) {
+    return simulated(seed, plan, InMemoryConfig.defaults());
+  }
+
+  public static InMemoryBroker simulated(long seed, FaultPlan plan, InMemoryConfig config) {
+    return new InMemoryBroker(Broker.simulated(InvalidArgumentException.requireNonNull(config, "config"),
+        VIRTUAL_EPOCH, seed, InvalidArgumentException.requireNonNull(plan, "plan")));
+  }
+
+  /** Whether this broker is a seeded simulation. */
+  public boolean isSimulated() {
+    return broker.simulator() != null;
+  }
+
+  /** The faults injected so far, oldest first (none unless simulated). */
+  public List<InjectedFault> injectedFaults() {
+    broker.lock().lock();
+    try {
+      return broker.injectedFaults();
+    } finally {
+      broker.lock().unlock();
+    }
+  }
+
+  /**
+   * Virtual clock only: runs everything ready and every timed event in order until nothing is left to
+   * do or {@code limit} of virtual time has passed; returns whether nothing is left. A paused
+   * subscription's messages wait, and do not keep it from returning.
+   */
+  public boolean runUntilQuiet(Duration limit) {
+    return broker.runUntilQuiet(InvalidArgumentException.requireNonNull(limit, "limit"));
   }
 
   public InMemoryConfig config() {

@@ -1,7 +1,10 @@
 package dev.rocketport.inmemory;
 
 import dev.rocketport.inmemory.broker.Broker;
+import dev.rocketport.inmemory.broker.FaultPlan;
 import dev.rocketport.inmemory.broker.InMemoryConfig;
+import dev.rocketport.inmemory.broker.Simulator;
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
@@ -18,6 +21,7 @@ import dev.rocketport.messaging.spi.AbstractMessaging;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +41,9 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   private final InMemoryBroker owner;
   private final boolean ownsBroker;
   private final Broker broker;
-  private final ExecutorService callbacks;
+  /** Where callbacks run: threads of their own, or in a simulation its driver. */
+  private final Executor callbacks;
+  private final @Nullable ExecutorService callbackThreads;
   private final InMemoryPublisher publisher;
   private final InMemoryAdmin admin;
   private final InMemorySubscriber subscriber;
@@ -48,11 +54,13 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
     this.owner = owner;
     this.ownsBroker = ownsBroker;
     this.broker = owner.broker;
-    this.callbacks = Executors.newCachedThreadPool(r -> {
+    Simulator simulator = broker.simulator();
+    this.callbackThreads = simulator != null ? null : Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "rocketport-inmemory-callback");
       t.setDaemon(true);
       return t;
     });
+    this.callbacks = simulator != null ? simulator : java.util.Objects.requireNonNull(callbackThreads);
     this.publisher = new InMemoryPublisher(context(), broker, callbacks);
     this.admin = new InMemoryAdmin(context(), broker);
     this.subscriber = new InMemorySubscriber(context(), broker);
@@ -89,6 +97,14 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   /** A runtime with its own broker on the system clock, applying {@code interceptors}. */
   public static InMemoryMessaging wallClock(InMemoryConfig config, Interceptors interceptors) {
     return new InMemoryMessaging(InMemoryBroker.wallClock(config), true, interceptors);
+  }
+
+  /**
+   * A runtime with its own simulated broker: RocketMQ's defaults, a virtual clock, {@code plan}'s
+   * faults and the order of handler calls all decided by {@code seed} (see {@link InMemoryBroker#simulated}).
+   */
+  public static InMemoryMessaging simulated(long seed, FaultPlan plan) {
+    return new InMemoryMessaging(InMemoryBroker.simulated(seed, plan), true, Interceptors.none());
   }
 
   /** A new client runtime on {@code broker}; closing it leaves the broker running. */
@@ -151,11 +167,15 @@ public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransacti
   protected void closeResources() {
     requester.closeWaiting();
     subscriber.closeAll();
-    callbacks.shutdown();
-    try {
-      callbacks.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (callbackThreads != null) {
+      callbackThreads.shutdown();
+      try {
+        callbackThreads.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      broker.awaitQuiescence(); // a simulation's pending callbacks run now, as threads would finish theirs
     }
     if (ownsBroker) {
       owner.close();

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +32,7 @@ final class InMemoryPublisher extends AbstractPublisher {
   private final Semaphore asyncSlots;
   private final AsyncSends asyncSends;
 
-  InMemoryPublisher(AdapterContext context, Broker broker, ExecutorService callbacks) {
+  InMemoryPublisher(AdapterContext context, Broker broker, Executor callbacks) {
     super(context);
     this.broker = broker;
     this.asyncSlots = new Semaphore(broker.config().asyncMaxInFlight());
@@ -80,10 +80,12 @@ final class InMemoryPublisher extends AbstractPublisher {
     String topic = chunk.get(0).topic().name();
     broker.lock().lock();
     try {
-      int queue = broker.selectQueue(topic);
-      List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
-      chunk.forEach(message -> sent.add(Either.right(broker.accept(message, queue))));
+      var stored = broker.acceptAll(chunk, broker.selectQueue(topic));
       broker.pumpConsumersOf(topic);
+      List<Either<PublishFailure, SendReceipt>> sent = new ArrayList<>(chunk.size());
+      for (int i = 0; i < chunk.size(); i++) {
+        sent.add(stored.isLeft() ? Either.left(stored.getLeft()) : Either.right(stored.get().get(i)));
+      }
       return sent;
     } finally {
       broker.lock().unlock();
@@ -106,9 +108,9 @@ final class InMemoryPublisher extends AbstractPublisher {
     }
     try {
       int queue = queueId == AsyncSends.ROUND_ROBIN ? broker.selectQueue(message.topic().name()) : queueId;
-      SendReceipt receipt = broker.accept(message, queue);
+      var receipt = broker.accept(message, queue);
       broker.pumpConsumersOf(message.topic().name());
-      return Either.right(receipt);
+      return receipt;
     } finally {
       broker.lock().unlock();
     }

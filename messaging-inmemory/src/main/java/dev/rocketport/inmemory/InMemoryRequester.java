@@ -4,6 +4,7 @@ import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
+import io.vavr.control.Either;
 import dev.rocketport.messaging.spi.AbstractRequester;
 import dev.rocketport.messaging.spi.AdapterContext;
 import java.time.Duration;
@@ -28,13 +29,19 @@ final class InMemoryRequester extends AbstractRequester {
       pending.notSent(new PublishFailure.TopicNotFound(request.topic()));
       return;
     }
+    Either<PublishFailure, SendReceipt> stored;
     broker.lock().lock();
     try {
-      SendReceipt receipt = broker.accept(request, broker.selectQueue(topic));
-      broker.replies().expect(receipt.messageId(), pending::replied, timeout.multipliedBy(2));
-      broker.pumpConsumersOf(topic);
+      stored = broker.accept(request, broker.selectQueue(topic));
+      if (stored.isRight()) {
+        broker.replies().expect(stored.get().messageId(), pending::replied, timeout.multipliedBy(2));
+        broker.pumpConsumersOf(topic);
+      }
     } finally {
       broker.lock().unlock();
+    }
+    if (stored.isLeft()) {
+      pending.notSent(stored.getLeft());
     }
   }
 

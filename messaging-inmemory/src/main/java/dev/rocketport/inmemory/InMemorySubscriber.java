@@ -38,7 +38,7 @@ final class InMemorySubscriber extends AbstractSubscriber {
         leaveGroup);
     try {
       broker.join(member);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | InvalidArgumentException e) {
       member.close();
       throw e;
     }

@@ -3,6 +3,7 @@ package dev.rocketport.inmemory;
 import dev.rocketport.inmemory.broker.Broker;
 import dev.rocketport.inmemory.broker.GroupMember;
 import dev.rocketport.inmemory.broker.Run;
+import dev.rocketport.inmemory.broker.Simulator;
 import dev.rocketport.messaging.Ordering;
 import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.Subscription;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,9 @@ final class InMemorySubscription implements Subscription, GroupMember {
   private final GuardedHandler handler;
   private final boolean single;
   private final Runnable leaveGroup;
-  private final ExecutorService executor;
+  /** The handler threads; null in a simulation, whose driver runs the handler calls. */
+  private final @Nullable ExecutorService executor;
+  private final @Nullable Simulator simulator;
   /** Runs handed to handler threads and not ended; guarded by the broker lock. */
   private int inFlight;
   private volatile boolean active = true;
@@ -48,9 +52,14 @@ final class InMemorySubscription implements Subscription, GroupMember {
     this.handler = handler;
     this.single = single;
     this.leaveGroup = leaveGroup;
+    this.simulator = broker.simulator();
+    this.executor = simulator != null ? null : handlerThreads(spec);
+  }
+
+  private static ExecutorService handlerThreads(SubscriptionSpec spec) {
     String prefix = "rocketport-inmemory-" + spec.group() + "-" + IDS.incrementAndGet() + "-";
     AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(spec.concurrency(), r -> {
+    return Executors.newFixedThreadPool(spec.concurrency(), r -> {
       Thread t = new Thread(r, prefix + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -102,7 +111,21 @@ final class InMemorySubscription implements Subscription, GroupMember {
   @Override
   public void start(Run run) {
     inFlight++;
-    executor.execute(() -> handle(run));
+    if (executor != null) {
+      executor.execute(() -> handle(run));
+    } else {
+      simulate(run);
+    }
+  }
+
+  /** Has the simulation run {@code run} when it chooses (not while paused or throttled), then the next one. */
+  private void simulate(Run run) {
+    java.util.Objects.requireNonNull(simulator).submitRun(run.queue(), this, spec, () -> !gate.isHolding(), () -> {
+      Run next = run.complete(verdicts(run.messages()));
+      if (next != null) {
+        simulate(next);
+      }
+    });
   }
 
   @Override
@@ -170,13 +193,18 @@ final class InMemorySubscription implements Subscription, GroupMember {
     } finally {
       broker.lock().unlock();
     }
+    if (simulator != null) {
+      simulator.drainOf(this); // the gate is closed: what was handed to this member is given back
+    }
     boolean drained = broker.awaitUnderLock(() -> inFlight == 0, spec.closeTimeout().toNanos());
     if (!drained) {
       LOG.warn("subscription of group {} closed with handlers still running after {}; their messages will be "
           + "acknowledged or redelivered when they finish", spec.group(), spec.closeTimeout());
     }
     broker.leave(this);
-    executor.shutdown();
+    if (executor != null) {
+      executor.shutdown();
+    }
     leaveGroup.run();
   }
 }

@@ -13,7 +13,7 @@ import dev.rocketport.messaging.spi.AbstractTransactionalPublisher;
 import dev.rocketport.messaging.spi.AdapterContext;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,10 +27,10 @@ import java.util.function.BooleanSupplier;
 final class InMemoryTransactionalPublisher extends AbstractTransactionalPublisher {
   private final Broker broker;
   private final BooleanSupplier closed;
-  private final ExecutorService callbacks;
+  private final Executor callbacks;
   private final TransactionChecker checker;
 
-  InMemoryTransactionalPublisher(AdapterContext context, Broker broker, ExecutorService callbacks,
+  InMemoryTransactionalPublisher(AdapterContext context, Broker broker, Executor callbacks,
       TransactionChecker checker) {
     super(context);
     this.broker = broker;

@@ -6,16 +6,18 @@ import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.TransactionOutcome;
 import dev.rocketport.messaging.admin.GroupSummary;
-import dev.rocketport.messaging.spi.WireRules;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.SplittableRandom;
+import dev.rocketport.messaging.PublishFailure;
+import io.vavr.control.Either;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory broker model behind one facade: topics of queues, the key index, consumer groups and
@@ -39,13 +41,31 @@ public final class Broker {
   private final ReplyRoutes replies;
   private final BrokerCore core;
   private final Transactions transactions;
+  private final Sends sends;
+  private final Faults faults;
+  private final @Nullable Simulator simulator;
+  private final Drive drive;
 
-  private Broker(Scheduler scheduler, InMemoryConfig config) {
+  /** A seed and a plan, for a simulated broker. */
+  private record Seeded(long seed, FaultPlan plan) {}
+
+  private Broker(Scheduler scheduler, InMemoryConfig config, @Nullable Seeded seeded) {
     this.scheduler = scheduler;
     this.config = config;
     this.journal = new Journal(config.journalCapacity());
     this.topics = new Topics(config.maxMessagesPerQueue(), journal);
-    this.core = new BrokerCore(scheduler, work, topics, deadLetters, journal, config);
+    if (seeded == null) {
+      this.faults = Faults.none();
+      this.simulator = null;
+    } else {
+      SplittableRandom random = new SplittableRandom(seeded.seed());
+      this.faults = new Faults(seeded.plan(), random, journal);
+      this.simulator = new Simulator(random, seeded.plan());
+    }
+    this.core = new BrokerCore(scheduler, work, topics, deadLetters, journal, config,
+        seeded == null ? MessageIds.unique() : MessageIds.seeded(seeded.seed()), faults, seeded != null);
+    this.sends = new Sends(core, topics, journal, faults, config);
+    this.drive = new Drive(scheduler, work, simulator);
     this.replies = new ReplyRoutes(work, core);
     this.groups = core.groups();
     this.transactions = new Transactions(core, topics, journal, config);
@@ -54,11 +74,30 @@ public final class Broker {
 
   /** A broker whose time stands still until {@link #advance} moves it, starting at {@code start}. */
   public static Broker virtualClock(InMemoryConfig config, Instant start) {
-    return new Broker(Scheduler.virtual(start), config);
+    return new Broker(Scheduler.virtual(start), config, null);
   }
 
   public static Broker wallClock(InMemoryConfig config) {
-    return new Broker(Scheduler.wall(), config);
+    return new Broker(Scheduler.wall(), config, null);
+  }
+
+  /**
+   * A simulated broker on a virtual clock starting at {@code start}: handler calls and callbacks
+   * wait in its {@link Simulator} until driven, and {@code plan}'s faults are injected, all decided
+   * by {@code seed}.
+   */
+  public static Broker simulated(InMemoryConfig config, Instant start, long seed, FaultPlan plan) {
+    return new Broker(Scheduler.virtual(start), config, new Seeded(seed, plan));
+  }
+
+  /** The simulator of a simulated broker; null otherwise. */
+  public @Nullable Simulator simulator() {
+    return simulator;
+  }
+
+  /** The faults injected so far (none unless simulated). Under the lock or on the simulation's thread. */
+  public List<InjectedFault> injectedFaults() {
+    return faults.injected();
   }
 
   // ---- time and quiescence ----------------------------------------------------------------------
@@ -81,40 +120,22 @@ public final class Broker {
 
   /** Virtual clock only: moves time forward by {@code duration}, running everything that falls due in order. */
   public void advance(Duration duration) {
-    scheduler.advance(duration, work::awaitQuiescence);
+    drive.advance(duration);
   }
 
-  /**
-   * Virtual clock only: runs timed events in order until {@code condition} holds or {@code limit} of
-   * virtual time has passed; returns whether it holds.
-   */
+  /** Virtual clock only: see {@link Drive#runUntilQuiet}. */
+  public boolean runUntilQuiet(Duration limit) {
+    return drive.runUntilQuiet(limit);
+  }
+
+  /** Virtual clock only: see {@link Drive#advanceUntil}. */
   public boolean advanceUntil(BooleanSupplier condition, Duration limit) {
-    Instant end = now().plus(limit);
-    long wallDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      if (!work.awaitQuiescence(TimeUnit.MILLISECONDS.toNanos(20))) {
-        if (System.nanoTime() > wallDeadline) {
-          throw new IllegalStateException("handlers kept running for 5 minutes of wall time; one may be blocked");
-        }
-        continue;
-      }
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      var next = scheduler.nextDue().filter(due -> !due.isAfter(end));
-      if (next.isEmpty()) {
-        advance(Duration.between(now(), end));
-        return condition.getAsBoolean();
-      }
-      Duration step = Duration.between(now(), next.get());
-      advance(step.isNegative() ? Duration.ZERO : step);
-    }
-    return true;
+    return drive.advanceUntil(condition, limit);
   }
 
-  /** Waits until no handler, asynchronous send or transaction check is running. */
+  /** See {@link Drive#settle}. */
   public void awaitQuiescence() {
-    work.awaitQuiescence();
+    drive.settle();
   }
 
   /** Counts one more task in flight (an asynchronous send, a transaction check). Lock-free. */
@@ -168,22 +189,17 @@ public final class Broker {
   }
 
   /**
-   * Stores {@code message} in queue {@code queueId} of its topic, or schedules it for its due time;
-   * dispatches nothing (call {@link #pumpConsumersOf} once after a run of these). Under the lock.
+   * Stores {@code message} in queue {@code queueId} of its topic, or schedules it for its due time,
+   * unless a simulated fault refuses it; dispatches nothing (call {@link #pumpConsumersOf} once after
+   * a run of these). Under the lock.
    */
-  public SendReceipt accept(Message message, int queueId) {
-    String id = MessageIds.next();
-    Instant now = now();
-    QueueRef ref = new QueueRef(message.topic().name(), queueId);
-    if (message.delay().isDefined()) {
-      Instant due = message.delay().get().dueAt(now);
-      journal.record(now, id, Journal.Kind.SCHEDULED, "due at " + due);
-      Message plain = WireRules.undelayed(message);
-      core.at(due, () -> core.append(ref, plain, id, now, 0));
-      return new SendReceipt(id, message.topic(), queueId, Option.none());
-    }
-    StoredEntry entry = topics.store(ref, message, id, now, now, 0);
-    return new SendReceipt(id, message.topic(), queueId, Option.some(entry.offset()));
+  public Either<PublishFailure, SendReceipt> accept(Message message, int queueId) {
+    return sends.accept(message, queueId);
+  }
+
+  /** As {@link #accept}, for a batch: all stored in queue {@code queueId}, or none. Under the lock. */
+  public Either<PublishFailure, List<SendReceipt>> acceptAll(List<Message> messages, int queueId) {
+    return sends.acceptAll(messages, queueId);
   }
 
   /** Where replies to requests go. */
@@ -215,8 +231,12 @@ public final class Broker {
 
   // ---- groups ---------------------------------------------------------------------------------------
 
-  /** Adds {@code member} to its group and dispatches; throws {@link IllegalStateException} if the group is shaped otherwise. */
+  /**
+   * Adds {@code member} to its group and dispatches; throws {@link IllegalStateException} if the group is shaped
+   * otherwise, {@link dev.rocketport.messaging.InvalidArgumentException} if a fault plan declares it otherwise.
+   */
   public void join(GroupMember member) {
+    faults.admit(member.spec());
     work.lock.lock();
     try {
       groups.join(member);

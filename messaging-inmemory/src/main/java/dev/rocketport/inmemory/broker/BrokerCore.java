@@ -18,15 +18,21 @@ final class BrokerCore implements GroupHost {
   private final Groups groups;
   private final DeadLetterLedger deadLetters;
   private final Journal journal;
+  private final MessageIds ids;
+  private final Faults faults;
+  private final boolean simulated;
 
   BrokerCore(Scheduler scheduler, Work work, Topics topics, DeadLetterLedger deadLetters, Journal journal,
-      InMemoryConfig config) {
+      InMemoryConfig config, MessageIds ids, Faults faults, boolean simulated) {
     this.scheduler = scheduler;
     this.work = work;
     this.topics = topics;
     this.groups = new Groups(this, config, journal);
     this.deadLetters = deadLetters;
     this.journal = journal;
+    this.ids = ids;
+    this.faults = faults;
+    this.simulated = simulated;
   }
 
   /** The broker's consumer groups, which reach it through this core. */
@@ -107,5 +113,25 @@ final class BrokerCore implements GroupHost {
   @Override
   public void signalChange() {
     work.signalChange();
+  }
+
+  @Override
+  public String nextMessageId() {
+    return ids.next();
+  }
+
+  @Override
+  public String nextTransactionId() {
+    return ids.transactionId();
+  }
+
+  @Override
+  public Faults faults() {
+    return faults;
+  }
+
+  @Override
+  public boolean simulated() {
+    return simulated;
   }
 }

@@ -135,8 +135,8 @@ final class ConsumerGroupState {
     int n = pumpOrder.size();
     for (int k = 0; k < n; k++) {
       ProcessQueue<GroupMember> pq = pumpOrder.get((pumpFrom + k) % n);
-      if (pq.owner != pq.desiredOwner && pq.idle()) {
-        pq.owner = pq.desiredOwner;
+      if (pq.owner != pq.desiredOwner) {
+        pq = handOver(pq);
       }
       if (pq.owner != null && pq.owner == pq.desiredOwner) {
         dispatch(pq, pq.owner);
@@ -146,10 +146,62 @@ final class ConsumerGroupState {
     broadcastQueues.forEach((member, queues) -> queues.forEach(pq -> dispatch(pq, member)));
   }
 
+  /**
+   * Hands {@code pq} to its desired owner once nothing of it is in flight — or, in a simulated
+   * {@link Fault#REBALANCE_DUPLICATE}, at once, the new owner reading from the committed offset what
+   * the old one is still handling. Returns the queue's view now.
+   */
+  private ProcessQueue<GroupMember> handOver(ProcessQueue<GroupMember> pq) {
+    GroupMember next = pq.desiredOwner;
+    if (pq.idle()) {
+      pq.owner = next;
+      pq.handOverRolled = false;
+      return pq;
+    }
+    if (next == null || pq.handOverRolled || shape == null) {
+      return pq;
+    }
+    pq.handOverRolled = true;
+    double rate = broker.faults().plan().rate(Fault.REBALANCE_DUPLICATE, name, shape.deliveryMode(), shape.ordering());
+    return broker.faults().roll(Fault.REBALANCE_DUPLICATE, rate, broker.now(), name + " " + pq.ref)
+        ? replace(pq, pq.committedOffset(), next) : pq;
+  }
+
+  /** A simulated {@link Fault#CRASH_REDELIVERY} after a run: {@code member}'s idle queues restart from their persisted offsets. */
+  private void maybeCrash(GroupMember member) {
+    SubscriptionSpec spec = member.spec();
+    double rate = broker.faults().plan().rate(Fault.CRASH_REDELIVERY, name, spec.deliveryMode(), spec.ordering());
+    if (!broker.faults().roll(Fault.CRASH_REDELIVERY, rate, broker.now(), name)) {
+      return;
+    }
+    List<ProcessQueue<GroupMember>> owned = new ArrayList<>(broadcastQueues.getOrDefault(member, List.of()));
+    clusterQueues.values().stream().filter(pq -> pq.owner == member).forEach(owned::add);
+    for (ProcessQueue<GroupMember> pq : owned) {
+      if (!(spec.ordering() == Ordering.ORDERLY && pq.busy)) {
+        replace(pq, pq.persistedOffset(broker.now()), member);
+      }
+    }
+  }
+
+  /** Replaces {@code old} by a fresh view read by {@code owner} from {@code offset}; {@code old} is dropped. */
+  private ProcessQueue<GroupMember> replace(ProcessQueue<GroupMember> old, long offset, GroupMember owner) {
+    ProcessQueue<GroupMember> fresh = old.restartAt(offset, owner);
+    old.dropped = true;
+    List<ProcessQueue<GroupMember>> own = broadcastQueues.get(owner);
+    if (own != null) {
+      own.set(own.indexOf(old), fresh);
+    } else {
+      clusterQueues.put(old.ref, fresh);
+      pumpOrder = List.copyOf(clusterQueues.values());
+    }
+    return fresh;
+  }
+
   private void dispatch(ProcessQueue<GroupMember> pq, GroupMember member) {
     if (!broker.topicExists(pq.ref.topic())) {
       return;
     }
+    pq.persistIfDue(broker.now());
     QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
       List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker::now, runLength(member));
@@ -164,8 +216,12 @@ final class ConsumerGroupState {
     }
   }
 
-  private static int runLength(GroupMember member) {
-    return member.single() ? RUN_LENGTH : 1;
+  /** In a simulation each message of a concurrent queue is a call of its own, as on RocketMQ's consume threads. */
+  private int runLength(GroupMember member) {
+    if (!member.single()) {
+      return 1;
+    }
+    return broker.simulated() && member.spec().ordering() == Ordering.CONCURRENT ? 1 : RUN_LENGTH;
   }
 
   /** {@code batch} as handlers see it, each with its delivery attempt. */
@@ -186,7 +242,7 @@ final class ConsumerGroupState {
   }
 
   private Run run(GroupMember member, ProcessQueue<GroupMember> pq, List<StoredEntry> batch, int sequence) {
-    return new Run(deliveries(member, pq, batch), verdicts -> complete(member, pq, batch, sequence, verdicts));
+    return new Run(pq, deliveries(member, pq, batch), verdicts -> complete(member, pq, batch, sequence, verdicts));
   }
 
   /**
@@ -198,8 +254,12 @@ final class ConsumerGroupState {
     @Nullable Run next = null;
     broker.lock().lock();
     try {
-      List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);
-      verdicts.apply(member.spec(), pq, batch, units, results);
+      if (!pq.dropped) {
+        pq.persistIfDue(broker.now());
+        List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);
+        verdicts.apply(member.spec(), pq, batch, units, results);
+        maybeCrash(member);
+      }
       List<StoredEntry> more = sequence < MAX_CONSECUTIVE_RUNS ? nextRun(member, pq) : List.of();
       if (more.isEmpty()) {
         member.runEnded();
@@ -222,13 +282,12 @@ final class ConsumerGroupState {
    * {@code member} is still active, not paused and still owns {@code pq}; else an empty list.
    */
   private List<StoredEntry> nextRun(GroupMember member, ProcessQueue<GroupMember> pq) {
-    if (!member.isActive() || member.paused() || pq.owner != member || pq.desiredOwner != member
+    if (!member.isActive() || member.paused() || pq.dropped || pq.owner != member || pq.desiredOwner != member
         || !broker.topicExists(pq.ref.topic())) {
       return List.of();
     }
     return pq.nextBatch(broker.log(pq.ref), member.spec(), broker::now, runLength(member));
   }
-
 
   /** The group's committed offset on {@code ref}; 0 if it never read that queue (a new group starts there). */
   long committedOffset(QueueRef ref) {

@@ -64,7 +64,7 @@ public final class DeadLetterDesk {
 
   private SendReceipt redriveUnderLock(DeadLetter letter) {
     String topic = letter.message().topic().name();
-    String id = MessageIds.next();
+    String id = core.nextMessageId();
     Instant now = clock.get();
     QueueRef ref = new QueueRef(topic, topics.selectQueue(topic));
     StoredEntry copy = core.append(ref, letter.message(), id, now, 0);

@@ -39,4 +39,16 @@ interface GroupHost {
 
   /** Wakes those waiting for a member to go idle. Under the lock. */
   void signalChange();
+
+  /** A new message id. */
+  String nextMessageId();
+
+  /** A new transaction id. */
+  String nextTransactionId();
+
+  /** The faults to inject ({@link Faults#none()} unless simulated). */
+  Faults faults();
+
+  /** Whether the broker is a seeded simulation, whose handler calls are scheduled one by one. */
+  boolean simulated();
 }

@@ -47,12 +47,18 @@ final class Groups {
     byName.values().forEach(ConsumerGroupState::refreshQueues);
   }
 
+  /** Dispatches for every group, unless the broker is in a simulated outage. */
   void pumpAll() {
-    byName.values().forEach(ConsumerGroupState::pump);
+    if (!host.faults().unavailable(host.now())) {
+      byName.values().forEach(ConsumerGroupState::pump);
+    }
   }
 
   /** Dispatches for the groups that consume {@code topic} only. */
   void pumpConsumersOf(String topic) {
+    if (host.faults().unavailable(host.now())) {
+      return;
+    }
     for (ConsumerGroupState g : byName.values()) {
       if (g.consumes(topic)) {
         g.pump();

@@ -14,7 +14,9 @@ public final class Journal {
   /** What happened to a message. */
   public enum Kind {
     SENT, SCHEDULED, DELIVERED, ACKNOWLEDGED, RETRY_SCHEDULED, DEAD_LETTERED, DROPPED, HALF_STORED, COMMITTED,
-    ROLLED_BACK, CHECKED, ABANDONED, REDRIVEN
+    ROLLED_BACK, CHECKED, ABANDONED, REDRIVEN,
+    /** A simulated {@link Fault}; the event's detail names it. */
+    FAULT
   }
 
   /** One lifecycle event. */

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * the smallest unacknowledged offset. Guarded by the broker lock.
  */
 final class ProcessQueue<M> {
+  private static final java.time.Duration PERSIST_INTERVAL = java.time.Duration.ofSeconds(5);
   final QueueRef ref;
   private final boolean retryQueue;
   long nextOffset;
@@ -30,11 +31,46 @@ final class ProcessQueue<M> {
   int headRetries;
   Instant suspendedUntil = Instant.MIN;
 
+  /** Set once a simulated crash or hand-over replaced this view: its runs still in flight count for nothing. */
+  boolean dropped;
+  /** Whether the current hand-over has had its chance of a {@link Fault#REBALANCE_DUPLICATE}. */
+  boolean handOverRolled;
+  private long persistedOffset = -1;
+  private Instant nextPersist = Instant.MIN;
+
   private @Nullable SqlFilter sql;
 
   ProcessQueue(QueueRef ref, boolean retryQueue) {
     this.ref = ref;
     this.retryQueue = retryQueue;
+  }
+
+  /** A fresh view of the same queue, as a restarted or new owner reads it from {@code offset}. */
+  ProcessQueue<M> restartAt(long offset, M newOwner) {
+    ProcessQueue<M> fresh = new ProcessQueue<>(ref, retryQueue);
+    fresh.nextOffset = offset;
+    fresh.owner = newOwner;
+    fresh.desiredOwner = desiredOwner;
+    fresh.sql = sql;
+    return fresh;
+  }
+
+  /**
+   * Takes the committed offset as persisted if a persistence tick has passed (RocketMQ's client
+   * persists offsets every 5 s); called before the offset moves, so a tick since the last move saw the
+   * offset as it is now.
+   */
+  void persistIfDue(Instant now) {
+    if (persistedOffset < 0 || !now.isBefore(nextPersist)) {
+      persistedOffset = committedOffset();
+      nextPersist = now.plus(PERSIST_INTERVAL);
+    }
+  }
+
+  /** The offset a restarted owner would read from: the last persisted one. */
+  long persistedOffset(Instant now) {
+    persistIfDue(now);
+    return persistedOffset;
   }
 
   long committedOffset() {

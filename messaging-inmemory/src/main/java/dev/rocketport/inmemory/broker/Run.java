@@ -13,13 +13,20 @@ import org.jspecify.annotations.Nullable;
  * verdicts with {@link #complete}, which may hand it the queue's next run. Used by one thread at a time.
  */
 public final class Run {
+  private final Object queue;
   private final List<ReceivedMessage> messages;
   /** The consumer group's side: applies the verdicts (taking the broker lock) and returns the next run or null. */
   private final Function<List<Disposition>, @Nullable Run> completion;
 
-  Run(List<ReceivedMessage> messages, Function<List<Disposition>, @Nullable Run> completion) {
+  Run(Object queue, List<ReceivedMessage> messages, Function<List<Disposition>, @Nullable Run> completion) {
+    this.queue = queue;
     this.messages = messages;
     this.completion = completion;
+  }
+
+  /** The queue the run comes from, as an identity only (a simulation orders calls per queue). */
+  public Object queue() {
+    return queue;
   }
 
   /** The messages as the handler sees them, each with its delivery attempt. */

@@ -2,7 +2,6 @@ package dev.rocketport.inmemory.broker;
 
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.TransactionOutcome;
-import java.util.UUID;
 
 /**
  * RocketMQ's half messages, in memory: a half message is held invisibly; COMMIT appends it to its
@@ -26,7 +25,7 @@ final class Transactions {
 
   HalfMessage storeHalf(Message message) {
     String topic = message.topic().name();
-    HalfMessage half = new HalfMessage(message, MessageIds.next(), UUID.randomUUID().toString(),
+    HalfMessage half = new HalfMessage(message, host.nextMessageId(), host.nextTransactionId(),
         topics.selectQueue(topic), host.now());
     journal.record(half.bornTime(), half.messageId(), Journal.Kind.HALF_STORED, half.transactionId());
     return half;
@@ -37,6 +36,11 @@ final class Transactions {
     if (checksSoFar > 0) {
       journal.record(host.now(), half.messageId(), Journal.Kind.CHECKED, checksSoFar + ": " + outcome);
     }
+    if (outcome != TransactionOutcome.UNKNOWN && host.faults().roll(Fault.LOST_TRANSACTION_END, host.now(),
+        half.messageId())) {
+      checkBackLater(half, checksSoFar, checkBack); // the one-way end request never arrived
+      return;
+    }
     switch (outcome) {
       case COMMIT -> {
         journal.record(host.now(), half.messageId(), Journal.Kind.COMMITTED, half.transactionId());
@@ -44,15 +48,18 @@ final class Transactions {
             half.bornTime(), 0);
       }
       case ROLLBACK -> journal.record(host.now(), half.messageId(), Journal.Kind.ROLLED_BACK, half.transactionId());
-      case UNKNOWN -> {
-        if (checksSoFar >= config.transactionMaxChecks()) {
-          journal.record(host.now(), half.messageId(), Journal.Kind.ABANDONED,
-              "no decision after " + checksSoFar + " checks");
-          return;
-        }
-        var wait = checksSoFar == 0 ? config.transactionTimeout() : config.transactionCheckInterval();
-        host.at(host.now().plus(wait), () -> checkBack.check(half, checksSoFar + 1));
-      }
+      case UNKNOWN -> checkBackLater(half, checksSoFar, checkBack);
     }
+  }
+
+  /** Asks {@code checkBack} after the timeout (or the interval), or abandons {@code half} after the last check. */
+  private void checkBackLater(HalfMessage half, int checksSoFar, CheckBack checkBack) {
+    if (checksSoFar >= config.transactionMaxChecks()) {
+      journal.record(host.now(), half.messageId(), Journal.Kind.ABANDONED,
+          "no decision after " + checksSoFar + " checks");
+      return;
+    }
+    var wait = checksSoFar == 0 ? config.transactionTimeout() : config.transactionCheckInterval();
+    host.at(host.now().plus(wait), () -> checkBack.check(half, checksSoFar + 1));
   }
 }

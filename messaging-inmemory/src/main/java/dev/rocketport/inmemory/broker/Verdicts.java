@@ -105,7 +105,7 @@ final class Verdicts {
     var ladder = config.retryLadder();
     Duration delay = requested == null ? ladder.delayBeforeRetry(retry)
         : ladder.levels().get(WireRules.levelAtLeast(ladder, requested) - 1);
-    var due = host.now().plus(delay);
+    var due = host.faults().arrival(host.now().plus(delay), host.now(), entry.messageId());
     journal.record(host.now(), entry.messageId(), Journal.Kind.RETRY_SCHEDULED,
         "retry " + retry + " at " + due);
     QueueRef retryQueue = new QueueRef(QueueRef.retryTopic(name), 0);

@@ -60,6 +60,11 @@ public final class PauseGate {
     return paused;
   }
 
+  /** Whether a thread arriving now would be held: paused or throttled, and not closed. */
+  public synchronized boolean isHolding() {
+    return shut();
+  }
+
   /** Releases every waiting thread for good; they must not call the handler. */
   public synchronized void close() {
     closed = true;
