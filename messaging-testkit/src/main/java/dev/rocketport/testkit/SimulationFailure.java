@@ -11,12 +11,25 @@ public final class SimulationFailure extends AssertionError {
 
   private final long seed;
   private final String replay;
+  private final List<String> faults;
 
   SimulationFailure(long seed, String replay, List<String> faults, Throwable cause) {
     super("failed under simulation seed " + seed + ": " + cause + "\n  faults injected before it: "
         + (faults.isEmpty() ? "none" : String.join(", ", faults)) + "\n  replay it: " + replay, cause);
     this.seed = seed;
     this.replay = replay;
+    this.faults = List.copyOf(faults);
+  }
+
+  /** The faults injected before the test failed, oldest first. */
+  public List<String> faults() {
+    return faults;
+  }
+
+  /** What the test itself said when it failed. */
+  public String testFailure() {
+    Throwable cause = getCause();
+    return cause == null ? "" : String.valueOf(cause.getMessage());
   }
 
   public long seed() {

@@ -12,7 +12,7 @@ public final class Scenarios {
     return List.of(new NormalMessages(), new OrderedMessages(), new TransactionalMessages(), new DelayedMessages(),
         new BatchMessages(), new ClusteringVersusBroadcasting(), new RetryAndDeadLetters(), new FindByKey(),
         new Backlog(), new HonestTtl(), new Observability(), new TypedPayloads(), new Rejects(), new RequestReply(),
-        new IdempotentConsumer(), new TransactionalOutbox(), new Resilience());
+        new IdempotentConsumer(), new TransactionalOutbox(), new Resilience(), new SimulatedFaults());
   }
 
   public static Optional<Scenario> named(String name) {
