@@ -48,7 +48,8 @@ public final class OutboxRelay implements AutoCloseable {
     this.dataSource = dataSource;
     this.table = table;
     this.settings = settings;
-    this.pass = new RelayPass(table, dialect, messaging.publisher(), messaging.orderedPublisher(), settings);
+    this.pass = new RelayPass(table, dialect, messaging.publisher(), messaging.orderedPublisher(), settings,
+        Instant::now);
     this.thread = new Thread(this::loop, "rocketport-outbox-relay-" + table);
     thread.setDaemon(true);
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One pass of a relay, in one database transaction: lock up to a batch of due rows (skipping rows
@@ -37,21 +38,24 @@ final class RelayPass {
   private final Publisher publisher;
   private final OrderedPublisher ordered;
   private final RelaySettings settings;
+  private final Supplier<Instant> clock;
 
+  /** @param clock what "now" is for due rows and backoffs (the wall clock, but for a simulation) */
   RelayPass(TableName table, SqlDialect dialect, Publisher publisher, OrderedPublisher ordered,
-      RelaySettings settings) {
+      RelaySettings settings, Supplier<Instant> clock) {
     this.table = table;
     this.dialect = dialect;
     this.publisher = publisher;
     this.ordered = ordered;
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** What one pass did. */
   record Outcome(int locked, int sent, int retried, int failed) {}
 
   Outcome run(Connection connection) throws SQLException {
-    Instant now = Instant.now();
+    Instant now = clock.get();
     List<StagedMessage> rows = lockDue(connection, now);
     if (rows.isEmpty()) {
       return new Outcome(0, 0, 0, 0);
