@@ -56,6 +56,11 @@ public final class ScenarioContext {
     return time.now();
   }
 
+  /** The adapter's time, for code that waits on its own (virtual: waiting drives it). */
+  public Waiting time() {
+    return time;
+  }
+
   /** Waits for {@code condition} up to {@code budget}; returns whether it held. */
   public boolean await(Duration budget, BooleanSupplier condition) {
     return time.awaitUntil(condition, budget);

@@ -35,6 +35,11 @@ public final class Simulation implements AutoCloseable {
     this.messaging = InMemoryMessaging.simulated(seed, plan);
   }
 
+  /** A new simulation of {@code seed} injecting {@link FaultPlan#typical()} faults. */
+  public static Simulation of(long seed) {
+    return of(seed, FaultPlan.typical());
+  }
+
   /** A new simulation of {@code seed} injecting {@code plan}'s faults. */
   public static Simulation of(long seed, FaultPlan plan) {
     return new Simulation(seed, InvalidArgumentException.requireNonNull(plan, "plan"));

@@ -28,6 +28,11 @@ public final class Sweep {
     this.name = name;
   }
 
+  /** {@code seeds} seeds (at least 1) injecting {@link FaultPlan#typical()} faults. */
+  public static Sweep of(int seeds) {
+    return of(seeds, FaultPlan.typical());
+  }
+
   /** {@code seeds} seeds (at least 1) injecting {@code plan}'s faults. */
   public static Sweep of(int seeds, FaultPlan plan) {
     if (seeds < 1) {

@@ -19,23 +19,37 @@ public final class PaymentsCheck {
   /** How many payments one check pays. */
   public static final int PAYMENTS = 20;
 
+  /** Which of the application's handlers to test. */
+  public enum Handler {
+    /** Charges on every delivery. */
+    NAIVE,
+    /** Charges each payment id once. */
+    IDEMPOTENT
+  }
+
   private PaymentsCheck() {}
 
   /**
-   * Pays {@value #PAYMENTS} payments to a {@code naive} or idempotent application on {@code messaging},
-   * waits on {@code time} until every payment was charged, and checks each was charged once.
+   * Pays {@value #PAYMENTS} payments to the application with {@code handler} on {@code messaging}
+   * (creating topic {@code Payments}), waits on {@code time} until every payment was charged, and
+   * checks each was charged once.
    *
    * @throws IllegalStateException naming the payments charged more than once, or never
    */
-  public static void eachPaymentChargedOnce(Messaging messaging, Waiting time, boolean naive) {
+  public static void eachPaymentChargedOnce(Messaging messaging, Waiting time, Handler handler) {
     Topic topic = messaging.admin().createTopic(Topic.of("Payments"), 4)
         .getOrElseThrow(f -> new IllegalStateException(f.description()));
-    ConsumerGroup group = ConsumerGroup.of("ledger");
-    try (PaymentsApp app = naive ? PaymentsApp.naive(messaging, topic, group)
+    eachPaymentChargedOnce(messaging, time, handler, topic, ConsumerGroup.of("ledger"));
+  }
+
+  /** As {@link #eachPaymentChargedOnce(Messaging, Waiting, Handler)}, on an existing topic and group. */
+  public static void eachPaymentChargedOnce(Messaging messaging, Waiting time, Handler handler, Topic topic,
+      ConsumerGroup group) {
+    try (PaymentsApp app = handler == Handler.NAIVE ? PaymentsApp.naive(messaging, topic, group)
         : PaymentsApp.idempotent(messaging, topic, group, InMemoryIdempotencyStore.of(10_000, Duration.ofDays(1)))) {
       IntStream.range(0, PAYMENTS).forEach(i -> PaymentsApp.pay(messaging, topic, "p-" + i, time));
       time.awaitUntil(() -> app.charges().size() == PAYMENTS, Duration.ofHours(1));
-      time.holdsFor(() -> true, Duration.ofMinutes(1)); // then let late redeliveries arrive
+      time.holdsFor(() -> true, Duration.ofSeconds(5)); // then let redeliveries in flight arrive
       Map<String, Integer> wrong = app.charges().entrySet().stream().filter(e -> e.getValue() != 1)
           .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
       if (app.charges().size() != PAYMENTS || !wrong.isEmpty()) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.inmemory.InMemoryMessaging;
-import dev.rocketport.inmemory.broker.FaultPlan;
+import dev.rocketport.examples.payments.PaymentsCheck.Handler;
 import dev.rocketport.testing.Waiting;
 import dev.rocketport.testkit.Simulation;
 import dev.rocketport.testkit.SimulationTest;
@@ -23,25 +23,24 @@ class PaymentsSimulationTest {
   void theNaiveHandlerPassesOnThePlainInMemoryAdapter() {
     try (InMemoryMessaging messaging = InMemoryMessaging.virtualClock()) {
       PaymentsCheck.eachPaymentChargedOnce(messaging,
-          Waiting.virtualClock(messaging.broker()::now, messaging.broker()::advanceUntil), true);
+          Waiting.virtualClock(messaging.broker()::now, messaging.broker()::advanceUntil), Handler.NAIVE);
     }
   }
 
   @Test
   void theNaiveHandlerIsCaughtAndReplayed() {
-    var caught = Sweep.of(100, FaultPlan.typical()).named("-Dtest=PaymentsSimulationTest#naive")
-        .firstFailure(s -> PaymentsCheck.eachPaymentChargedOnce(s.messaging(), s.waiting(), true));
+    var caught = Sweep.of(100).named("-Dtest=PaymentsSimulationTest#theNaiveHandlerIsCaughtAndReplayed")
+        .firstFailure(s -> PaymentsCheck.eachPaymentChargedOnce(s.messaging(), s.waiting(), Handler.NAIVE));
     assertTrue(caught.isPresent(), "100 seeds of typical faults catch a payment charged twice");
     long seed = caught.get().seed();
     assertTrue(seed <= 10, "caught within the first seeds, was seed " + seed);
     assertTrue(caught.get().getMessage().contains("-Drocketport.simulation.seed=" + seed), caught.get().getMessage());
     System.out.println(caught.get().getMessage());
-    try (Simulation once = Simulation.of(seed, FaultPlan.typical());
-        Simulation again = Simulation.of(seed, FaultPlan.typical())) {
+    try (Simulation once = Simulation.of(seed); Simulation again = Simulation.of(seed)) {
       var first = assertThrows(IllegalStateException.class,
-          () -> PaymentsCheck.eachPaymentChargedOnce(once.messaging(), once.waiting(), true));
+          () -> PaymentsCheck.eachPaymentChargedOnce(once.messaging(), once.waiting(), Handler.NAIVE));
       var second = assertThrows(IllegalStateException.class,
-          () -> PaymentsCheck.eachPaymentChargedOnce(again.messaging(), again.waiting(), true));
+          () -> PaymentsCheck.eachPaymentChargedOnce(again.messaging(), again.waiting(), Handler.NAIVE));
       assertEquals(first.getMessage(), second.getMessage());
       assertEquals(once.journal(), again.journal(), "one seed, one history");
     }
@@ -49,6 +48,6 @@ class PaymentsSimulationTest {
 
   @SimulationTest(seeds = 500)
   void theIdempotentHandlerChargesEachPaymentOnceUnderEverySeed(Simulation simulation) {
-    PaymentsCheck.eachPaymentChargedOnce(simulation.messaging(), simulation.waiting(), false);
+    PaymentsCheck.eachPaymentChargedOnce(simulation.messaging(), simulation.waiting(), Handler.IDEMPOTENT);
   }
 }
