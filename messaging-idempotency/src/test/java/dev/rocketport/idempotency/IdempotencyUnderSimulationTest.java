@@ -34,6 +34,11 @@ class IdempotencyUnderSimulationTest {
     }
   }
 
+  private static IdempotentHandling byOrderId() {
+    return IdempotentHandling.byKey(InMemoryIdempotencyStore.of(1_000, Duration.ofDays(1)),
+        m -> m.header("orderId").getOrNull());
+  }
+
   private static Map<String, Integer> once(List<String> keys) {
     return keys.stream().collect(Collectors.toMap(k -> k, k -> 1));
   }
@@ -42,8 +47,7 @@ class IdempotencyUnderSimulationTest {
   void eachKeyTakesEffectOnceInEachGroup(Simulation simulation) {
     Messaging messaging = simulation.messaging();
     Topic topic = messaging.admin().createTopic(Topic.of("payments"), 4).get();
-    IdempotentHandling byKey = IdempotentHandling.byKey(InMemoryIdempotencyStore.of(1_000, Duration.ofDays(1)),
-        m -> m.header("orderId").getOrNull());
+    IdempotentHandling byKey = byOrderId();
     Map<String, Map<String, Integer>> effects = new HashMap<>();
     for (String group : List.of("billing", "loyalty")) {
       messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of(group)).concurrency(4)
@@ -66,8 +70,7 @@ class IdempotencyUnderSimulationTest {
   void aFailedAttemptIsNotRecordedSoItsRedeliveryTakesEffect(Simulation simulation) {
     Messaging messaging = simulation.messaging();
     Topic topic = messaging.admin().createTopic(Topic.of("flaky"), 2).get();
-    IdempotentHandling byKey = IdempotentHandling.byKey(InMemoryIdempotencyStore.of(1_000, Duration.ofDays(1)),
-        m -> m.header("orderId").getOrNull());
+    IdempotentHandling byKey = byOrderId();
     Map<String, Integer> effects = new HashMap<>();
     Map<String, Integer> failures = new HashMap<>();
     messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("flaky")).middleware(byKey)

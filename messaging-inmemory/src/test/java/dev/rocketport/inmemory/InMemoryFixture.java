@@ -8,10 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** The in-memory adapter under the conformance suite: one broker on a virtual clock, RocketMQ's defaults. */
+/**
+ * The in-memory adapter under the conformance suite: one broker on a virtual clock (by default with
+ * RocketMQ's defaults; a simulated one for the suite under faults).
+ */
 public class InMemoryFixture implements AdapterFixture {
-  private final InMemoryBroker broker = InMemoryBroker.virtualClock();
-  private final Waiting virtual = Waiting.virtualClock(broker::now, broker::advanceUntil);
+  private final InMemoryBroker broker;
+  private final Waiting virtual;
+
+  public InMemoryFixture() {
+    this(InMemoryBroker.virtualClock());
+  }
+
+  /** The suite on {@code broker}, which must run on a virtual clock; the fixture closes it. */
+  public InMemoryFixture(InMemoryBroker broker) {
+    this.broker = broker;
+    this.virtual = Waiting.virtualClock(broker::now, broker::advanceUntil);
+  }
 
   @Override
   public Messaging newMessaging(Interceptors interceptors) {

@@ -29,7 +29,7 @@ class SimulatedConformanceSuite extends MessagingConformanceSuite {
 
   @Override
   protected AdapterFixture createFixture() {
-    return new SimulatedFixture(seed, EXACT_ONCE_FAULTS);
+    return new InMemoryFixture(InMemoryBroker.simulated(seed, EXACT_ONCE_FAULTS));
   }
 
   /** Hands the suite its seed before the suite starts. */
