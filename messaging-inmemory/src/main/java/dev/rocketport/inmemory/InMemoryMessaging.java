@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * model of RocketMQ: queues, consumer groups, retries, dead letters, orderly suspension,
  * transactions, delays, tag filters, key index). No network, no disk.
  *
- * <p>{@link #virtualClock()} and {@link #wallClock()} create a runtime that owns a broker of its
- * own and closes it on {@link #close()}; {@link #connect(InMemoryBroker)} creates more runtimes on a
+ * <p>{@link #virtualClock()}, {@link #wallClock()} and {@link #simulated} create a runtime that owns
+ * a broker of its own and closes it on {@link #close()}; {@link #connect(InMemoryBroker)} creates more runtimes on a
  * shared broker. Thread-safe; {@link #close()} as for {@link dev.rocketport.messaging.Messaging}.
  */
 public final class InMemoryMessaging extends AbstractMessaging<InMemoryTransactionalPublisher> {

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One member of a consumer group in the in-memory broker, with its own pool of
- * {@code spec.concurrency()} handler threads: takes {@link Run}s from the broker, calls the handler
- * and reports the verdicts; while paused it takes no run and holds the threads of runs it has at the
- * {@link PauseGate}. Thread-safe; {@link #close()} is idempotent and waits for in-flight handlers
+ * {@code spec.concurrency()} handler threads (in a simulation, the simulation's driver instead):
+ * takes {@link Run}s from the broker, calls the handler and reports the verdicts; while paused it
+ * takes no run and holds the threads of runs it has at the {@link PauseGate}. Thread-safe; {@link #close()} is idempotent and waits for in-flight handlers
  * up to the spec's close timeout.
  */
 final class InMemorySubscription implements Subscription, GroupMember {
