@@ -1,18 +1,23 @@
 package dev.rocketport.embedded;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded name server, broker or both in a child JVM, so that a fault test can
- * {@linkplain #kill() kill} it like a crashed server. Starts with this JVM's class path; JVM options
+ * {@linkplain #kill() kill} it like a crashed server, or RocketMQ's proxy (LOCAL mode beside a broker,
+ * or CLUSTER mode alone). Starts with this JVM's class path (less the gRPC client); JVM options
  * passed in reach the child (heap; RocketMQ's {@code tls.*} properties). {@link #close()} stops it
  * (gracefully if it still runs). Not thread-safe: one test owns it.
  */
@@ -20,11 +25,16 @@ public final class ChildProcessRocketMq implements AutoCloseable {
 
   private final Process process;
   private final String nameServerAddress;
+  private final @Nullable String proxyEndpoint;
 
-  private ChildProcessRocketMq(Process process, String nameServerAddress) {
+  private ChildProcessRocketMq(Process process, Ready ready) {
     this.process = process;
-    this.nameServerAddress = nameServerAddress;
+    this.nameServerAddress = ready.nameServer();
+    this.proxyEndpoint = ready.proxy();
   }
+
+  /** What the child printed once ready: its name server, and its proxy's endpoint if it runs one. */
+  private record Ready(String nameServer, @Nullable String proxy) {}
 
   /**
    * Starts a child JVM running {@link EmbeddedRocketMqMain} on the store in {@code store} (kept, so a
@@ -71,6 +81,24 @@ public final class ChildProcessRocketMq implements AutoCloseable {
         dir.toString()));
   }
 
+  /**
+   * A name server and broker on {@code store} with RocketMQ's proxy in LOCAL mode in the same child
+   * JVM ({@link #proxyEndpoint()}): what gRPC clients reach on a single-node RocketMQ 5. Needs
+   * {@code rocketmq-proxy} on this JVM's class path.
+   */
+  public static ChildProcessRocketMq withProxy(Path store) {
+    return launch(store, List.of("-Xmx512m"), List.of("--store", store.toString(), "--proxy"));
+  }
+
+  /**
+   * RocketMQ's proxy alone in CLUSTER mode, in a child JVM of its own that keeps its files under
+   * {@code dir}, routing through {@code nameServer} to the brokers registered there. Needs
+   * {@code rocketmq-proxy} on this JVM's class path.
+   */
+  public static ChildProcessRocketMq proxy(Path dir, String nameServer) {
+    return launch(dir, List.of("-Xmx256m"), List.of("--role", "proxy", "--namesrv", nameServer));
+  }
+
   /** A broker alone on {@code store}, set up by {@code options}, registering with {@code nameServer}. */
   public static ChildProcessRocketMq broker(Path store, String nameServer, BrokerOptions options,
       List<String> jvmOptions) {
@@ -85,8 +113,7 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
     // the child's home is its store, so nothing RocketMQ writes under ${user.home} escapes it
-    command.addAll(List.of("-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-        EmbeddedRocketMqMain.class.getName()));
+    command.addAll(List.of("-Duser.home=" + home, "-cp", serverClassPath(), EmbeddedRocketMqMain.class.getName()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
@@ -94,9 +121,8 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     try {
       process = builder.start();
       Process started = process;
-      CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readAddress(started));
-      String address = ready.get(60, TimeUnit.SECONDS);
-      return new ChildProcessRocketMq(process, address);
+      CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> readReady(started));
+      return new ChildProcessRocketMq(process, ready.get(60, TimeUnit.SECONDS));
     } catch (Exception e) {
       if (process != null) {
         process.destroyForcibly();
@@ -105,17 +131,31 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     }
   }
 
-  private static String readAddress(Process process) {
+  /**
+   * This JVM's class path without the gRPC client's shaded jar, whose copy of the protocol's classes
+   * would shadow the proxy's ({@link EmbeddedProxy}); a server never needs the client.
+   */
+  private static String serverClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("rocketmq-client-java-"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static Ready readReady(Process process) {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
+      @Nullable String proxy = null;
       while ((line = out.readLine()) != null) {
+        if (line.startsWith(EmbeddedRocketMqMain.PROXY_PREFIX)) {
+          proxy = line.substring(EmbeddedRocketMqMain.PROXY_PREFIX.length());
+        }
         if (line.startsWith(EmbeddedRocketMqMain.READY_PREFIX)) {
           String address = line.substring(EmbeddedRocketMqMain.READY_PREFIX.length());
           Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-broker-output");
           drain.setDaemon(true);
           drain.start();
-          return address;
+          return new Ready(address, proxy);
         }
       }
       throw new IllegalStateException("the child broker exited before it was ready");
@@ -126,6 +166,14 @@ public final class ChildProcessRocketMq implements AutoCloseable {
 
   public String nameServerAddress() {
     return nameServerAddress;
+  }
+
+  /** The gRPC endpoint of the child's proxy. */
+  public String proxyEndpoint() {
+    if (proxyEndpoint == null) {
+      throw new IllegalStateException("this child runs no proxy; start it with withProxy(...) or proxy(...)");
+    }
+    return proxyEndpoint;
   }
 
   public boolean isAlive() {

@@ -163,6 +163,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     });
   }
 
+  /** The broker itself, for a proxy in LOCAL mode that serves it directly. */
+  BrokerController controller() {
+    return broker;
+  }
+
   /** Stops broker and name server (the broker takes 15–20 s) and deletes the store. */
   @Override
   public synchronized void close() {

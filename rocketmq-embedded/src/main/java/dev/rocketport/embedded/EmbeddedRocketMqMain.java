@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs an embedded name server, broker or both as a program: prints
  * {@code ROCKETPORT_NAMESRV=host:port} (the name server's address) once ready, then serves until its
- * standard input closes (or it is killed). Options: {@code --role all|namesrv|broker} (default
- * {@code all}); {@code --port N} the name server's port (default any free one); {@code --namesrv
- * host:port} the name server a {@code broker} joins; {@code --store DIR} keeps the store in {@code DIR}
+ * standard input closes (or it is killed). Options: {@code --role all|namesrv|broker|proxy} (default
+ * {@code all}); {@code --proxy} adds a LOCAL-mode proxy to {@code all}, and the {@code proxy} role is a
+ * CLUSTER-mode proxy alone (either prints {@code ROCKETPORT_PROXY=host:port}, its gRPC endpoint,
+ * before the ready line); {@code --port N} the name server's port (default any free one); {@code --namesrv
+ * host:port} the name server a {@code broker} or {@code proxy} joins; {@code --store DIR} keeps the store in {@code DIR}
  * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
  * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
  * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}). TLS follows RocketMQ's {@code tls.*}
@@ -20,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmbeddedRocketMqMain {
   static final String READY_PREFIX = "ROCKETPORT_NAMESRV=";
+  /** Printed before the ready line when the child runs a proxy: its gRPC endpoint. */
+  static final String PROXY_PREFIX = "ROCKETPORT_PROXY=";
   private EmbeddedRocketMqMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -30,6 +34,7 @@ public final class EmbeddedRocketMqMain {
     EmbeddedSettings settings = options.contains("--defaults") ? EmbeddedSettings.rocketMqDefaults()
         : EmbeddedSettings.forTests();
     AutoCloseable server;
+    @Nullable EmbeddedProxy proxy = null;
     String nameServer;
     switch (role) {
       case "namesrv" -> {
@@ -46,10 +51,26 @@ public final class EmbeddedRocketMqMain {
         EmbeddedRocketMq started = EmbeddedRocketMq.start(settings, storeDir, BrokerOptions.fromArguments(options));
         server = started;
         nameServer = started.nameServerAddress();
+        if (options.contains("--proxy")) {
+          EmbeddedProxy local = EmbeddedProxy.local(started);
+          proxy = local;
+          server = () -> {
+            local.close();
+            started.close();
+          };
+        }
       }
-      default -> throw new IllegalArgumentException("--role: all, namesrv or broker, was " + role);
+      case "proxy" -> {
+        nameServer = required(optional(options, "--namesrv"), "--namesrv");
+        proxy = EmbeddedProxy.cluster(nameServer);
+        server = proxy;
+      }
+      default -> throw new IllegalArgumentException("--role: all, namesrv, broker or proxy, was " + role);
     }
-    try (server) {
+    try (AutoCloseable serving = server) {
+      if (proxy != null) {
+        System.out.println(PROXY_PREFIX + proxy.endpoint());
+      }
       System.out.println(READY_PREFIX + nameServer);
       System.out.flush();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -58,6 +79,7 @@ public final class EmbeddedRocketMqMain {
         }
       }
     }
+    System.exit(0); // the servers are closed; their clients' pools (the proxy's) must not keep the JVM up
   }
 
   private static <T> T required(@Nullable T value, String option) {
