@@ -27,6 +27,7 @@ final class InterleavedSeries {
   private final Progress progress;
   private final Map<String, Workload> open = new LinkedHashMap<>();
   private final Map<String, Double> capacity = new LinkedHashMap<>();
+  private final Map<String, Double> bytesPerMessage = new LinkedHashMap<>();
   private final Map<String, Measurement[]> measured = new LinkedHashMap<>();
   private final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -52,7 +53,11 @@ final class InterleavedSeries {
       });
       open.forEach((name, w) -> {
         progress.show(scenario.id() + " / " + name + ": capacity probe");
-        attempt(name, () -> capacity.put(name, runner.probe(w, options.probe(), PROBE_WINDOW)));
+        attempt(name, () -> {
+          Probe probe = runner.probe(w, options.probe(), PROBE_WINDOW);
+          capacity.put(name, probe.capacity());
+          bytesPerMessage.put(name, probe.bytesPerMessage());
+        });
       });
       runLadder(runner);
     } finally {
@@ -66,7 +71,8 @@ final class InterleavedSeries {
           steps.add(m.result());
         }
       }
-      results.add(new SeriesResult(scenario, name, capacity.getOrDefault(name, 0.0), steps, errors.get(name)));
+      results.add(new SeriesResult(scenario, name, capacity.getOrDefault(name, 0.0),
+          bytesPerMessage.getOrDefault(name, -1.0), steps, errors.get(name)));
     }
     return results;
   }

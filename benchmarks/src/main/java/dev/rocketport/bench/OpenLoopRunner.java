@@ -28,15 +28,21 @@ final class OpenLoopRunner {
   /**
    * Closed loop for {@code duration}: every worker sends as fast as acknowledgements come back
    * (non-blocking workloads keep at most {@code maxOutstanding} ticks in flight). Returns messages per
-   * second completed within the duration: the capacity estimate the open-loop steps are scaled from.
+   * second completed within the duration (the capacity estimate the open-loop steps are scaled from),
+   * and the heap bytes allocated per completed message by this JVM's threads meanwhile.
    */
-  double probe(Workload workload, Duration duration, int maxOutstanding) throws Exception {
+  Probe probe(Workload workload, Duration duration, int maxOutstanding) throws Exception {
     Semaphore window = new Semaphore(maxOutstanding);
     LongAdder completed = new LongAdder();
+    LongAdder all = new LongAdder();
+    long allocatedBefore = Allocations.total();
     long end = System.nanoTime() + duration.toNanos();
     Workload.Completion completion = (intended, messages, ok) -> {
       if (ok && System.nanoTime() < end) {
         completed.add(messages);
+      }
+      if (ok) {
+        all.add(messages);
       }
       window.release();
     };
@@ -67,7 +73,9 @@ final class OpenLoopRunner {
       t.join();
     }
     window.tryAcquire(maxOutstanding, 30, TimeUnit.SECONDS);
-    return completed.sum() / (duration.toNanos() / 1e9);
+    long allocated = Allocations.total() - allocatedBefore;
+    return new Probe(completed.sum() / (duration.toNanos() / 1e9),
+        allocatedBefore < 0 || all.sum() == 0 ? -1 : (double) allocated / all.sum());
   }
 
   /** Runs at {@code ticksPerSecond} for warm-up plus {@code duration}; returns what the window recorded. */

@@ -56,6 +56,7 @@ final class Report {
           latencyRatio(raw, ours), cell(coalesced), cell(mem), capacity(raw), capacity(ours), capacity(coalesced),
           capacity(mem)));
     }
+    md.append(allocations(results));
     md.append("\nEvery step (target rate \u2192 achieved, p50 / p99 / p99.9 / max in ms):\n\n");
     for (SeriesResult s : results) {
       md.append(String.format(Locale.ROOT, "- **%s / %s** (closed-loop probe %,.0f msg/s)%s%n", s.scenario().id(),
@@ -118,6 +119,29 @@ final class Report {
     return String.format(Locale.ROOT, "%.2f", median);
   }
 
+  /**
+   * Heap bytes allocated per message during each way's closed-loop probe, by this JVM's threads: the
+   * client side for the broker-backed ways (the broker runs in a child JVM), client and broker model
+   * for the in-memory adapter.
+   */
+  private static String allocations(List<SeriesResult> results) {
+    List<String> ways = results.stream().map(SeriesResult::implementation).distinct().toList();
+    StringBuilder md = new StringBuilder("\nHeap bytes allocated per message in the closed-loop probe (this JVM's "
+        + "threads: the client side for the broker-backed ways, whose broker runs in a child JVM; client and broker "
+        + "model for in-memory):\n\n| scenario | " + String.join(" | ", ways) + " |\n|---|"
+        + "---|".repeat(ways.size()) + "\n");
+    for (Scenario scenario : Scenario.values()) {
+      List<String> cells = ways.stream().map(way -> {
+        SeriesResult s = find(results, scenario, way);
+        return s == null || s.bytesPerMessage() < 0 ? "\u2014" : String.format(Locale.ROOT, "%,.0f", s.bytesPerMessage());
+      }).toList();
+      if (cells.stream().anyMatch(c -> !c.equals("\u2014"))) {
+        md.append("| ").append(scenario.id()).append(" | ").append(String.join(" | ", cells)).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
   private static String capacity(@Nullable SeriesResult s) {
     return s == null ? "\u2014" : String.format(Locale.ROOT, "%,.0f", s.probedCapacity());
   }
@@ -140,9 +164,10 @@ final class Report {
       SeriesResult s = results.get(i);
       j.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
           "    {\"scenario\": %s, \"implementation\": %s, \"p99BoundMs\": %d, \"probedCapacity\": %.1f, "
-              + "\"throughputAtBound\": %.1f, \"rateAtBound\": %.1f, \"boundReached\": %b, \"error\": %s, "
-              + "\"steps\": [", q(s.scenario().id()), q(s.implementation()),
-          s.scenario().boundMillis(), s.probedCapacity(), s.throughputAtBound(), s.rateAtBound(), s.boundReached(),
+              + "\"bytesPerMessage\": %.1f, \"throughputAtBound\": %.1f, \"rateAtBound\": %.1f, \"boundReached\": %b, "
+              + "\"error\": %s, \"steps\": [", q(s.scenario().id()), q(s.implementation()),
+          s.scenario().boundMillis(), s.probedCapacity(), s.bytesPerMessage(), s.throughputAtBound(), s.rateAtBound(),
+          s.boundReached(),
           s.error() == null ? "null" : q(s.error())));
       j.append(s.steps().stream().map(st -> String.format(Locale.ROOT,
           "{\"targetRate\": %.1f, \"throughput\": %.1f, \"p50Ms\": %.3f, \"p99Ms\": %.3f, \"p999Ms\": %.3f, "

@@ -7,14 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every step measured for one scenario done one way ("raw", "rocketport", "rocketport+coalescing",
- * "inmemory"), in rising target rate, with the closed-loop capacity probe. Immutable.
+ * "inmemory"), in rising target rate, with the closed-loop capacity probe and the heap bytes this JVM
+ * allocated per message during it (-1 if not counted). Immutable.
  *
  * <p>{@link #best()} is the fastest measured step whose p99 stayed within the scenario's bound;
  * {@link #rateAtBound()} interpolates where the p99 curve first crosses the bound, which is what the
  * "Rocketport / raw at equal p99" ratio compares (two series measured on the same rates).
  */
-record SeriesResult(Scenario scenario, String implementation, double probedCapacity, List<StepResult> steps,
-    @Nullable String error) {
+record SeriesResult(Scenario scenario, String implementation, double probedCapacity, double bytesPerMessage,
+    List<StepResult> steps, @Nullable String error) {
 
   Optional<StepResult> best() {
     return steps.stream().filter(s -> s.withinBound(scenario.boundMicros()))

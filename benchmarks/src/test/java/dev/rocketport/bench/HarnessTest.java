@@ -23,14 +23,16 @@ class HarnessTest {
       for (Scenario scenario : List.of(Scenario.NORMAL_SYNC, Scenario.BATCH, Scenario.E2E_NORMAL)) {
         try (Workload workload = workloads.create(scenario)) {
           OpenLoopRunner runner = new OpenLoopRunner(4);
-          double capacity = runner.probe(workload, Duration.ofMillis(300), 100);
+          Probe probe = runner.probe(workload, Duration.ofMillis(300), 100);
+          double capacity = probe.capacity();
           StepResult step = runner.run(workload, 200, Duration.ofMillis(100), Duration.ofSeconds(1)).result();
           assertTrue(capacity > 0, scenario + " probe found capacity");
+          assertTrue(probe.bytesPerMessage() > 0, scenario + " probe counted allocations: " + probe.bytesPerMessage());
           long expected = 200L * workload.messagesPerTick();
           assertTrue(Math.abs(step.messages() - expected) <= workload.messagesPerTick(),
               scenario + ": " + step.messages() + " messages recorded, expected " + expected);
           assertEquals(0, step.failures());
-          results.add(new SeriesResult(scenario, "inmemory", capacity, List.of(step), null));
+          results.add(new SeriesResult(scenario, "inmemory", capacity, probe.bytesPerMessage(), List.of(step), null));
         }
       }
       BenchOptions options = BenchCommand.parse(List.of("--quick", "--out", dir.toString()));
@@ -38,6 +40,8 @@ class HarnessTest {
       String json = Files.readString(dir.resolve("report.json"));
       assertTrue(json.contains("\"scenario\": \"e2e-normal\""), json);
       assertTrue(Files.readString(dir.resolve("report.md")).contains("| normal-sync |"));
+      assertTrue(json.contains("\"bytesPerMessage\": "), json);
+      assertTrue(Files.readString(dir.resolve("report.md")).contains("Heap bytes allocated per message"));
       assertTrue(Files.size(dir.resolve("batch.png")) > 1000);
     }
   }
@@ -72,14 +76,14 @@ class HarnessTest {
     StepResult low = new StepResult(1000, 1000, 100, 2_000, 3_000, 4_000, 1000, 0);
     StepResult high = new StepResult(3000, 3000, 300, 8_000, 9_000, 9_500, 3000, 0);
     StepResult higherButGood = new StepResult(5000, 5000, 300, 1_000, 9_000, 9_500, 5000, 0);
-    SeriesResult crossing = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(low, high, higherButGood), null);
+    SeriesResult crossing = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, -1, List.of(low, high, higherButGood), null);
     assertEquals(2000, crossing.rateAtBound(), 1e-6, "5 ms lies halfway between 2 ms and 8 ms");
     assertTrue(crossing.boundReached());
     assertEquals(5000, crossing.throughputAtBound(), 1e-6, "the fastest step within the bound");
-    SeriesResult never = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(low), null);
+    SeriesResult never = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, -1, List.of(low), null);
     assertEquals(1000, never.rateAtBound(), 1e-6);
     assertTrue(!never.boundReached());
-    SeriesResult failedFirst = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, List.of(high), null);
+    SeriesResult failedFirst = new SeriesResult(Scenario.NORMAL_SYNC, "x", 0, -1, List.of(high), null);
     assertEquals(0, failedFirst.rateAtBound(), 1e-6);
   }
 
