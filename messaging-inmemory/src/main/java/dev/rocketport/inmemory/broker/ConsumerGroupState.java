@@ -201,7 +201,9 @@ final class ConsumerGroupState {
     if (!broker.topicExists(pq.ref.topic())) {
       return;
     }
-    pq.persistIfDue(broker.now());
+    if (broker.simulated()) {
+      pq.persistIfDue(broker.now()); // only a simulated crash rewinds to it
+    }
     QueueLog log = broker.log(pq.ref);
     while (member.hasFreeSlot()) {
       List<StoredEntry> batch = pq.nextBatch(log, member.spec(), broker::now, runLength(member));
@@ -218,10 +220,7 @@ final class ConsumerGroupState {
 
   /** In a simulation each message of a concurrent queue is a call of its own, as on RocketMQ's consume threads. */
   private int runLength(GroupMember member) {
-    if (!member.single()) {
-      return 1;
-    }
-    return broker.simulated() && member.spec().ordering() == Ordering.CONCURRENT ? 1 : RUN_LENGTH;
+    return !member.single() || broker.simulated() && member.spec().ordering() == Ordering.CONCURRENT ? 1 : RUN_LENGTH;
   }
 
   /** {@code batch} as handlers see it, each with its delivery attempt. */
@@ -255,7 +254,9 @@ final class ConsumerGroupState {
     broker.lock().lock();
     try {
       if (!pq.dropped) {
-        pq.persistIfDue(broker.now());
+        if (broker.simulated()) {
+          pq.persistIfDue(broker.now());
+        }
         List<List<StoredEntry>> units = member.single() ? batch.stream().map(List::of).toList() : List.of(batch);
         verdicts.apply(member.spec(), pq, batch, units, results);
         maybeCrash(member);

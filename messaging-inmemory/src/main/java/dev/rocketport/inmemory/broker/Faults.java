@@ -67,6 +67,11 @@ final class Faults {
     return now.isBefore(outageUntil);
   }
 
+  /** Whether an outage ever began: until one does, dispatching need not read the clock to ask. */
+  boolean anyOutage() {
+    return outageUntil != Instant.MIN;
+  }
+
   /** Whether an outage begins with the send at {@code now}; if so, until when it lasts. */
   @Nullable Instant outageBegins(Instant now, String subject) {
     if (!roll(Fault.BROKER_OUTAGE, now, subject)) {

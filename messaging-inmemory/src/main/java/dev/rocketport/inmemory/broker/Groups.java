@@ -49,14 +49,18 @@ final class Groups {
 
   /** Dispatches for every group, unless the broker is in a simulated outage. */
   void pumpAll() {
-    if (!host.faults().unavailable(host.now())) {
+    if (!inOutage()) {
       byName.values().forEach(ConsumerGroupState::pump);
     }
   }
 
+  private boolean inOutage() {
+    return host.faults().anyOutage() && host.faults().unavailable(host.now());
+  }
+
   /** Dispatches for the groups that consume {@code topic} only. */
   void pumpConsumersOf(String topic) {
-    if (host.faults().unavailable(host.now())) {
+    if (inOutage()) {
       return;
     }
     for (ConsumerGroupState g : byName.values()) {

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * What the conformance suite needs from an adapter: runtimes to test, and the adapter's notion of
  * time as a {@link Waiting} — an adapter on a virtual clock moves time itself; one on the wall clock
- * polls ({@link Waiting#wallClock()}). The suite waits in no other way.
+ * polls ({@link Waiting#wallClock()}). The suite waits in no other way, but for what a thread does
+ * on its own in wall time (an interrupted handler running its catch block).
  */
 public interface AdapterFixture extends Waiting, AutoCloseable {
 
