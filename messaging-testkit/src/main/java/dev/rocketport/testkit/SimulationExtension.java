@@ -113,8 +113,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       if (simulation == null || thrown instanceof SimulationFailure) {
         throw thrown;
       }
-      throw new SimulationFailure(seed, Sweep.replayLine(test, seed),
-          simulation.faults().stream().map(Object::toString).toList(), thrown);
+      throw SimulationFailure.of(simulation, Sweep.replayLine(test, seed), thrown);
     }
 
     @Override

@@ -32,6 +32,12 @@ public final class SimulationFailure extends AssertionError {
     return cause == null ? "" : String.valueOf(cause.getMessage());
   }
 
+  /** The failure of {@code simulation}'s test with {@code cause}, replayed by {@code replay}. */
+  static SimulationFailure of(Simulation simulation, String replay, Throwable cause) {
+    return new SimulationFailure(simulation.seed(), replay, simulation.faults().stream().map(Object::toString).toList(),
+        cause);
+  }
+
   public long seed() {
     return seed;
   }

@@ -91,14 +91,9 @@ public final class Sweep {
         body.run(simulation);
         return simulation.faults().size();
       } catch (Exception | AssertionError e) {
-        throw failure(seed, simulation, e);
+        throw SimulationFailure.of(simulation, replayLine(name, seed), e);
       }
     }
-  }
-
-  SimulationFailure failure(long seed, Simulation simulation, Throwable cause) {
-    return new SimulationFailure(seed, replayLine(name, seed),
-        simulation.faults().stream().map(Object::toString).toList(), cause);
   }
 
   /** The line that replays {@code seed} of the test {@code name}. */
