@@ -23,19 +23,47 @@ public final class RouteProbe {
     this.clients = clients;
   }
 
-  /** The route of {@code topic} (physical name), none if the topic does not exist; a failure if unreachable. */
+  /**
+   * The route of {@code topic} (physical name), none if the topic does not exist; a failure if the
+   * name server is unreachable, or if no broker is registered with it at all — then nothing can be
+   * said of the topic (a cluster starting, a broker restarting: a RocketMQ 5 broker registers about
+   * 10 s after it booted), and the failure is a {@link NoBrokerRegistered}.
+   */
   public Try<Option<TopicRouteData>> route(String physicalTopic) {
     return Try.of(() -> {
-      try {
-        TopicRouteData route = admin.examineTopicRouteInfo(physicalTopic);
-        return route == null || route.getQueueDatas().isEmpty() ? Option.<TopicRouteData>none() : Option.some(route);
-      } catch (MQClientException e) {
-        if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
-          return Option.<TopicRouteData>none();
-        }
-        throw e;
+      Option<TopicRouteData> route = lookUp(physicalTopic);
+      if (route.isEmpty() && noBrokerRegistered()) {
+        throw new NoBrokerRegistered(clients.config().nameServer());
       }
+      return route;
     });
+  }
+
+  private Option<TopicRouteData> lookUp(String physicalTopic) throws Exception {
+    try {
+      TopicRouteData route = admin.examineTopicRouteInfo(physicalTopic);
+      return route == null || route.getQueueDatas().isEmpty() ? Option.none() : Option.some(route);
+    } catch (MQClientException e) {
+      if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+        return Option.none();
+      }
+      throw e;
+    }
+  }
+
+  private boolean noBrokerRegistered() throws Exception {
+    var cluster = admin.examineBrokerClusterInfo();
+    return cluster == null || cluster.getBrokerAddrTable() == null || cluster.getBrokerAddrTable().isEmpty();
+  }
+
+  /** No broker is registered with the name server: the cluster may be starting, a broker restarting. */
+  public static final class NoBrokerRegistered extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    NoBrokerRegistered(String nameServer) {
+      super("no broker is registered with name server " + nameServer + " (a cluster starting or a broker "
+          + "restarting registers within about 10 s)");
+    }
   }
 
   public Try<Option<TopicRouteData>> route(Topic topic) {
@@ -45,8 +73,8 @@ public final class RouteProbe {
   /** Why a send found no route for {@code topic}. */
   public PublishFailure explainMissingRoute(Topic topic) {
     return route(topic).fold(
-        error -> new PublishFailure.BrokerUnavailable("name server " + clients.config().nameServer()
-            + " unreachable: " + error.getMessage()),
+        error -> new PublishFailure.BrokerUnavailable(error instanceof NoBrokerRegistered ? String.valueOf(error.getMessage())
+            : "name server " + clients.config().nameServer() + " unreachable: " + error.getMessage()),
         route -> route.isEmpty() ? new PublishFailure.TopicNotFound(topic)
             : new PublishFailure.BrokerUnavailable("the topic has a route but no broker of it answered"));
   }

@@ -110,8 +110,9 @@ public final class RocketMqSubscriber extends AbstractSubscriber implements Subs
       throw new InvalidArgumentException("group", "'" + physicalGroup + "' (with the namespace) is longer than "
           + ConsumerGroup.MAX_LENGTH + " characters");
     }
-    var route = routes.route(spec.topic()).getOrElseThrow(e -> StartFailures.of(
-        "cannot subscribe: name server " + clients.config().nameServer() + " unreachable", e));
+    var route = routes.route(spec.topic()).getOrElseThrow(e -> e instanceof RouteProbe.NoBrokerRegistered
+        ? new IllegalStateException("cannot subscribe to '" + spec.topic() + "': " + e.getMessage())
+        : StartFailures.of("cannot subscribe: name server " + clients.config().nameServer() + " unreachable", e));
     if (route.isEmpty()) {
       throw new InvalidArgumentException("topic", "'" + spec.topic() + "' does not exist");
     }
