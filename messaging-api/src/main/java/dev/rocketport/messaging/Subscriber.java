@@ -12,8 +12,8 @@ package dev.rocketport.messaging;
  *   <li>{@link UnsupportedFeatureException} — a feature the adapter lacks (an SQL filter, say);
  *   <li>{@link AccessDeniedException} — the broker refused the credentials or has no grant for the
  *       topic and group;
- *   <li>{@link IllegalStateException} — a closed runtime, a member shaped unlike its group, or a
- *       broker that cannot be reached.
+ *   <li>{@link IllegalStateException} — a closed runtime, a member shaped unlike its group, a
+ *       broker that cannot be reached, or none registered (a cluster starting).
  * </ul>
  *
  * <p><b>Delivery.</b> At least once: a message is redelivered until its handler succeeds, is
