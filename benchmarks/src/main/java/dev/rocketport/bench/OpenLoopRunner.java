@@ -35,7 +35,7 @@ final class OpenLoopRunner {
     Semaphore window = new Semaphore(maxOutstanding);
     LongAdder completed = new LongAdder();
     LongAdder all = new LongAdder();
-    long allocatedBefore = Allocations.total();
+    Allocations before = Allocations.supported() ? Allocations.snapshot() : null;
     long end = System.nanoTime() + duration.toNanos();
     Workload.Completion completion = (intended, messages, ok) -> {
       if (ok && System.nanoTime() < end) {
@@ -73,9 +73,8 @@ final class OpenLoopRunner {
       t.join();
     }
     window.tryAcquire(maxOutstanding, 30, TimeUnit.SECONDS);
-    long allocated = Allocations.total() - allocatedBefore;
     return new Probe(completed.sum() / (duration.toNanos() / 1e9),
-        allocatedBefore < 0 || all.sum() == 0 ? -1 : (double) allocated / all.sum());
+        before == null || all.sum() == 0 ? -1 : (double) Allocations.since(before) / all.sum());
   }
 
   /** Runs at {@code ticksPerSecond} for warm-up plus {@code duration}; returns what the window recorded. */
