@@ -158,7 +158,7 @@ final class ConsumerGroupState {
       pq.handOverRolled = false;
       return pq;
     }
-    if (next == null || pq.handOverRolled || shape == null) {
+    if (next == null || pq.handOverRolled || shape == null || !broker.simulated()) {
       return pq;
     }
     pq.handOverRolled = true;
@@ -170,9 +170,9 @@ final class ConsumerGroupState {
   /** A simulated {@link Fault#CRASH_REDELIVERY} after a run: {@code member}'s idle queues restart from their persisted offsets. */
   private void maybeCrash(GroupMember member) {
     SubscriptionSpec spec = member.spec();
-    double rate = broker.faults().plan().rate(Fault.CRASH_REDELIVERY, name, spec.deliveryMode(), spec.ordering());
-    if (!broker.faults().roll(Fault.CRASH_REDELIVERY, rate, broker.now(), name)) {
-      return;
+    if (!broker.simulated() || !broker.faults().roll(Fault.CRASH_REDELIVERY, broker.faults().plan()
+        .rate(Fault.CRASH_REDELIVERY, name, spec.deliveryMode(), spec.ordering()), broker.now(), name)) {
+      return; // outside a simulation the rate is not even looked up: this runs after every handler run
     }
     List<ProcessQueue<GroupMember>> owned = new ArrayList<>(broadcastQueues.getOrDefault(member, List.of()));
     clusterQueues.values().stream().filter(pq -> pq.owner == member).forEach(owned::add);

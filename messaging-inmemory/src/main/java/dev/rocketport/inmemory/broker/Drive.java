@@ -68,7 +68,7 @@ final class Drive {
     long wallDeadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (simulator != null) {
-        simulator.drain();
+        settle();
       } else if (!work.awaitQuiescence(TimeUnit.MILLISECONDS.toNanos(20))) {
         if (System.nanoTime() > wallDeadline) {
           throw new IllegalStateException("handlers kept running for 5 minutes of wall time; one may be blocked");

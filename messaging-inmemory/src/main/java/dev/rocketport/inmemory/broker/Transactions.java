@@ -36,8 +36,8 @@ final class Transactions {
     if (checksSoFar > 0) {
       journal.record(host.now(), half.messageId(), Journal.Kind.CHECKED, checksSoFar + ": " + outcome);
     }
-    if (outcome != TransactionOutcome.UNKNOWN && host.faults().roll(Fault.LOST_TRANSACTION_END, host.now(),
-        half.messageId())) {
+    if (outcome != TransactionOutcome.UNKNOWN && host.simulated()
+        && host.faults().roll(Fault.LOST_TRANSACTION_END, host.now(), half.messageId())) {
       checkBackLater(half, checksSoFar, checkBack); // the one-way end request never arrived
       return;
     }
