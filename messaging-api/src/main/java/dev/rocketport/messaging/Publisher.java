@@ -48,7 +48,8 @@ public interface Publisher {
    * the size limit. Each message gets its own result. An entry that is invalid or too large fails
    * alone; the others are sent. A list that mixes topics or contains delayed messages is rejected
    * whole: every entry fails with {@link PublishFailure.InvalidMessage} and nothing is sent. An
-   * empty list throws {@link InvalidArgumentException}.
+   * empty list throws {@link InvalidArgumentException}. An adapter without {@link Feature#BATCH_SEND}
+   * throws {@link UnsupportedFeatureException} and sends nothing.
    */
   BatchResult sendBatch(List<Message> messages);
 }

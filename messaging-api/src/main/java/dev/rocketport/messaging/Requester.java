@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionStage;
  * (a reply that arrives later is dropped and counted in {@link #lateReplies()}); with
  * {@link RequestFailure.Closed} when the runtime closes first. Requests are delivered at least once,
  * so a replying handler may run more than once per request; the first reply wins. Invalid arguments
- * throw {@link InvalidArgumentException}. Thread-safe; closed with its runtime.
+ * throw {@link InvalidArgumentException}. An adapter without {@link Feature#REQUEST_REPLY} throws
+ * {@link UnsupportedFeatureException} and sends nothing. Thread-safe; closed with its runtime.
  */
 public interface Requester {
   /** The longest timeout a request may have. */

@@ -29,6 +29,8 @@ final class BrokerStarter {
     config.setNamesrvAddr(nameServer);
     config.setAutoCreateTopicEnable(false);
     config.setEnablePropertyFilter(true);
+    // topics that take every kind of message, as Rocketport's topics do, also for gRPC clients (which check)
+    config.setEnableMixedMessageType(true);
     config.setTransactionTimeOut(settings.transactionTimeout().toMillis());
     config.setTransactionCheckInterval(settings.transactionCheckInterval().toMillis());
     config.setTransactionCheckMax(settings.transactionCheckMax());

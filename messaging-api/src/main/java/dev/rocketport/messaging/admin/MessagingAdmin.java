@@ -17,6 +17,8 @@ import java.util.List;
  * Operations: topics, backlog, dead letters and tracing by key. Expected failures are values;
  * invalid arguments throw {@link dev.rocketport.messaging.InvalidArgumentException}. Thread-safe; closed with its
  * {@link dev.rocketport.messaging.Messaging} runtime, after which every call returns {@link AdminFailure.Closed}.
+ * An adapter without {@link dev.rocketport.messaging.Feature#ADMIN} throws
+ * {@link dev.rocketport.messaging.UnsupportedFeatureException} from every function.
  */
 public interface MessagingAdmin {
 

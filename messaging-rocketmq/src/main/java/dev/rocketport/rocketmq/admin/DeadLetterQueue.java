@@ -213,13 +213,17 @@ public final class DeadLetterQueue {
   }
 
   private DeadLetter toLetter(ConsumerGroup group, MessageExt ext) {
-    // a rejected message's copy (Rejections) carries its reason
+    // a rejected message's copy (Rejections) carries its reason; the gRPC adapter's copies carry their
+    // topic and deliveries as properties of their own
     String original = ext.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
-    String topic = original != null ? original : ext.getTopic();
+    String grpcTopic = ext.getProperty(MessageMapping.ORIGINAL_TOPIC_PROPERTY);
+    String topic = original != null ? original : grpcTopic != null ? grpcTopic : ext.getTopic();
     String redrives = ext.getProperty(MessageMapping.REDRIVES_PROPERTY);
+    String deliveries = ext.getProperty(MessageMapping.DELIVERIES_PROPERTY);
     // the broker counts the failed attempt that sent the message here before storing it, so the stored
     // reconsume count equals the number of deliveries
-    return new DeadLetter(group, mapping.stored(ext, topic), Math.max(1, ext.getReconsumeTimes()),
+    return new DeadLetter(group, mapping.stored(ext, topic),
+        deliveries != null ? Integer.parseInt(deliveries) : Math.max(1, ext.getReconsumeTimes()),
         Option.of(ext.getProperty(MessageMapping.REJECT_REASON_PROPERTY)),
         redrives == null ? 0 : Integer.parseInt(redrives));
   }

@@ -29,7 +29,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.TopicAttributes;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
@@ -47,7 +49,11 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  */
 public final class RocketMqAdmin extends AbstractAdmin {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocketMqAdmin.class);
+
   private final DefaultMQAdminExt admin;
+  /** Whether new topics are created to take every kind of message: until a broker refuses it. */
+  private volatile boolean mixedTypes = true;
   private final Clients clients;
   private final RouteProbe routes;
   private final MessageMapping mapping;
@@ -75,11 +81,35 @@ public final class RocketMqAdmin extends AbstractAdmin {
         return topic;
       }
       for (String master : masters()) {
-        admin.createAndUpdateTopicConfig(master, new TopicConfig(name, queueCount, queueCount));
+        try {
+          admin.createAndUpdateTopicConfig(master, topicConfig(name, queueCount, current == 0 && mixedTypes));
+        } catch (MQBrokerException e) {
+          if (!mixedTypes || !String.valueOf(e.getErrorMessage()).contains("MIXED")) {
+            throw e;
+          }
+          mixedTypes = false;
+          LOG.info("the brokers refuse topics of every message kind (enableMixedMessageType=false); new topics get "
+              + "their default type, and gRPC clients can send only that kind to them");
+          admin.createAndUpdateTopicConfig(master, topicConfig(name, queueCount, false));
+        }
       }
       awaitRoute(name, queueCount);
       return topic;
     });
+  }
+
+  /**
+   * A new topic takes every kind of message (RocketMQ 5's {@code MIXED} type), as Rocketport's topics
+   * do: gRPC clients check a topic's type before sending. A broker without
+   * {@code enableMixedMessageType} refuses that; then topics get the broker's default type.
+   */
+  private TopicConfig topicConfig(String name, int queueCount, boolean mixed) {
+    TopicConfig config = new TopicConfig(name, queueCount, queueCount);
+    if (mixed) {
+      config.setAttributes(java.util.Map.of("+" + TopicAttributes.TOPIC_MESSAGE_TYPE_ATTRIBUTE.getName(),
+          TopicMessageType.MIXED.getValue()));
+    }
+    return config;
   }
 
   private List<String> masters() throws Exception {

@@ -29,6 +29,15 @@ public final class MessageMapping {
 
   /** The property of a redriven dead letter's copy that counts its redrives (read back if it is dead-lettered again). */
   public static final String REDRIVES_PROPERTY = Headers.RESERVED_PREFIX + "redrives";
+  /**
+   * The property of a dead-letter copy that names the message it stands for, whose id it keeps for
+   * readers: set by the gRPC adapter, whose client cannot keep a message id on a copy.
+   */
+  public static final String ORIGINAL_ID_PROPERTY = Headers.RESERVED_PREFIX + "original-id";
+  /** The property of a gRPC dead-letter copy naming the (physical) topic the message was consumed from. */
+  public static final String ORIGINAL_TOPIC_PROPERTY = Headers.RESERVED_PREFIX + "original-topic";
+  /** The property of a gRPC dead-letter copy counting the deliveries of the message it stands for. */
+  public static final String DELIVERIES_PROPERTY = Headers.RESERVED_PREFIX + "deliveries";
   /** The key a redriven dead letter's copy carries, naming the letter: the broker's key index finds it. */
   private static final String REDRIVEN_KEY_PREFIX = Headers.RESERVED_PREFIX + "redriven-";
 
@@ -118,6 +127,10 @@ public final class MessageMapping {
 
   /** The client-generated unique id, stable across retries and dead-lettering. */
   public static String messageId(MessageExt ext) {
+    String original = ext.getProperty(ORIGINAL_ID_PROPERTY);
+    if (original != null) {
+      return original;
+    }
     String unique = ext.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
     return unique != null ? unique : ext.getMsgId();
   }

@@ -3,6 +3,7 @@ package dev.rocketport.messaging.spi;
 import dev.rocketport.messaging.BatchResult;
 import dev.rocketport.messaging.Capabilities;
 import dev.rocketport.messaging.Dispatched;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.OrderedPublisher;
@@ -92,6 +93,7 @@ public abstract class AbstractPublisher implements Publisher, OrderedPublisher {
 
   @Override
   public final BatchResult sendBatch(List<Message> messages) {
+    CapabilityChecks.require(capabilities, Feature.BATCH_SEND, "Publisher.sendBatch");
     if (interception.isEmpty()) {
       return BatchSend.send(messages, capabilities.maxMessageSize(), m -> admit(m).swap().toOption(),
           chunk -> storeChunk(chunk.stream().map(messages::get).toList()));

@@ -17,10 +17,6 @@ import java.util.function.Supplier;
 public final class PublishChecks {
   /** RocketMQ's limit on a message's encoded properties (a 16-bit length on the wire). */
   public static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
-  /** Room kept within it for the properties adapters add themselves (unique id, delay, transaction flags). */
-  public static final int SYSTEM_PROPERTIES_ROOM = 1024;
-  /** What headers, keys and tag may take together, encoded as RocketMQ properties. */
-  public static final int MAX_USER_PROPERTIES_BYTES = MAX_PROPERTIES_BYTES - SYSTEM_PROPERTIES_ROOM;
 
   private PublishChecks() {}
 
@@ -39,11 +35,10 @@ public final class PublishChecks {
       return Option.some(new PublishFailure.InvalidMessage("body", "must not be empty (RocketMQ refuses empty bodies)"));
     }
     int properties = userPropertiesBytes(message);
-    if (properties > MAX_USER_PROPERTIES_BYTES) {
+    if (properties > capabilities.maxPropertiesBytes()) {
       return Option.some(new PublishFailure.InvalidMessage("headers", "headers (" + message.headers().size()
           + "), keys (" + message.keys().size() + ") and tag take " + properties + " bytes as RocketMQ properties; at most "
-          + MAX_USER_PROPERTIES_BYTES + " fit (RocketMQ's limit of " + MAX_PROPERTIES_BYTES + " less "
-          + SYSTEM_PROPERTIES_ROOM + " for system properties)"));
+          + capabilities.maxPropertiesBytes() + " fit on " + capabilities.adapter()));
     }
     if (message.delay().isDefined()) {
       Instant now = clock.get();

@@ -1,6 +1,7 @@
 package dev.rocketport.messaging.spi;
 
 import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.Filter;
 import dev.rocketport.messaging.InvalidArgumentException;
@@ -25,6 +26,9 @@ public final class SubscribeChecks {
     }
     if (spec == null) {
       throw new InvalidArgumentException("spec", "must not be null");
+    }
+    if (spec.deliveryMode() == DeliveryMode.BROADCASTING) {
+      CapabilityChecks.require(capabilities, Feature.BROADCASTING, "subscription of group " + spec.group());
     }
     if (spec.filter() instanceof Filter.Sql sql) {
       CapabilityChecks.require(capabilities, Feature.SQL_FILTER, "subscription of group " + spec.group());

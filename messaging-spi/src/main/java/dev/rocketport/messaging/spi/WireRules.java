@@ -25,7 +25,26 @@ public final class WireRules {
     if (queueCount < 1) {
       throw new InvalidArgumentException("queueCount", "must be at least 1, was " + queueCount);
     }
-    return Math.floorMod(key.value().hashCode(), queueCount);
+    return consistentHash(key.value().hashCode(), queueCount);
+  }
+
+  /**
+   * Jump consistent hashing (Lamping and Veach) of {@code input} into {@code buckets}, as Guava's
+   * {@code Hashing.consistentHash} computes it: RocketMQ's proxy picks a message group's queue this
+   * way, so a sharding key lands in the same queue whichever protocol sent it.
+   */
+  static int consistentHash(long input, int buckets) {
+    long state = input;
+    int candidate = 0;
+    while (true) {
+      state = 2862933555777941757L * state + 1;
+      double next = ((double) ((int) (state >>> 33) + 1)) / 0x1.0p31;
+      int jump = (int) ((candidate + 1) / next);
+      if (jump < 0 || jump >= buckets) {
+        return candidate;
+      }
+      candidate = jump;
+    }
   }
 
   /**

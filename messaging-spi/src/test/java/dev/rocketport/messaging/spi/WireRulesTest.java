@@ -19,6 +19,19 @@ class WireRulesTest {
   }
 
   @Test
+  void consistentHashKeepsMostKeysWhenQueuesAreAdded() {
+    int moved = 0;
+    for (int key = 0; key < 10_000; key++) {
+      int before = WireRules.consistentHash(key, 8);
+      int after = WireRules.consistentHash(key, 9);
+      assertTrue(before >= 0 && before < 8 && after >= 0 && after < 9);
+      moved += before == after ? 0 : 1;
+      assertTrue(before == after || after == 8, "a key moves only to the new queue");
+    }
+    assertTrue(moved > 600 && moved < 1600, "about a ninth of the keys move: " + moved);
+  }
+
+  @Test
   void retryDelaysRoundUpToALevelOfTheLadder() {
     RetryLadder ladder = RetryLadder.standard();
     assertEquals(3, WireRules.levelAtLeast(ladder, Duration.ofSeconds(6)));

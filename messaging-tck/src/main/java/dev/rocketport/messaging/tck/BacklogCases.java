@@ -57,7 +57,8 @@ public abstract class BacklogCases extends TckCases {
   }
 
   private io.vavr.control.Option<GroupSummary> summary(ConsumerGroup group) {
-    return messaging().admin().group(group).get();
+    return messaging().admin().group(group)
+        .getOrElseThrow(failure -> new AssertionError("reading the group failed: " + failure.description()));
   }
 
   @Test

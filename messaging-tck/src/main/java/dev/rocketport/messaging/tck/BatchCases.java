@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.BatchResult;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
@@ -23,6 +24,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("a batch of 10 gets 10 receipts in order and every message arrives")
   void tenMessages() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Inbox inbox = inbox();
     subscribe(spec(topic), inbox);
@@ -41,6 +45,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("a batch larger than the size limit is split automatically and all of it arrives")
   void largerThanLimitIsSplit() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Inbox inbox = inbox();
     subscribe(spec(topic), inbox);
@@ -60,6 +67,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("one oversize entry fails alone with MessageTooLarge; the others are sent")
   void oversizeEntryFailsAlone() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Inbox inbox = inbox();
     subscribe(spec(topic), inbox);
@@ -77,6 +87,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("a batch mixing topics is rejected whole and nothing is sent")
   void mixedTopicsRejected() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     Topic a = ctx().topic();
     Topic b = ctx().topic();
     Inbox inbox = inbox();
@@ -90,6 +103,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("a batch containing a delayed message is rejected whole")
   void delayedEntryRejected() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     Topic topic = ctx().topic();
     BatchResult result = publisher().sendBatch(List.of(text(topic, "1"),
         Message.builder(topic).body("2").deliverAfter(Duration.ofSeconds(5)).build()));
@@ -102,6 +118,9 @@ public abstract class BatchCases extends TckCases {
   @Test
   @DisplayName("an empty or null batch throws InvalidArgumentException naming 'messages'")
   void emptyBatchThrows() {
+    if (refusedWithout(Feature.BATCH_SEND, () -> publisher().sendBatch(List.of(text(ctx().topic(), "refused"))))) {
+      return;
+    }
     var empty = assertThrows(InvalidArgumentException.class, () -> publisher().sendBatch(List.of()));
     assertEquals("messages", empty.field());
     var none = assertThrows(InvalidArgumentException.class, () -> publisher().sendBatch(null));

@@ -3,6 +3,7 @@ package dev.rocketport.messaging.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
@@ -20,6 +21,9 @@ public abstract class BroadcastingCases extends TckCases {
   @Test
   @DisplayName("every member of a broadcasting group gets every message")
   void everyMemberGetsEverything() {
+    if (refusedWithout(Feature.BROADCASTING, () -> subscribe(broadcast(ctx().topic(), ctx().group()), inbox()))) {
+      return;
+    }
     Topic topic = ctx().topic();
     ConsumerGroup group = ctx().group();
     Inbox a = inbox();
@@ -36,6 +40,9 @@ public abstract class BroadcastingCases extends TckCases {
   @Test
   @DisplayName("a message a broadcasting member fails is not redelivered to it")
   void failuresNotRedelivered() {
+    if (refusedWithout(Feature.BROADCASTING, () -> subscribe(broadcast(ctx().topic(), ctx().group()), inbox()))) {
+      return;
+    }
     Topic topic = ctx().topic();
     ConsumerGroup group = ctx().group();
     Inbox failing = inbox().answering(m -> HandlerResult.retry());

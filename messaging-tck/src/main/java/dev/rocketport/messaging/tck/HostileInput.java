@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
@@ -15,6 +16,7 @@ import dev.rocketport.messaging.ReceivedMessage;
 import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.UnsupportedFeatureException;
 import dev.rocketport.messaging.spi.WireRules;
 import dev.rocketport.testing.Waiting;
 import io.vavr.control.Either;
@@ -158,6 +160,10 @@ public final class HostileInput implements AutoCloseable {
       int last = messages.size() - 1;
       Message m = messages.get(last);
       messages.set(last, new Message(Topic.of("hostile-elsewhere"), m.body(), m.tag(), m.keys(), m.headers(), m.delay()));
+    }
+    if (!messaging.capabilities().supports(Feature.BATCH_SEND)) {
+      assertThrows(UnsupportedFeatureException.class, () -> messaging.publisher().sendBatch(messages));
+      return;
     }
     if (messages.isEmpty()) {
       assertThrows(InvalidArgumentException.class, () -> messaging.publisher().sendBatch(messages));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.InvalidArgumentException;
 import dev.rocketport.messaging.Message;
@@ -51,6 +52,10 @@ public abstract class RequestReplyCases extends TckCases {
   @Test
   @DisplayName("the reply a handler returns reaches its requester, body and headers intact")
   void replyArrives() {
+    if (refusedWithout(Feature.REQUEST_REPLY, () -> messaging().requester().request(text(ctx().topic(), "refused"),
+        PATIENT))) {
+      return;
+    }
     Topic topic = ctx().topic();
     replier(topic);
     Reply reply = outcome(request(messaging().requester(), topic, "ping", PATIENT)).get();
@@ -62,6 +67,10 @@ public abstract class RequestReplyCases extends TckCases {
   @Test
   @DisplayName("20 concurrent requests each get their own reply (matched by correlation id)")
   void concurrentRequestsMatched() {
+    if (refusedWithout(Feature.REQUEST_REPLY, () -> messaging().requester().request(text(ctx().topic(), "refused"),
+        PATIENT))) {
+      return;
+    }
     Topic topic = ctx().topic();
     replier(topic);
     var stages = IntStream.range(0, 20).mapToObj(i -> request(messaging().requester(), topic, "q" + i, PATIENT))
@@ -74,6 +83,10 @@ public abstract class RequestReplyCases extends TckCases {
   @Test
   @DisplayName("no reply within the timeout is a typed failure; a reply after it is dropped and counted")
   void timeoutThenLateReply() {
+    if (refusedWithout(Feature.REQUEST_REPLY, () -> messaging().requester().request(text(ctx().topic(), "refused"),
+        PATIENT))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Subscription replier = replier(topic);
     replier.pause();
@@ -89,6 +102,10 @@ public abstract class RequestReplyCases extends TckCases {
   @Test
   @DisplayName("closing a requester's runtime completes its waiting requests; the replier carries on")
   void closedRequesterLeaksNothing() {
+    if (refusedWithout(Feature.REQUEST_REPLY, () -> messaging().requester().request(text(ctx().topic(), "refused"),
+        PATIENT))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Subscription replier = replier(topic);
     replier.pause();
@@ -110,6 +127,10 @@ public abstract class RequestReplyCases extends TckCases {
   @Test
   @DisplayName("bad requests: a typed error naming the field, or NotSent; a reply to a plain message is dropped")
   void badInput() {
+    if (refusedWithout(Feature.REQUEST_REPLY, () -> messaging().requester().request(text(ctx().topic(), "refused"),
+        PATIENT))) {
+      return;
+    }
     Topic topic = ctx().topic();
     Requester requester = messaging().requester();
     assertEquals("timeout", assertThrows(InvalidArgumentException.class,

@@ -1,14 +1,20 @@
 package dev.rocketport.messaging.tck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.messaging.Publisher;
 import dev.rocketport.messaging.Subscription;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.UnsupportedFeatureException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Base of every group of conformance cases: access to the shared {@link TckContext} and small
@@ -56,6 +62,21 @@ public abstract class TckCases {
 
   protected Subscription subscribe(SubscriptionSpec.Builder spec, Inbox inbox) {
     return subscribe(spec.build(), inbox);
+  }
+
+  /**
+   * The fail-fast form of a case about an optional {@code feature}: if the adapter lacks it, asserts
+   * that {@code attempt} throws {@link UnsupportedFeatureException} naming it and returns true (the
+   * case ends there); if the adapter has it, returns false and the case goes on.
+   */
+  protected boolean refusedWithout(Feature feature, Executable attempt) {
+    if (messaging().capabilities().supports(feature)) {
+      return false;
+    }
+    UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, attempt,
+        () -> messaging().capabilities().adapter() + " lacks " + feature + " but did not refuse it");
+    assertEquals(feature, e.feature());
+    return true;
   }
 
   protected static Message text(Topic topic, String body) {

@@ -1,0 +1,182 @@
+package dev.rocketport.rocketmq.grpc.consume;
+
+import dev.rocketport.messaging.Subscription;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.messaging.spi.Disposition;
+import dev.rocketport.messaging.spi.GuardedHandler;
+import dev.rocketport.messaging.spi.PauseGate;
+import dev.rocketport.rocketmq.grpc.client.GrpcMessages;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.rocketmq.client.apis.consumer.SimpleConsumer;
+import org.apache.rocketmq.client.apis.message.MessageView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a consumer group on a {@code rocketmq-client-java} simple consumer: as many receiver
+ * threads as the spec's concurrency, each long-polling for messages (one, or up to the batch size),
+ * passing the {@link PauseGate}, handling them and settling each through {@link Verdicts}. A received
+ * message stays invisible to the group while its handler runs (the handler timeout plus a margin, or
+ * a minute), so an orderly (FIFO) group's queue waits for it. Pausing stops the receives. Thread-safe.
+ *
+ * <p>{@link #close()} is idempotent: receives stop, held messages are given back, and it waits up to
+ * the spec's close timeout (plus one long poll) for running handlers before closing the consumer;
+ * anything not acknowledged by then becomes visible to the group again.
+ */
+final class GrpcSubscription implements Subscription {
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcSubscription.class);
+  private static final Duration DEFAULT_INVISIBLE = Duration.ofMinutes(1);
+  private static final Duration INVISIBLE_MARGIN = Duration.ofSeconds(10);
+
+  private final SubscriptionSpec spec;
+  private final SimpleConsumer consumer;
+  private final GuardedHandler handler;
+  private final boolean single;
+  private final PauseGate gate;
+  private final GrpcMessages messages;
+  private final Verdicts verdicts;
+  private final Duration receiveWait;
+  private final Runnable onClose;
+  private final AtomicBoolean active = new AtomicBoolean(true);
+  private final List<Thread> receivers = new ArrayList<>();
+
+  GrpcSubscription(SubscriptionSpec spec, SimpleConsumer consumer, GuardedHandler handler, boolean single,
+      PauseGate gate, GrpcMessages messages, Verdicts verdicts, Duration receiveWait, Runnable onClose) {
+    this.spec = spec;
+    this.consumer = consumer;
+    this.handler = handler;
+    this.single = single;
+    this.gate = gate;
+    this.messages = messages;
+    this.verdicts = verdicts;
+    this.receiveWait = receiveWait;
+    this.onClose = onClose;
+  }
+
+  void start() {
+    for (int i = 0; i < spec.concurrency(); i++) {
+      Thread receiver = new Thread(this::receiveLoop, "rocketport-grpc-" + spec.group().name() + "-" + i);
+      receiver.setDaemon(true);
+      receivers.add(receiver);
+      receiver.start();
+    }
+  }
+
+  private void receiveLoop() {
+    int count = single ? 1 : spec.batchSize().getOrElse(1);
+    Duration invisible = spec.handlerTimeout().map(t -> t.plus(INVISIBLE_MARGIN)).getOrElse(DEFAULT_INVISIBLE);
+    while (active.get()) {
+      if (!gate.awaitOpen(0)) {
+        return;
+      }
+      List<MessageView> received;
+      try {
+        received = consumer.receive(count, invisible);
+      } catch (Exception e) {
+        if (active.get()) {
+          LOG.debug("group {}: receive failed; trying again", spec.group(), e);
+          pauseAfterFailure();
+        }
+        continue;
+      }
+      if (!received.isEmpty()) {
+        handle(received);
+      }
+    }
+  }
+
+  private void handle(List<MessageView> received) {
+    if (!gate.awaitOpen(received.size())) {
+      received.forEach(verdicts::giveBack);
+      return;
+    }
+    Topic topic = spec.topic();
+    if (single) {
+      for (MessageView view : received) {
+        verdicts.apply(view, handler.handle(List.of(view), v -> messages.received(v, topic), v -> v.getMessageId()
+            .toString()));
+      }
+    } else {
+      Disposition disposition = handler.handle(received, v -> messages.received(v, topic),
+          v -> v.getMessageId().toString());
+      received.forEach(view -> verdicts.apply(view, disposition));
+    }
+  }
+
+  /** After a failed receive (the proxy restarting, say), waits one long poll's time or until closed. */
+  private void pauseAfterFailure() {
+    synchronized (active) {
+      try {
+        active.wait(Math.min(receiveWait.toMillis(), 1000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public SubscriptionSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public boolean isActive() {
+    return active.get();
+  }
+
+  @Override
+  public void pause() {
+    if (active.get()) {
+      gate.pause();
+    }
+  }
+
+  @Override
+  public void resume() {
+    gate.resume();
+  }
+
+  @Override
+  public boolean isPaused() {
+    return gate.isPaused();
+  }
+
+  @Override
+  public void close() {
+    if (!active.compareAndSet(true, false)) {
+      return;
+    }
+    gate.close();
+    synchronized (active) {
+      active.notifyAll();
+    }
+    long deadline = System.nanoTime() + spec.closeTimeout().plus(receiveWait).toNanos();
+    try {
+      for (Thread receiver : receivers) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          receiver.join(Math.max(1, left / 1_000_000));
+        }
+        if (receiver.isAlive()) {
+          LOG.warn("group {}: a handler still runs after the close timeout; its message will be redelivered",
+              spec.group());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        consumer.close();
+      } catch (IOException e) {
+        LOG.warn("group {}: closing the consumer failed", spec.group(), e);
+      } finally {
+        onClose.run();
+      }
+    }
+  }
+}
