@@ -74,14 +74,14 @@ public final class GrpcMessaging extends AbstractMessaging<GrpcTransactionalPubl
   private final MessagingAdmin admin;
   private final Requester requester;
 
-  private GrpcMessaging(GrpcConfig config, Interceptors interceptors, Producer producer,
-      @Nullable RocketMqMessaging remoting, @Nullable GroupProvisioning provisioning) {
+  private GrpcMessaging(GrpcConfig config, Interceptors interceptors, GrpcClients clients, Producer producer,
+      ProxyProbe probe, @Nullable RocketMqMessaging remoting, @Nullable GroupProvisioning provisioning) {
     super(capabilities(config), Instant::now, interceptors);
     this.config = config;
-    this.clients = new GrpcClients(config);
+    this.clients = clients;
     this.messages = new GrpcMessages(clients);
     this.producer = producer;
-    this.probe = new ProxyProbe(producer, messages, config.requestTimeout());
+    this.probe = probe;
     this.remoting = remoting;
     this.provisioning = provisioning;
     this.publisher = new GrpcPublisher(context(), producer, messages, config.requestTimeout());
@@ -109,12 +109,13 @@ public final class GrpcMessaging extends AbstractMessaging<GrpcTransactionalPubl
     InvalidArgumentException.requireNonNull(config, "config");
     InvalidArgumentException.requireNonNull(interceptors, "interceptors");
     GrpcClients clients = new GrpcClients(config);
+    ProxyProbe probe = reachProxy(clients);
     Producer producer;
     try {
       producer = clients.producer();
     } catch (Exception e) {
-      throw new IllegalStateException("could not reach the RocketMQ proxy at " + config.endpoints() + ": "
-          + describe(e));
+      probe.close();
+      throw new IllegalStateException("could not start a producer at " + config.endpoints() + ": " + describe(e));
     }
     RocketMqMessaging remoting = null;
     GroupProvisioning provisioning = null;
@@ -123,15 +124,33 @@ public final class GrpcMessaging extends AbstractMessaging<GrpcTransactionalPubl
         remoting = RocketMqMessaging.start(remotingConfig(config));
         provisioning = new GroupProvisioning(remotingConfig(config));
       }
-      return new GrpcMessaging(config, interceptors, producer, remoting, provisioning);
+      return new GrpcMessaging(config, interceptors, clients, producer, probe, remoting, provisioning);
     } catch (Exception e) {
       closeQuietly(producer);
+      probe.close();
       if (remoting != null) {
         remoting.close();
       }
       throw new IllegalStateException("could not reach the name server " + config.nameServer().getOrElse("") + ": "
           + describe(e));
     }
+  }
+
+  /** The client connects lazily: the probe's round trip is what tells at start that the proxy is there. */
+  private static ProxyProbe reachProxy(GrpcClients clients) {
+    String endpoints = clients.config().endpoints();
+    ProxyProbe probe;
+    try {
+      probe = new ProxyProbe(clients, new GrpcMessages(clients));
+    } catch (Exception e) {
+      throw new IllegalStateException("could not reach the RocketMQ proxy at " + endpoints + ": " + describe(e));
+    }
+    Health.Component reached = probe.check("proxy " + endpoints);
+    if (reached.status() == Health.Status.DOWN) {
+      probe.close();
+      throw new IllegalStateException("could not reach the RocketMQ proxy at " + endpoints + ": " + reached.detail());
+    }
+    return probe;
   }
 
   private static String describe(Throwable e) {
@@ -211,6 +230,7 @@ public final class GrpcMessaging extends AbstractMessaging<GrpcTransactionalPubl
     }
     forEachTransactionalPublisher(GrpcTransactionalPublisher::close);
     closeQuietly(producer);
+    probe.close();
     if (provisioning != null) {
       provisioning.close();
     }

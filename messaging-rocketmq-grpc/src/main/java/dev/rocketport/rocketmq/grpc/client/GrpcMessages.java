@@ -4,6 +4,7 @@ import dev.rocketport.messaging.Headers;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.MessageKey;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.SendReceipt;
 import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.StoredMessage;
 import dev.rocketport.messaging.Topic;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * headers as user properties, a sharding key as the message group (a FIFO message), a delay as a
  * delivery timestamp (classic levels become their duration). The wire is the remoting protocol's
  * message, so either adapter reads what the other wrote. Received keys and headers with Rocketport's
- * reserved prefix are dropped. Stateless; thread-safe.
+ * reserved prefix are dropped; a received message's queue is not reported (the client does not show
+ * it). Stateless; thread-safe.
  */
 public final class GrpcMessages {
   private final GrpcClients clients;
@@ -94,12 +96,12 @@ public final class GrpcMessages {
         builder.header(property.getKey(), property.getValue());
       }
     }
-    int queueId = view instanceof MessageViewImpl impl ? impl.getMessageQueue().getQueueId() : 0;
     long offset = view instanceof MessageViewImpl impl ? impl.getOffset() : 0;
-    // the client does not expose the store time; the born time stands in for it
+    // the client shows neither the message's queue (only the one it asked) nor the store time; the born
+    // time stands in for the latter
     Instant born = Instant.ofEpochMilli(view.getBornTimestamp());
-    return new ReceivedMessage(new StoredMessage(builder.build(), messageId(view), queueId, offset,
-        born, born), view.getDeliveryAttempt());
+    return new ReceivedMessage(new StoredMessage(builder.build(), messageId(view), SendReceipt.QUEUE_NOT_REPORTED,
+        offset, born, born), view.getDeliveryAttempt());
   }
 
   /** The id of the message {@code view} holds: a redriven dead letter keeps the id of the message it stands for. */

@@ -87,13 +87,11 @@ public final class GrpcSubscriber extends AbstractSubscriber {
     PauseGate gate = gateFor(spec, () -> { }, () -> { });
     Verdicts verdicts = new Verdicts(spec, consumer, producer, messages, ladder,
         GroupProvisioning.deadLetterTopic(group));
-    GrpcSubscription[] self = new GrpcSubscription[1];
     GrpcSubscription subscription = new GrpcSubscription(spec, consumer, handler, single, gate, messages, verdicts,
-        clients.config().receiveWait(), () -> {
-          open.remove(self[0]);
+        clients.config().receiveWait(), clients.receiveTimeout(), closed -> {
+          open.remove(closed);
           leaveGroup.run();
         });
-    self[0] = subscription;
     open.add(subscription);
     subscription.start();
     return subscription;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.apis.consumer.SimpleConsumer;
 import org.apache.rocketmq.client.apis.message.MessageView;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * threads as the spec's concurrency, each long-polling for messages (one, or up to the batch size),
  * passing the {@link PauseGate}, handling them and settling each through {@link Verdicts}. A received
  * message stays invisible to the group while its handler runs (the handler timeout plus a margin, or
- * a minute), so an orderly (FIFO) group's queue waits for it. Pausing stops the receives. Thread-safe.
+ * a minute), so an orderly (FIFO) group's queue waits for it. Pausing stops the receives and waits for
+ * those in flight. Thread-safe.
  *
  * <p>{@link #close()} is idempotent: receives stop, held messages are given back, and it waits up to
  * the spec's close timeout (plus one long poll) for running handlers before closing the consumer;
@@ -41,12 +43,16 @@ final class GrpcSubscription implements Subscription {
   private final GrpcMessages messages;
   private final Verdicts verdicts;
   private final Duration receiveWait;
-  private final Runnable onClose;
+  private final Duration receiveTimeout;
+  private final Consumer<GrpcSubscription> onClose;
   private final AtomicBoolean active = new AtomicBoolean(true);
   private final List<Thread> receivers = new ArrayList<>();
+  /** Receives in flight, so that pausing can wait for them; guarded by itself. */
+  private final int[] receiving = new int[1];
 
   GrpcSubscription(SubscriptionSpec spec, SimpleConsumer consumer, GuardedHandler handler, boolean single,
-      PauseGate gate, GrpcMessages messages, Verdicts verdicts, Duration receiveWait, Runnable onClose) {
+      PauseGate gate, GrpcMessages messages, Verdicts verdicts, Duration receiveWait, Duration receiveTimeout,
+      Consumer<GrpcSubscription> onClose) {
     this.spec = spec;
     this.consumer = consumer;
     this.handler = handler;
@@ -55,6 +61,7 @@ final class GrpcSubscription implements Subscription {
     this.messages = messages;
     this.verdicts = verdicts;
     this.receiveWait = receiveWait;
+    this.receiveTimeout = receiveTimeout;
     this.onClose = onClose;
   }
 
@@ -75,14 +82,23 @@ final class GrpcSubscription implements Subscription {
         return;
       }
       List<MessageView> received;
+      synchronized (receiving) {
+        receiving[0]++;
+      }
       try {
-        received = consumer.receive(count, invisible);
+        // paused since the gate let this thread pass: pause() no longer waits for it, so it must not receive
+        received = gate.isPaused() ? List.of() : consumer.receive(count, invisible);
       } catch (Exception e) {
         if (active.get()) {
           LOG.debug("group {}: receive failed; trying again", spec.group(), e);
           pauseAfterFailure();
         }
         continue;
+      } finally {
+        synchronized (receiving) {
+          receiving[0]--;
+          receiving.notifyAll();
+        }
       }
       if (!received.isEmpty()) {
         handle(received);
@@ -129,10 +145,26 @@ final class GrpcSubscription implements Subscription {
     return active.get();
   }
 
+  /**
+   * Holds the handler and waits for receives in flight (one long poll at most): a receive pops
+   * messages off the group's backlog, so once this returns, messages stored meanwhile stay in it.
+   * What those receives brought is held until {@link #resume()}.
+   */
   @Override
   public void pause() {
-    if (active.get()) {
-      gate.pause();
+    if (!active.get()) {
+      return;
+    }
+    gate.pause();
+    long deadline = System.nanoTime() + receiveTimeout.toNanos();
+    synchronized (receiving) {
+      try {
+        while (receiving[0] > 0 && System.nanoTime() < deadline) {
+          receiving.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -175,7 +207,7 @@ final class GrpcSubscription implements Subscription {
       } catch (IOException e) {
         LOG.warn("group {}: closing the consumer failed", spec.group(), e);
       } finally {
-        onClose.run();
+        onClose.accept(this);
       }
     }
   }
