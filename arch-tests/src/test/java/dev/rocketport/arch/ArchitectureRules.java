@@ -143,6 +143,13 @@ final class ArchitectureRules {
               "dev.rocketport.rocketmq.publish..", "dev.rocketport.rocketmq.consume..", "dev.rocketport.rocketmq.admin..")
           .because("those packages are public only for the adapter's own wiring; users see RocketMqMessaging and its config");
 
+  @ArchTest
+  static final ArchRule grpc_adapter_internals_stay_inside_the_adapter =
+      noClasses().that().resideOutsideOfPackage("dev.rocketport.rocketmq.grpc..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.rocketport.rocketmq.grpc.client..",
+              "dev.rocketport.rocketmq.grpc.publish..", "dev.rocketport.rocketmq.grpc.consume..")
+          .because("those packages are public only for the gRPC adapter's own wiring; users see GrpcMessaging and its config");
+
   /** Calls into the remoting client's {@code impl} classes, which RocketMQ does not keep compatible. */
   private static final DescribedPredicate<JavaAccess<?>> CLIENT_INTERNALS = DescribedPredicate.describe(
       "the RocketMQ client's internals", access -> access.getTargetOwner().getPackageName()
@@ -172,8 +179,8 @@ final class ArchitectureRules {
   @ArchTest
   static final ArchRule adapters_implement_ports_without_exposing_internals =
       classes().that().resideInAnyPackage("dev.rocketport.inmemory..", "dev.rocketport.rocketmq..")
-          // the RocketMQ adapter's internal packages are guarded as a whole by rocketmq_adapter_internals_stay_inside_the_adapter
-          .and().resideOutsideOfPackage("dev.rocketport.rocketmq.publish..")
+          // the RocketMQ adapters' internal packages are guarded as a whole by *_adapter_internals_stay_inside_the_adapter
+          .and().resideOutsideOfPackages("dev.rocketport.rocketmq.publish..", "dev.rocketport.rocketmq.grpc.publish..")
           .and().implement(dev.rocketport.messaging.Publisher.class)
           .should().notBePublic()
           .because("applications reach adapter implementations through the ports only");

@@ -1,5 +1,8 @@
 package dev.rocketport.examples;
 
+import dev.rocketport.messaging.Feature;
+import java.util.Set;
+
 /**
  * One of the seed's scenarios, done right: it uses the ports only, checks its own outcome and
  * reports the evidence. Implementations close everything they open before returning.
@@ -11,6 +14,14 @@ public interface Scenario {
 
   /** One line saying what it shows. */
   String description();
+
+  /**
+   * The optional features the scenario shows; on an adapter lacking one the tour does not run it and
+   * says so (SKIPPED-BY-CAPABILITY), never PASS.
+   */
+  default Set<Feature> requires() {
+    return Set.of();
+  }
 
   /** Runs the scenario and verifies it; exceptions count as failure. */
   Outcome run(ScenarioContext context) throws Exception;

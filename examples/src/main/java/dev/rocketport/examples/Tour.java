@@ -1,5 +1,7 @@
 package dev.rocketport.examples;
 
+import dev.rocketport.messaging.Capabilities;
+import dev.rocketport.messaging.Feature;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,11 +9,25 @@ import java.util.List;
 
 /**
  * Runs scenarios one after another on one adapter, printing progress as it goes and a summary
- * table at the end. A scenario that throws fails; the others still run.
+ * table at the end. A scenario that throws fails; the others still run. A scenario showing an
+ * optional feature the adapter lacks is not run: SKIPPED-BY-CAPABILITY, with the reason.
  */
 public final class Tour {
+  /** How a scenario ended. */
+  public enum Status {
+    PASS, FAIL, SKIPPED_BY_CAPABILITY;
+
+    String label() {
+      return name().replace('_', '-');
+    }
+  }
+
   /** One row of the summary. */
-  public record Result(String scenario, String adapter, boolean passed, String evidence, Duration time) {}
+  public record Result(String scenario, String adapter, Status status, String evidence, Duration time) {
+    public boolean failed() {
+      return status == Status.FAIL;
+    }
+  }
 
   private final PrintStream out;
 
@@ -26,14 +42,22 @@ public final class Tour {
       index++;
       out.printf("[%d/%d] %s — %s%n", index, scenarios.size(), scenario.name(), scenario.description());
       long started = System.nanoTime();
+      Capabilities capabilities = context.messaging().capabilities();
+      List<Feature> lacking = scenario.requires().stream().filter(f -> !capabilities.supports(f)).sorted().toList();
       Result result;
-      try {
-        Scenario.Outcome outcome = scenario.run(context);
-        result = new Result(scenario.name(), adapter, outcome.passed(), outcome.evidence(), since(started));
-      } catch (Exception | AssertionError e) {
-        result = new Result(scenario.name(), adapter, false, "threw " + e, since(started));
+      if (!lacking.isEmpty()) {
+        result = new Result(scenario.name(), adapter, Status.SKIPPED_BY_CAPABILITY, "needs " + lacking + ", which "
+            + capabilities.adapter() + " does not offer", since(started));
+      } else {
+        try {
+          Scenario.Outcome outcome = scenario.run(context);
+          result = new Result(scenario.name(), adapter, outcome.passed() ? Status.PASS : Status.FAIL,
+              outcome.evidence(), since(started));
+        } catch (Exception | AssertionError e) {
+          result = new Result(scenario.name(), adapter, Status.FAIL, "threw " + e, since(started));
+        }
       }
-      out.printf("      %s in %.1f s: %s%n", result.passed() ? "PASS" : "FAIL", result.time().toMillis() / 1000.0,
+      out.printf("      %s in %.1f s: %s%n", result.status().label(), result.time().toMillis() / 1000.0,
           result.evidence());
       results.add(result);
     }
@@ -47,14 +71,16 @@ public final class Tour {
 
   private void printTable(List<Result> results) {
     out.println();
-    out.printf("%-24s %-10s %-6s %8s  %s%n", "scenario", "adapter", "result", "time", "evidence");
+    out.printf("%-24s %-13s %-6s %8s  %s%n", "scenario", "adapter", "result", "time", "evidence");
     out.println("-".repeat(110));
     for (Result r : results) {
-      out.printf("%-24s %-10s %-6s %7.1fs  %s%n", r.scenario(), r.adapter(), r.passed() ? "PASS" : "FAIL",
+      out.printf("%-24s %-13s %-6s %7.1fs  %s%n", r.scenario(), r.adapter(), r.status().label(),
           r.time().toMillis() / 1000.0, r.evidence());
     }
-    long passed = results.stream().filter(Result::passed).count();
+    long passed = results.stream().filter(r -> r.status() == Status.PASS).count();
+    long skipped = results.stream().filter(r -> r.status() == Status.SKIPPED_BY_CAPABILITY).count();
     out.println("-".repeat(110));
-    out.printf("%d passed, %d failed%n", passed, results.size() - passed);
+    out.printf("%d passed, %d failed%s%n", passed, results.size() - passed - skipped,
+        skipped == 0 ? "" : ", " + skipped + " skipped by capability");
   }
 }

@@ -1,5 +1,12 @@
 package dev.rocketport.examples.launch;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import dev.rocketport.rocketmq.grpc.config.GrpcConfig;
+import dev.rocketport.rocketmq.grpc.GrpcMessaging;
+import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.examples.SpanCollector;
@@ -81,6 +88,31 @@ public final class AdapterRuntime implements AutoCloseable {
     RocketMqConfig config = RocketMqConfig.builder(nameServer).build();
     return new AdapterRuntime("rocketmq", "closing rocketmq (the clients; the cluster keeps running)…",
         interceptors -> RocketMqMessaging.start(config, interceptors), Waiting.wallClock(), () -> { });
+  }
+
+  /**
+   * The gRPC adapter on a name server, broker and RocketMQ proxy (LOCAL mode) started in a child JVM:
+   * the proxy cannot share this JVM's class loader with the gRPC client.
+   */
+  public static AdapterRuntime embeddedGrpc() {
+    Path store;
+    try {
+      store = Files.createTempDirectory("rocketport-tour-grpc");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChildProcessRocketMq node = ChildProcessRocketMq.withProxy(store);
+    GrpcConfig config = GrpcConfig.builder(node.proxyEndpoint()).nameServer(node.nameServerAddress())
+        .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build();
+    return new AdapterRuntime("rocketmq-grpc", "closing rocketmq-grpc (the child JVM is killed: its store is scratch)…",
+        interceptors -> GrpcMessaging.start(config, interceptors), Waiting.wallClock(), node::kill);
+  }
+
+  /** The gRPC adapter on an existing proxy, with its cluster's name server (the tour creates topics). */
+  public static AdapterRuntime grpc(String endpoints, String nameServer) {
+    GrpcConfig config = GrpcConfig.builder(endpoints).nameServer(nameServer).build();
+    return new AdapterRuntime("rocketmq-grpc", "closing rocketmq-grpc (the clients; the cluster keeps running)…",
+        interceptors -> GrpcMessaging.start(config, interceptors), Waiting.wallClock(), () -> { });
   }
 
   public String name() {

@@ -1,5 +1,7 @@
 package dev.rocketport.examples.scenarios;
 
+import java.util.Set;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.examples.Collector;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
@@ -19,6 +21,11 @@ public final class BatchMessages implements Scenario {
   @Override
   public String name() {
     return "batch";
+  }
+
+  @Override
+  public Set<Feature> requires() {
+    return Set.of(Feature.BATCH_SEND);
   }
 
   @Override

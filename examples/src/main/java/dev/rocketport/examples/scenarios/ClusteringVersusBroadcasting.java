@@ -1,5 +1,6 @@
 package dev.rocketport.examples.scenarios;
 
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.examples.Collector;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
@@ -21,6 +22,11 @@ public final class ClusteringVersusBroadcasting implements Scenario {
   @Override
   public String name() {
     return "clustering-broadcasting";
+  }
+
+  @Override
+  public Set<Feature> requires() {
+    return Set.of(Feature.BROADCASTING);
   }
 
   @Override

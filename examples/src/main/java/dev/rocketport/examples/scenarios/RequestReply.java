@@ -1,5 +1,7 @@
 package dev.rocketport.examples.scenarios;
 
+import java.util.Set;
+import dev.rocketport.messaging.Feature;
 import dev.rocketport.examples.Scenario;
 import dev.rocketport.examples.ScenarioContext;
 import dev.rocketport.jackson.JsonCodec;
@@ -33,6 +35,11 @@ public final class RequestReply implements Scenario {
   @Override
   public String name() {
     return "request-reply";
+  }
+
+  @Override
+  public Set<Feature> requires() {
+    return Set.of(Feature.REQUEST_REPLY);
   }
 
   @Override

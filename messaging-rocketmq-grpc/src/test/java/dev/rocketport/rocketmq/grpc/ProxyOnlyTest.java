@@ -57,5 +57,7 @@ class ProxyOnlyTest {
         () -> GrpcConfig.builder("127.0.0.1:8081").requestTimeout(Duration.ZERO).build()).field());
     assertEquals("secretKey", assertThrows(InvalidArgumentException.class,
         () -> GrpcConfig.builder("127.0.0.1:8081").credentials("ak", "").build()).field());
+    assertEquals("receiveWait", assertThrows(InvalidArgumentException.class, () -> GrpcConfig.builder("127.0.0.1:8081")
+        .receiveWait(Duration.ofSeconds(2)).build()).field());
   }
 }

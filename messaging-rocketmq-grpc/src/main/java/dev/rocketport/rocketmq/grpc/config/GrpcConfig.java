@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param accessKey ACL credentials, with {@code secretKey}; empty for none
  * @param tls whether to connect with TLS
  * @param requestTimeout how long one request to the proxy (a send, an acknowledgement) may take
- * @param receiveWait how long one long-polling receive waits for messages
+ * @param receiveWait how long one long-polling receive waits for messages, at least
+ *     {@link #MIN_RECEIVE_WAIT}
  * @param closeTimeout how long closing waits for in-flight asynchronous sends
  * @param retryLadder the delays before each redelivery of a concurrent subscription's message
  * @param maxMessageSize the largest body accepted, in bytes
@@ -28,6 +29,8 @@ public record GrpcConfig(String endpoints, Option<String> nameServer, String nam
     String secretKey, boolean tls, Duration requestTimeout, Duration receiveWait, Duration closeTimeout,
     RetryLadder retryLadder, int maxMessageSize) {
   private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}");
+  /** The shortest long poll a proxy holds, by default: it raises shorter ones to it. */
+  public static final Duration MIN_RECEIVE_WAIT = Duration.ofSeconds(5);
   /** The longest any duration here may be. */
   public static final Duration MAX_DURATION = Duration.ofHours(1);
 
@@ -48,6 +51,11 @@ public record GrpcConfig(String endpoints, Option<String> nameServer, String nam
     positive(requestTimeout, "requestTimeout");
     positive(receiveWait, "receiveWait");
     positive(closeTimeout, "closeTimeout");
+    if (receiveWait.compareTo(MIN_RECEIVE_WAIT) < 0) {
+      throw new InvalidArgumentException("receiveWait", "must be at least " + MIN_RECEIVE_WAIT + ", was "
+          + receiveWait + ": a proxy holds a shorter long poll for that long anyway, and refuses it if the "
+          + "request's deadline leaves less (grpcClientConsumerMinLongPollingTimeoutMillis)");
+    }
     InvalidArgumentException.requireNonNull(retryLadder, "retryLadder");
     if (maxMessageSize < 1) {
       throw new InvalidArgumentException("maxMessageSize", "must be positive, was " + maxMessageSize);

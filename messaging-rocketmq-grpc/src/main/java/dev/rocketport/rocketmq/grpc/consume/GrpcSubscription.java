@@ -46,6 +46,8 @@ final class GrpcSubscription implements Subscription {
   private final Duration receiveTimeout;
   private final Consumer<GrpcSubscription> onClose;
   private final AtomicBoolean active = new AtomicBoolean(true);
+  /** Whether the last receive failed: a spell of failures is logged once. */
+  private final AtomicBoolean failing = new AtomicBoolean();
   private final List<Thread> receivers = new ArrayList<>();
   /** Receives in flight, so that pausing can wait for them; guarded by itself. */
   private final int[] receiving = new int[1];
@@ -90,7 +92,12 @@ final class GrpcSubscription implements Subscription {
         received = gate.isPaused() ? List.of() : consumer.receive(count, invisible);
       } catch (Exception e) {
         if (active.get()) {
-          LOG.debug("group {}: receive failed; trying again", spec.group(), e);
+          // the first failure of a spell is worth a warning; its repetitions are not
+          if (failing.compareAndSet(false, true)) {
+            LOG.warn("group {}: receiving failed; retrying until it works", spec.group(), e);
+          } else {
+            LOG.debug("group {}: receiving failed again", spec.group(), e);
+          }
           pauseAfterFailure();
         }
         continue;
@@ -100,6 +107,7 @@ final class GrpcSubscription implements Subscription {
           receiving.notifyAll();
         }
       }
+      failing.set(false);
       if (!received.isEmpty()) {
         handle(received);
       }
