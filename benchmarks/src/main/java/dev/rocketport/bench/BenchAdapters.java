@@ -7,6 +7,8 @@ import dev.rocketport.inmemory.broker.InMemoryConfig;
 import dev.rocketport.messaging.Messaging;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
+import dev.rocketport.rocketmq.grpc.config.GrpcConfig;
+import dev.rocketport.rocketmq.grpc.GrpcMessaging;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The ways the bench does each scenario, opened once for the whole run: a RocketMQ broker in its own
  * JVM (only if a broker-backed way was chosen) with the raw client and the Rocketport adapter (plain
- * and coalescing) on it, and the in-memory adapter. {@link #close()} closes every client, then stops
+ * and coalescing) on it; if asked for, RocketMQ's proxy in a JVM of its own with the raw gRPC client
+ * and the gRPC adapter on it (measured as a pair of their own); and the in-memory adapter. {@link #close()} closes every client, then stops
  * the broker and deletes its store. Used by the bench's main thread only.
  */
 final class BenchAdapters implements AutoCloseable {
@@ -36,9 +39,12 @@ final class BenchAdapters implements AutoCloseable {
   static final int IN_MEMORY_RETENTION = 5_000;
   static final String COALESCING = "rocketport+coalescing";
   static final String IN_MEMORY = "inmemory";
+  static final String RAW_GRPC = "raw-grpc";
+  static final String ROCKETPORT_GRPC = "rocketport-grpc";
 
   private final @Nullable Path store;
   private final @Nullable ChildProcessRocketMq broker;
+  private @Nullable ChildProcessRocketMq proxy;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, Workloads> all = new LinkedHashMap<>();
   /** The Rocketport runtimes among the ways (the outbox scenario relays through them). */
@@ -91,10 +97,26 @@ final class BenchAdapters implements AutoCloseable {
       case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(nameServer()).producerGroup("rocketport-coalescing")
               .coalesceSends(true).build())), payload));
+      case RAW_GRPC -> all.put(RAW_GRPC, own(new RawGrpcWorkloads(proxy(), nameServer(), payload)));
+      case ROCKETPORT_GRPC -> all.put(ROCKETPORT_GRPC, new PortWorkloads(runtime(ROCKETPORT_GRPC, GrpcMessaging.start(
+          GrpcConfig.builder(proxy()).nameServer(nameServer()).build())), payload));
       case IN_MEMORY -> all.put(IN_MEMORY, new PortWorkloads(runtime(IN_MEMORY, InMemoryMessaging.wallClock(
           InMemoryConfig.builder().journalCapacity(0).maxMessagesPerQueue(IN_MEMORY_RETENTION).build())), payload));
       default -> throw new IllegalArgumentException("unknown adapter " + adapter);
     }
+  }
+
+  /** The proxy of the gRPC ways: RocketMQ's proxy in CLUSTER mode, in a JVM of its own, started on first use. */
+  private String proxy() {
+    if (proxy == null) {
+      try {
+        proxy = ChildProcessRocketMq.proxy(Files.createDirectories(Objects.requireNonNull(store, "no broker store")
+            .resolve("proxy")), nameServer());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return proxy.proxyEndpoint();
   }
 
   private String nameServer() {
@@ -127,14 +149,22 @@ final class BenchAdapters implements AutoCloseable {
    */
   List<Map<String, Workloads>> groupsFor(Scenario scenario) {
     Map<String, Workloads> brokerBacked = new LinkedHashMap<>();
+    Map<String, Workloads> grpc = new LinkedHashMap<>();
     all.forEach((name, workloads) -> {
-      if (!name.equals(IN_MEMORY) && (!name.equals(COALESCING) || scenario.coalescable())) {
+      if (name.equals(RAW_GRPC) || name.equals(ROCKETPORT_GRPC)) {
+        if (scenario != Scenario.BATCH) { // the gRPC protocol has no batch send
+          grpc.put(name, workloads);
+        }
+      } else if (!name.equals(IN_MEMORY) && (!name.equals(COALESCING) || scenario.coalescable())) {
         brokerBacked.put(name, workloads);
       }
     });
     List<Map<String, Workloads>> groups = new ArrayList<>();
     if (!brokerBacked.isEmpty()) {
       groups.add(brokerBacked);
+    }
+    if (!grpc.isEmpty()) {
+      groups.add(grpc);
     }
     if (all.containsKey(IN_MEMORY)) {
       groups.add(Map.of(IN_MEMORY, all.get(IN_MEMORY)));
@@ -146,6 +176,9 @@ final class BenchAdapters implements AutoCloseable {
   public void close() throws Exception {
     for (int i = closeables.size() - 1; i >= 0; i--) {
       closeables.get(i).close();
+    }
+    if (proxy != null) {
+      proxy.kill();
     }
     if (broker != null && store != null) {
       broker.kill();

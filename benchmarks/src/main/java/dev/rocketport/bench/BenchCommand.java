@@ -46,9 +46,10 @@ final class BenchCommand implements Callable<Integer> {
   List<String> scenarios = new ArrayList<>();
 
   @Option(names = "--adapters", paramLabel = "LIST", split = ",",
-      description = {"comma-separated subset of raw,rocketport,observed,coalescing,inmemory (default all but "
-          + "observed: Rocketport with metrics and tracing installed, to measure their overhead against "
-          + "rocketport; inmemory alone starts no broker)"})
+      description = {"comma-separated subset of raw,rocketport,observed,coalescing,raw-grpc,rocketport-grpc,inmemory "
+          + "(default all but observed — Rocketport with metrics and tracing installed, to measure their overhead "
+          + "against rocketport — and the gRPC pair, which also starts RocketMQ's proxy; inmemory alone starts no "
+          + "broker)"})
   List<String> adapters = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "report directory (default target/rocketport-bench)")
