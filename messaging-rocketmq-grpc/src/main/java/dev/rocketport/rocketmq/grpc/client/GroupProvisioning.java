@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq.grpc.client;
 
 import dev.rocketport.messaging.InvalidArgumentException;
+import org.jspecify.annotations.Nullable;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.rocketmq.client.Clients;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
@@ -44,8 +45,10 @@ public final class GroupProvisioning implements AutoCloseable {
       if (master == null) {
         continue;
       }
-      created |= !exists(master, physical);
-      SubscriptionGroupConfig config = new SubscriptionGroupConfig();
+      SubscriptionGroupConfig existing = existing(master, physical);
+      created |= existing == null;
+      // an existing group keeps what its operators set; only what the subscription needs changes
+      SubscriptionGroupConfig config = existing != null ? existing : new SubscriptionGroupConfig();
       config.setGroupName(physical);
       config.setConsumeMessageOrderly(orderly);
       config.setRetryMaxTimes(maxRetries);
@@ -58,11 +61,11 @@ public final class GroupProvisioning implements AutoCloseable {
     return created;
   }
 
-  private boolean exists(String master, String physicalGroup) {
+  private @Nullable SubscriptionGroupConfig existing(String master, String physicalGroup) {
     try {
-      return admin.examineSubscriptionGroupConfig(master, physicalGroup) != null;
+      return admin.examineSubscriptionGroupConfig(master, physicalGroup);
     } catch (Exception e) {
-      return false; // the broker answers "not found" with an error
+      return null; // the broker answers "not found" with an error
     }
   }
 

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * those in flight. Thread-safe.
  *
  * <p>{@link #close()} is idempotent: receives stop, held messages are given back, and it waits up to
- * the spec's close timeout (plus one long poll) for running handlers before closing the consumer;
- * anything not acknowledged by then becomes visible to the group again.
+ * the spec's close timeout (plus one long poll) for running handlers. A handler still running then
+ * keeps the consumer open in the background until it returns (at most its message's invisible
+ * time), so that its message is settled — given back to the group on a failure — rather than left
+ * invisible; anything not acknowledged becomes visible to the group again.
  */
 final class GrpcSubscription implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcSubscription.class);
@@ -44,6 +46,8 @@ final class GrpcSubscription implements Subscription {
   private final Verdicts verdicts;
   private final Duration receiveWait;
   private final Duration receiveTimeout;
+  /** How long a received message stays invisible to the group: while its handler may run. */
+  private final Duration invisible;
   private final Consumer<GrpcSubscription> onClose;
   private final AtomicBoolean active = new AtomicBoolean(true);
   /** Whether the last receive failed: a spell of failures is logged once. */
@@ -64,6 +68,7 @@ final class GrpcSubscription implements Subscription {
     this.verdicts = verdicts;
     this.receiveWait = receiveWait;
     this.receiveTimeout = receiveTimeout;
+    this.invisible = spec.handlerTimeout().map(t -> t.plus(INVISIBLE_MARGIN)).getOrElse(DEFAULT_INVISIBLE);
     this.onClose = onClose;
   }
 
@@ -78,7 +83,6 @@ final class GrpcSubscription implements Subscription {
 
   private void receiveLoop() {
     int count = single ? 1 : spec.batchSize().getOrElse(1);
-    Duration invisible = spec.handlerTimeout().map(t -> t.plus(INVISIBLE_MARGIN)).getOrElse(DEFAULT_INVISIBLE);
     while (active.get()) {
       if (!gate.awaitOpen(0)) {
         return;
@@ -195,28 +199,45 @@ final class GrpcSubscription implements Subscription {
     synchronized (active) {
       active.notifyAll();
     }
-    long deadline = System.nanoTime() + spec.closeTimeout().plus(receiveWait).toNanos();
+    boolean finished = joinReceivers(spec.closeTimeout().plus(receiveWait));
+    onClose.accept(this);
+    if (finished) {
+      closeConsumer();
+      return;
+    }
+    // a handler outlived the close timeout: its message is still invisible to the group, so the consumer
+    // stays open until the handler returns (or its invisible time ends) to settle it
+    LOG.warn("group {}: a handler still runs after the close timeout; its message is settled when it returns",
+        spec.group());
+    Thread closer = new Thread(() -> {
+      joinReceivers(invisible);
+      closeConsumer();
+    }, "rocketport-grpc-close-" + spec.group().name());
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  /** Waits up to {@code limit} for every receiver thread to end; whether they all did. */
+  private boolean joinReceivers(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     try {
       for (Thread receiver : receivers) {
         long left = deadline - System.nanoTime();
         if (left > 0) {
           receiver.join(Math.max(1, left / 1_000_000));
         }
-        if (receiver.isAlive()) {
-          LOG.warn("group {}: a handler still runs after the close timeout; its message will be redelivered",
-              spec.group());
-        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      try {
-        consumer.close();
-      } catch (IOException e) {
-        LOG.warn("group {}: closing the consumer failed", spec.group(), e);
-      } finally {
-        onClose.accept(this);
-      }
+    }
+    return receivers.stream().noneMatch(Thread::isAlive);
+  }
+
+  private void closeConsumer() {
+    try {
+      consumer.close();
+    } catch (IOException e) {
+      LOG.warn("group {}: closing the consumer failed", spec.group(), e);
     }
   }
 }
