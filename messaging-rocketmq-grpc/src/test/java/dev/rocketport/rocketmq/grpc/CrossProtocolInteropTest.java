@@ -23,6 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.apis.ClientConfiguration;
 import org.apache.rocketmq.client.apis.ClientServiceProvider;
 import org.apache.rocketmq.client.apis.producer.Producer;
+import org.apache.rocketmq.client.apis.message.MessageView;
+import org.apache.rocketmq.client.apis.consumer.SimpleConsumer;
+import org.apache.rocketmq.client.apis.consumer.FilterExpression;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  * Both protocols on one cluster: what the remoting adapter publishes the gRPC adapter consumes and the
  * other way round — body, tag, keys, headers (a W3C trace context among them) and per-key order
  * intact — and a plain {@code rocketmq-client-java} producer's message reaches a Rocketport
- * subscription.
+ * subscription, and either adapter's message a plain {@code rocketmq-client-java} consumer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossProtocolInteropTest {
@@ -116,6 +119,71 @@ class CrossProtocolInteropTest {
         assertEquals("raw", m.message().tag().get().name());
         assertEquals(Map.of("traceparent", TRACEPARENT), m.message().headers());
       }
+    }
+  }
+
+  @Test
+  void aRocketportMessageReachesAPlainGrpcConsumer() throws Exception {
+    Topic topic = newTopic(remoting);
+    String group = "interop-plain-" + UUID.randomUUID();
+    var config = new org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig();
+    config.setGroupName(group);
+    // a LOCAL-mode proxy serves only groups its broker knows: the remoting adapter's admin client creates it
+    try (var admin = new GroupAdmin(ProxyNode.get().nameServerAddress())) {
+      admin.create(config);
+    }
+    ClientServiceProvider provider = ClientServiceProvider.loadService();
+    try (SimpleConsumer consumer = provider.newSimpleConsumerBuilder().setClientConfiguration(
+            ClientConfiguration.newBuilder().setEndpoints(ProxyNode.get().proxyEndpoint()).enableSsl(false).build())
+        .setConsumerGroup(group).setAwaitDuration(Duration.ofSeconds(5))
+        .setSubscriptionExpressions(Map.of(topic.name(), FilterExpression.SUB_ALL)).build()) {
+      for (Messaging from : List.of(grpc, remoting)) {
+        Message sent = message(topic, "to the plain client from " + from.capabilities().adapter());
+        String id = from.publisher().send(sent).get().messageId();
+        MessageView view = receiveOne(consumer);
+        assertEquals(id, view.getMessageId().toString(), from.capabilities().adapter());
+        assertEquals("to the plain client from " + from.capabilities().adapter(),
+            StandardCharsets.UTF_8.decode(view.getBody()).toString());
+        assertEquals("created", view.getTag().orElseThrow());
+        assertTrue(view.getKeys().containsAll(List.of("order-1", "customer-7")), view.getKeys()::toString);
+        assertEquals(TRACEPARENT, view.getProperties().get("traceparent"));
+        assertEquals("eu", view.getProperties().get("region"));
+        consumer.ack(view);
+      }
+    }
+  }
+
+  private static MessageView receiveOne(SimpleConsumer consumer) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<MessageView> views = consumer.receive(1, Duration.ofSeconds(30));
+      if (!views.isEmpty()) {
+        return views.get(0);
+      }
+    }
+    throw new AssertionError("nothing received within 60 s");
+  }
+
+  /** Creates consumer groups through the name server, as an operator's tool would. */
+  private static final class GroupAdmin implements AutoCloseable {
+    private final org.apache.rocketmq.tools.admin.DefaultMQAdminExt admin =
+        new org.apache.rocketmq.tools.admin.DefaultMQAdminExt();
+
+    GroupAdmin(String nameServer) throws Exception {
+      admin.setNamesrvAddr(nameServer);
+      admin.setInstanceName("interop-admin-" + UUID.randomUUID());
+      admin.start();
+    }
+
+    void create(org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig config) throws Exception {
+      for (var broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+        admin.createAndUpdateSubscriptionGroupConfig(broker.selectBrokerAddr(), config);
+      }
+    }
+
+    @Override
+    public void close() {
+      admin.shutdown();
     }
   }
 }
