@@ -37,6 +37,6 @@ final class ProxyNode {
     ChildProcessRocketMq n = get();
     return GrpcConfig.builder(n.proxyEndpoint()).nameServer(n.nameServerAddress())
         .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()))
-        .requestTimeout(Duration.ofSeconds(5));
+        .requestTimeout(Duration.ofSeconds(10));
   }
 }
