@@ -66,9 +66,10 @@ public abstract class AbstractRequester implements Requester {
     return w.result.minimalCompletionStage();
   }
 
+  /** Counts requests whose outcome is not yet decided: one decided a moment ago may still be in the set. */
   @Override
   public final int pending() {
-    return waiting.size();
+    return (int) waiting.stream().filter(w -> !w.result.isDone()).count();
   }
 
   @Override
