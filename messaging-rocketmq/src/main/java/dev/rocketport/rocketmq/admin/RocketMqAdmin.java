@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.rocketmq.client.common.ClientErrorCode;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicAttributes;
@@ -248,6 +249,13 @@ public final class RocketMqAdmin extends AbstractAdmin {
       return admin.examineConsumerConnectionInfo(physicalGroup).getConnectionSet().size();
     } catch (MQBrokerException e) {
       if (e.getResponseCode() == ResponseCode.CONSUMER_NOT_ONLINE) {
+        return 0;
+      }
+      throw e;
+    } catch (org.apache.rocketmq.client.exception.MQClientException e) {
+      // the admin client finds members through the group's retry topic, which a group that only gRPC
+      // clients (pop consumers) used has not got: no remoting member can be online in it
+      if (e.getResponseCode() == ClientErrorCode.NOT_FOUND_TOPIC_EXCEPTION || e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
         return 0;
       }
       throw e;
