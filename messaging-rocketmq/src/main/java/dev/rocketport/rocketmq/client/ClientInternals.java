@@ -1,11 +1,13 @@
 package dev.rocketport.rocketmq.client;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.store.LocalFileOffsetStore;
 import org.apache.rocketmq.client.consumer.store.OffsetStore;
 import org.apache.rocketmq.client.consumer.store.RemoteBrokerOffsetStore;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
@@ -23,7 +25,7 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * broker, the upgrade checklist). Each exists because the public API lacks it: asking a broker for
  * a group's offset without the set-zero fallback, persisting an offset or announcing a subscription
  * version now instead of at the next periodic task, learning a retry topic's route before the next
- * route poll. Stateless; thread-safe as the client's own calls are.
+ * route poll, the queues a producer would send to. Stateless; thread-safe as the client's own calls are.
  */
 public final class ClientInternals {
   private ClientInternals() {}
@@ -59,6 +61,15 @@ public final class ClientInternals {
       throws MQClientException {
     MQClientInstance client = factory(consumer);
     return broadcasting ? new LocalFileOffsetStore(client, group) : new RemoteBrokerOffsetStore(client, group);
+  }
+
+  /**
+   * The queues the producer's client would send {@code topic}'s messages to now (those of brokers it
+   * knows to be writable), as its own queue selection sees them; empty if it has no route yet.
+   */
+  public static List<MessageQueue> publishQueues(DefaultMQProducer producer, String topic) {
+    var info = producer.getDefaultMQProducerImpl().getTopicPublishInfoTable().get(topic);
+    return info == null || !info.ok() ? List.of() : info.getMessageQueueList();
   }
 
   /** Sends the reader's offset of {@code queue} to the broker now. */

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  *     {@link dev.rocketport.messaging.Capabilities} and rounds {@code retryAfter} delays up to a level
  * @param maxMessageSize the broker's {@code maxMessageSize}
  * @param pollNameServerInterval how often clients refresh routes
- * @param coalesceSends adaptive batching: while two plain sends are on the wire, further concurrent
- *     plain sends (undelayed, bodies up to 32 KiB) are sent together as RocketMQ batches, each caller
- *     still getting its own receipt (a batch lands in one queue); off by default
+ * @param coalesceSends adaptive batching, on by default: while two sends are on the wire, further
+ *     concurrent plain sends (undelayed, bodies up to 32 KiB) go together as RocketMQ batches, and
+ *     concurrent ordered sends as one batch per queue, in the order they were made; each caller
+ *     still gets its own receipt or its batch's failure. A lone send always goes out at once, alone
  * @param useTls connect to name servers and brokers over TLS (RocketMQ's {@code tls.client.*} system
  *     properties decide whether the server's certificate is checked); off by default
  */
@@ -213,7 +214,7 @@ public record RocketMqConfig(String nameServer, String producerGroup, String tra
     private RetryLadder retryLadder = RetryLadder.standard();
     private int maxMessageSize = CapabilityChecks.DEFAULT_MAX_MESSAGE_SIZE;
     private Duration pollNameServerInterval = Duration.ofSeconds(30);
-    private boolean coalesceSends;
+    private boolean coalesceSends = true;
     private boolean useTls;
 
     private Builder(String nameServer) {

@@ -8,6 +8,7 @@ import dev.rocketport.messaging.ShardingKey;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.spi.AbstractPublisher;
 import dev.rocketport.messaging.spi.AdapterContext;
+import dev.rocketport.rocketmq.client.ClientInternals;
 import dev.rocketport.rocketmq.client.MessageMapping;
 import dev.rocketport.rocketmq.client.RouteProbe;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
@@ -22,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
+import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
  * {@link dev.rocketport.messaging.Publisher} and {@link dev.rocketport.messaging.OrderedPublisher} on one {@link DefaultMQProducer}, admitted by
@@ -30,7 +32,7 @@ import org.apache.rocketmq.common.message.MessageClientIDSetter;
  * failures on another attempt, and a failure is unknown-outcome if any attempt may have stored the
  * message. Plain sends go through a {@link SendFlow}: asynchronous ones wait for room in its window
  * (at most the send timeout, so overload turns into waiting rather than refusals) and, with
- * coalescing on, the excess of concurrent sends rides shared batches. Thread-safe; {@link #drain()}
+ * coalescing on (the default), the excess of concurrent plain and ordered sends rides shared batches. Thread-safe; {@link #drain()}
  * ends it.
  */
 public final class RocketMqPublisher extends AbstractPublisher {
@@ -52,27 +54,33 @@ public final class RocketMqPublisher extends AbstractPublisher {
     this.config = config;
     this.closed = context.closed();
     this.flow = new SendFlow(config.asyncMaxInFlight(), config.coalesceSends(), config.sendTimeout(),
-        this::sendRocketBatch);
+        config.maxMessageSize(), this::sendRocketBatch);
     this.asyncAttempts = new AsyncAttempts(producer, flow.window(), this::finish);
   }
 
   @Override
   protected Either<PublishFailure, SendReceipt> store(Message message) {
+    var msg = mapping.toRocketMq(message, Instant.now());
     if (flow.mustCoalesce(message)) {
-      try {
-        return flow.coalesce(message.topic(), mapping.toRocketMq(message, Instant.now())).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
-      } catch (Exception e) {
-        return Either.left(failure(e, message.topic()));
-      }
+      return coalesced(new SendCoalescer.Lane(message.topic(), null), msg);
     }
     try {
-      var msg = mapping.toRocketMq(message, Instant.now());
       return sendSync(message.topic(), true, timeout -> producer.send(msg, timeout))
           .flatMap(result -> SendOutcomes.of(result, message.topic(), message.delay().isEmpty()));
     } finally {
       flow.leaveDirectLane(message);
+    }
+  }
+
+  /** Waits for the outcome of {@code mapped}'s coalesced send in {@code lane}. */
+  private Either<PublishFailure, SendReceipt> coalesced(SendCoalescer.Lane lane,
+      org.apache.rocketmq.common.message.Message mapped) {
+    try {
+      return flow.coalesce(lane, mapped).get(config.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return Either.left(new PublishFailure.Timeout(config.sendTimeout(), "coalesced send not answered"));
+    } catch (Exception e) {
+      return Either.left(failure(e, lane.topic()));
     }
   }
 
@@ -89,12 +97,36 @@ public final class RocketMqPublisher extends AbstractPublisher {
         .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
   }
 
+  /**
+   * An ordered send is coalesced only into a batch for its key's own queue, chosen here as the
+   * client would choose it; while the client knows no route for the topic yet, it goes directly.
+   */
   @Override
   protected Either<PublishFailure, SendReceipt> storeOrdered(Message message, ShardingKey shardingKey) {
     var msg = mapping.toRocketMq(message, Instant.now());
-    return sendSync(message.topic(), false, timeout -> producer.send(msg,
+    if (flow.mustCoalesce(message)) {
+      List<MessageQueue> live = ClientInternals.publishQueues(producer, msg.getTopic());
+      if (live.isEmpty()) {
+        return sendOrdered(message.topic(), msg, shardingKey);
+      }
+      try {
+        return coalesced(new SendCoalescer.Lane(message.topic(), orderedQueues.select(live, shardingKey)), msg);
+      } catch (OrderedQueues.QueueUnavailable e) {
+        return Either.left(failure(e, message.topic()));
+      }
+    }
+    try {
+      return sendOrdered(message.topic(), msg, shardingKey);
+    } finally {
+      flow.leaveDirectLane(message);
+    }
+  }
+
+  private Either<PublishFailure, SendReceipt> sendOrdered(Topic topic, org.apache.rocketmq.common.message.Message msg,
+      ShardingKey shardingKey) {
+    return sendSync(topic, false, timeout -> producer.send(msg,
         (queues, m, key) -> orderedQueues.select(queues, (ShardingKey) key), shardingKey, timeout))
-        .flatMap(result -> SendOutcomes.of(result, message.topic(), true));
+        .flatMap(result -> SendOutcomes.of(result, topic, true));
   }
 
   @Override
@@ -104,7 +136,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
           "no room among the asynchronous sends in flight (" + flow.describeWindow() + ")")));
     }
     if (flow.mustCoalesce(message)) {
-      return flow.coalesce(message.topic(), mapping.toRocketMq(message, Instant.now()))
+      return flow.coalesce(new SendCoalescer.Lane(message.topic(), null), mapping.toRocketMq(message, Instant.now()))
           .whenComplete((r, e) -> flow.leaveWindow(r != null && r.isRight()));
     }
     CompletableFuture<Either<PublishFailure, SendReceipt>> result = new CompletableFuture<>();
@@ -143,14 +175,22 @@ public final class RocketMqPublisher extends AbstractPublisher {
       MessageClientIDSetter.setUniqID(m);
       batch.add(m);
     }
-    return sendRocketBatch(topic, batch);
+    return sendRocketBatch(new SendCoalescer.Lane(topic, null), batch);
   }
 
-  /** Sends RocketMQ messages of one topic (each with its unique id set) as one batch; one result each. */
-  private List<Either<PublishFailure, SendReceipt>> sendRocketBatch(Topic topic,
+  /**
+   * Sends RocketMQ messages (each with its unique id set) of one lane as one batch; one result each.
+   * A batch for one queue (ordered sends) is resent only while no attempt may have stored it, as an
+   * ordered send is.
+   */
+  private List<Either<PublishFailure, SendReceipt>> sendRocketBatch(SendCoalescer.Lane lane,
       List<org.apache.rocketmq.common.message.Message> batch) {
+    Topic topic = lane.topic();
+    MessageQueue queue = lane.queue();
     List<Either<PublishFailure, SendReceipt>> results = new ArrayList<>(batch.size());
-    Either<PublishFailure, SendReceipt> whole = sendSync(topic, true, timeout -> producer.send(batch, timeout))
+    Either<PublishFailure, SendReceipt> whole = (queue == null
+        ? sendSync(topic, true, timeout -> producer.send(batch, timeout))
+        : sendSync(topic, false, timeout -> producer.send(batch, queue, timeout)))
         .flatMap(result -> SendOutcomes.of(result, topic, true));
     for (int i = 0; i < batch.size(); i++) {
       int offset = i;

@@ -13,39 +13,55 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Adaptive batching of concurrent sends ({@link dev.rocketport.rocketmq.config.RocketMqConfig#coalesceSends()}): sends waiting at
- * the same moment are taken together, grouped by topic, and sent as one RocketMQ batch per topic by
- * a few flusher threads (so batches pipeline). The publisher sends directly while few sends are on
- * the wire and hands over only the excess, so under light load nothing comes here; under heavy load
- * batches grow to {@code maxBatch} and throughput follows the batch rate rather than the round-trip
- * rate. Each caller still gets its own receipt (its message's
- * id, the batch's queue, its own offset) or the failure of its batch. Bounded: at most
- * {@code capacity} sends wait; a full queue makes {@link #submit} wait up to the send timeout.
- * Thread-safe; {@link #close()} sends what is queued, then stops the flushers.
+ * the same moment are taken together, grouped by {@link Lane} (a topic, or one queue of a topic for
+ * ordered sends), and sent as one RocketMQ batch per lane and byte budget by a few flusher threads
+ * (so batches pipeline). The publisher sends directly while few sends are on the wire and hands over
+ * only the excess, so under light load nothing comes here; under heavy load batches grow to
+ * {@code maxBatch} and throughput follows the batch rate rather than the round-trip rate. A batch
+ * keeps its lane's messages in the order they were submitted, so two sends of one sharding key, the
+ * second submitted after the first was answered, are stored in that order. Each caller still gets its
+ * own receipt (its message's id, the batch's queue, its own offset) or the failure of its batch.
+ * Bounded: at most {@code capacity} sends wait; a full queue makes {@link #submit} wait up to the
+ * send timeout. Thread-safe; {@link #close()} sends what is queued, then stops the flushers.
  */
 public final class SendCoalescer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SendCoalescer.class);
 
-  private record Pending(Topic topic, Message message, CompletableFuture<Either<PublishFailure, SendReceipt>> result) {}
+  /**
+   * Where a batch goes: any queue of {@code topic} the client picks ({@code queue} null), or exactly
+   * {@code queue} (an ordered send's, whose key chose it).
+   */
+  record Lane(Topic topic, @Nullable MessageQueue queue) {}
+
+  /** Sends RocketMQ messages (each with its unique id set) of one lane as one batch; one result each, in order. */
+  @FunctionalInterface
+  interface BatchSender {
+    List<Either<PublishFailure, SendReceipt>> send(Lane lane, List<Message> batch);
+  }
+
+  private record Pending(Lane lane, Message message, CompletableFuture<Either<PublishFailure, SendReceipt>> result) {}
 
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
-  private final BiFunction<Topic, List<Message>, List<Either<PublishFailure, SendReceipt>>> sendBatch;
+  private final int maxBatchBytes;
+  private final BatchSender sender;
   private final List<Thread> flushers = new ArrayList<>();
   private volatile boolean closing;
 
-  SendCoalescer(int capacity, int maxBatch, int flusherCount,
-      BiFunction<Topic, List<Message>, List<Either<PublishFailure, SendReceipt>>> sendBatch) {
+  SendCoalescer(int capacity, int maxBatch, int maxBatchBytes, int flusherCount, BatchSender sender) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
-    this.sendBatch = sendBatch;
+    this.maxBatchBytes = maxBatchBytes;
+    this.sender = sender;
     for (int i = 0; i < flusherCount; i++) {
       Thread t = new Thread(this::flushLoop, "rocketport-coalescer-" + i);
       t.setDaemon(true);
@@ -54,11 +70,11 @@ public final class SendCoalescer implements AutoCloseable {
     }
   }
 
-  /** Queues {@code message}; the stage completes with its own outcome. Empty if no slot freed within {@code waitNanos}. */
-  Option<CompletableFuture<Either<PublishFailure, SendReceipt>>> submit(Topic topic, Message message, long waitNanos)
+  /** Queues {@code message} for {@code lane}; the stage completes with its own outcome. Empty if no slot freed within {@code waitNanos}. */
+  Option<CompletableFuture<Either<PublishFailure, SendReceipt>>> submit(Lane lane, Message message, long waitNanos)
       throws InterruptedException {
     MessageClientIDSetter.setUniqID(message);
-    Pending pending = new Pending(topic, message, new CompletableFuture<>());
+    Pending pending = new Pending(lane, message, new CompletableFuture<>());
     return queue.offer(pending, waitNanos, TimeUnit.NANOSECONDS) ? Option.some(pending.result()) : Option.none();
   }
 
@@ -86,15 +102,55 @@ public final class SendCoalescer implements AutoCloseable {
   }
 
   private void flush(List<Pending> taken) {
-    Map<Topic, List<Pending>> byTopic = new LinkedHashMap<>();
-    taken.forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
-    byTopic.forEach((topic, group) -> {
-      List<Either<PublishFailure, SendReceipt>> results = sendBatch.apply(topic,
-          group.stream().map(Pending::message).toList());
-      for (int i = 0; i < group.size(); i++) {
-        group.get(i).result().complete(results.get(i));
+    Map<Lane, List<Pending>> byLane = new LinkedHashMap<>();
+    taken.forEach(p -> byLane.computeIfAbsent(p.lane(), l -> new ArrayList<>()).add(p));
+    byLane.forEach((lane, group) -> {
+      int from = 0;
+      while (from < group.size()) {
+        int to = budgetEnd(group, from);
+        send(lane, group.subList(from, to));
+        from = to;
       }
     });
+  }
+
+  /** The end of the batch starting at {@code from}: as many as fit the byte budget, at least one. */
+  private int budgetEnd(List<Pending> group, int from) {
+    int bytes = 0;
+    int to = from;
+    while (to < group.size()) {
+      bytes += encodedSize(group.get(to).message());
+      if (to > from && bytes > maxBatchBytes) {
+        break;
+      }
+      to++;
+    }
+    return to;
+  }
+
+  private void send(Lane lane, List<Pending> batch) {
+    List<Either<PublishFailure, SendReceipt>> results = sender.send(lane, batch.stream().map(Pending::message).toList());
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).result().complete(results.get(i));
+    }
+  }
+
+  /** About what {@code message} takes in a batch on the wire: its body, its properties and a fixed header. */
+  static int encodedSize(Message message) {
+    int size = 32 + (message.getBody() == null ? 0 : message.getBody().length);
+    for (Map.Entry<String, String> property : message.getProperties().entrySet()) {
+      size += utf8Length(property.getKey()) + utf8Length(property.getValue()) + 2;
+    }
+    return size;
+  }
+
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3; // a surrogate pair counts 3 + 3, more than its 4: safe
+    }
+    return bytes;
   }
 
   @Override

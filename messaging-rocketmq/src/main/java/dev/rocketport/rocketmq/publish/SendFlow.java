@@ -3,28 +3,29 @@ package dev.rocketport.rocketmq.publish;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
 import dev.rocketport.messaging.SendReceipt;
-import dev.rocketport.messaging.Topic;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The flow control of one producer's plain sends: the {@link SendWindow} that bounds asynchronous
- * sends in flight (narrowing when the broker refuses under load), and — with coalescing on — the
- * direct lane and the {@link SendCoalescer} that batches what exceeds it. A coalescable send goes
- * straight to the client (in the caller's thread, as without coalescing) while fewer than
- * {@link #DIRECT_IN_FLIGHT} are on the wire; only the excess waits to be batched, so a lone or
- * occasional sender pays no thread hop and concurrent senders share round trips. Thread-safe;
- * {@link #drain} ends it.
+ * The flow control of one producer's plain and ordered sends: the {@link SendWindow} that bounds
+ * asynchronous sends in flight (narrowing when the broker refuses under load), and — with
+ * coalescing on — the direct lane and the {@link SendCoalescer} that batches what exceeds it. A
+ * coalescable send goes straight to the client (in the caller's thread, as without coalescing)
+ * while fewer than {@link #DIRECT_IN_FLIGHT} are on the wire; only the excess waits to be batched,
+ * so a lone or occasional sender pays no thread hop and concurrent senders share round trips.
+ * Thread-safe; {@link #drain} ends it.
  */
 final class SendFlow {
-  /** Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY}. */
+  /**
+   * Coalesced sends: at most this many messages per batch, and only bodies up to {@link #COALESCE_MAX_BODY};
+   * a batch's bytes stay within {@link #COALESCE_MAX_BYTES} and half the broker's message size limit.
+   */
   static final int COALESCE_MAX_BATCH = 64;
   static final int COALESCE_MAX_BODY = 32 * 1024;
+  static final int COALESCE_MAX_BYTES = 256 * 1024;
   static final int DIRECT_IN_FLIGHT = 2;
   private static final int FLUSHERS = 2;
 
@@ -35,14 +36,14 @@ final class SendFlow {
   private final int maxInFlight;
 
   /**
-   * @param sendBatch sends RocketMQ messages of one topic as one batch, one result each; used only
-   *     with {@code coalesce}
+   * @param maxMessageSize the broker's limit on a message, which a batch must also keep
+   * @param sendBatch sends one lane's RocketMQ messages as one batch; used only with {@code coalesce}
    */
-  SendFlow(int maxInFlight, boolean coalesce, Duration sendTimeout,
-      BiFunction<Topic, List<org.apache.rocketmq.common.message.Message>, List<Either<PublishFailure, SendReceipt>>>
-          sendBatch) {
+  SendFlow(int maxInFlight, boolean coalesce, Duration sendTimeout, int maxMessageSize,
+      SendCoalescer.BatchSender sendBatch) {
     this.window = new SendWindow(maxInFlight);
-    this.coalescer = coalesce ? new SendCoalescer(maxInFlight, COALESCE_MAX_BATCH, FLUSHERS, sendBatch) : null;
+    this.coalescer = coalesce ? new SendCoalescer(maxInFlight, COALESCE_MAX_BATCH,
+        Math.min(COALESCE_MAX_BYTES, maxMessageSize / 2), FLUSHERS, sendBatch) : null;
     this.sendTimeout = sendTimeout;
     this.maxInFlight = maxInFlight;
   }
@@ -95,15 +96,15 @@ final class SendFlow {
     }
   }
 
-  /** Hands {@code mapped} (the client's form of a message to {@code topic}) to the coalescer; completes with its own outcome. */
-  CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(Topic topic,
+  /** Hands {@code mapped} (the client's form of a message for {@code lane}) to the coalescer; completes with its own outcome. */
+  CompletableFuture<Either<PublishFailure, SendReceipt>> coalesce(SendCoalescer.Lane lane,
       org.apache.rocketmq.common.message.Message mapped) {
     SendCoalescer on = coalescer;
     if (on == null) {
       throw new IllegalStateException("coalescing is off");
     }
     try {
-      return on.submit(topic, mapped, sendTimeout.toNanos()).getOrElse(() -> CompletableFuture.completedFuture(
+      return on.submit(lane, mapped, sendTimeout.toNanos()).getOrElse(() -> CompletableFuture.completedFuture(
           Either.left(new PublishFailure.Timeout(sendTimeout, "the send queue stayed full"))));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
