@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The ways the bench does each scenario, opened once for the whole run: a RocketMQ broker in its own
- * JVM (only if a broker-backed way was chosen) with the raw client and the Rocketport adapter (plain
- * and coalescing) on it; if asked for, RocketMQ's proxy in a JVM of its own with the raw gRPC client
+ * JVM (only if a broker-backed way was chosen) with the raw client and the Rocketport adapter (on its
+ * defaults, and with send coalescing off) on it; if asked for, RocketMQ's proxy in a JVM of its own with the raw gRPC client
  * and the gRPC adapter on it (measured as a pair of their own); and the in-memory adapter. {@link #close()} closes every client, then stops
  * the broker and deletes its store. Used by the bench's main thread only.
  */
@@ -37,8 +37,10 @@ final class BenchAdapters implements AutoCloseable {
    * up, and a smaller live set keeps the young-generation pauses of the bench JVM short.
    */
   static final int IN_MEMORY_RETENTION = 5_000;
-  static final String COALESCING = "rocketport+coalescing";
+  /** The Rocketport adapter with send coalescing turned off, to show what its default gains. */
+  static final String UNCOALESCED = "rocketport-uncoalesced";
   static final String IN_MEMORY = "inmemory";
+  static final String OBSERVED = "rocketport+observed";
   static final String RAW_GRPC = "raw-grpc";
   static final String ROCKETPORT_GRPC = "rocketport-grpc";
 
@@ -91,12 +93,12 @@ final class BenchAdapters implements AutoCloseable {
       case "raw" -> all.put("raw", own(new RawWorkloads(nameServer(), payload)));
       case "rocketport" -> all.put("rocketport", new PortWorkloads(runtime("rocketport", RocketMqMessaging.start(
           RocketMqConfig.builder(nameServer()).build())), payload));
-      case "observed" -> all.put("rocketport+observed", new PortWorkloads(own(RocketMqMessaging.start(
+      case "observed" -> all.put(OBSERVED, new PortWorkloads(own(RocketMqMessaging.start(
           RocketMqConfig.builder(nameServer()).producerGroup("rocketport-observed").build(),
           own(new Observability()).interceptors())), payload));
-      case "coalescing" -> all.put(COALESCING, new PortWorkloads(own(RocketMqMessaging.start(
-          RocketMqConfig.builder(nameServer()).producerGroup("rocketport-coalescing")
-              .coalesceSends(true).build())), payload));
+      case "uncoalesced" -> all.put(UNCOALESCED, new PortWorkloads(own(RocketMqMessaging.start(
+          RocketMqConfig.builder(nameServer()).producerGroup("rocketport-uncoalesced")
+              .coalesceSends(false).build())), payload));
       case RAW_GRPC -> all.put(RAW_GRPC, own(new RawGrpcWorkloads(proxy(), nameServer(), payload)));
       case ROCKETPORT_GRPC -> all.put(ROCKETPORT_GRPC, new PortWorkloads(runtime(ROCKETPORT_GRPC, GrpcMessaging.start(
           GrpcConfig.builder(proxy()).nameServer(nameServer()).build())), payload));
@@ -155,7 +157,7 @@ final class BenchAdapters implements AutoCloseable {
         if (scenario != Scenario.BATCH) { // the gRPC protocol has no batch send
           grpc.put(name, workloads);
         }
-      } else if (!name.equals(IN_MEMORY) && (!name.equals(COALESCING) || scenario.coalescable())) {
+      } else if (!name.equals(IN_MEMORY) && (!name.equals(UNCOALESCED) || scenario.coalescable())) {
         brokerBacked.put(name, workloads);
       }
     });

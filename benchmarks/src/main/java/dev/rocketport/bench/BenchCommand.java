@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
   List<String> scenarios = new ArrayList<>();
 
   @Option(names = "--adapters", paramLabel = "LIST", split = ",",
-      description = {"comma-separated subset of raw,rocketport,observed,coalescing,raw-grpc,rocketport-grpc,inmemory "
+      description = {"comma-separated subset of raw,rocketport,observed,uncoalesced,raw-grpc,rocketport-grpc,inmemory "
           + "(default all but observed — Rocketport with metrics and tracing installed, to measure their overhead "
           + "against rocketport — and the gRPC pair, which also starts RocketMQ's proxy; inmemory alone starts no "
           + "broker)"})

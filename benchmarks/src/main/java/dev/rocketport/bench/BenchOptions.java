@@ -15,12 +15,12 @@ record BenchOptions(boolean quick, int payload, Duration warmUp, Duration step, 
     @Nullable Integer threads, Path out) {
 
   /** The ways each scenario can be done, in the order they are reported. */
-  static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "coalescing", "raw-grpc",
+  static final List<String> ADAPTERS = List.of("raw", "rocketport", "observed", "uncoalesced", "raw-grpc",
       "rocketport-grpc", "inmemory");
   /** The scenario measured apart from the rate ladder (the outbox relay): only when asked for. */
   static final String OUTBOX_SCENARIO = "outbox";
   /** What runs without {@code --adapters}: every way but {@code observed}, which is asked for. */
-  static final List<String> DEFAULT_ADAPTERS = List.of("raw", "rocketport", "coalescing", "inmemory");
+  static final List<String> DEFAULT_ADAPTERS = List.of("raw", "rocketport", "uncoalesced", "inmemory");
 
   /** Whether a real broker is needed (any adapter but the in-memory one). */
   boolean needsBroker() {

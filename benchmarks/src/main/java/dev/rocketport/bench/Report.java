@@ -40,22 +40,23 @@ final class Report {
         + "where the p99 curve first crosses the bound, \u2265 where no measured rate reached it). The broker-backed "
         + "ways ran on the same rates, interleaved:\n\n");
     md.append("| scenario | seed claims | p99 bound | raw client | Rocketport | Rocketport / raw at equal p99 "
-        + "| p99 Rocketport / raw at equal rates (median) | Rocketport + coalescing | in-memory "
-        + "| closed-loop capacity raw / Rocketport / + coalescing / in-memory |\n");
+        + "| p99 Rocketport / raw at equal rates (median) | Rocketport, coalescing off | in-memory "
+        + "| closed-loop capacity raw / Rocketport / coalescing off / in-memory |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Scenario scenario : Scenario.values()) {
       SeriesResult raw = find(results, scenario, "raw");
       SeriesResult ours = find(results, scenario, "rocketport");
       SeriesResult mem = find(results, scenario, BenchAdapters.IN_MEMORY);
-      SeriesResult coalesced = find(results, scenario, BenchAdapters.COALESCING);
-      if (raw == null && ours == null && mem == null && coalesced == null) {
+      SeriesResult uncoalesced = find(results, scenario, BenchAdapters.UNCOALESCED);
+      if (raw == null && ours == null && mem == null && uncoalesced == null) {
         continue;
       }
       md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s |%n",
           scenario.id(), SEED.get(scenario), scenario.boundMillis(), cell(raw), cell(ours), ratio(raw, ours),
-          latencyRatio(raw, ours), cell(coalesced), cell(mem), capacity(raw), capacity(ours), capacity(coalesced),
+          latencyRatio(raw, ours), cell(uncoalesced), cell(mem), capacity(raw), capacity(ours), capacity(uncoalesced),
           capacity(mem)));
     }
+    md.append(capacityRatios(results));
     md.append(allocations(results));
     md.append("\nEvery step (target rate \u2192 achieved, p50 / p99 / p99.9 / max in ms):\n\n");
     for (SeriesResult s : results) {
@@ -124,6 +125,46 @@ final class Report {
    * client side for the broker-backed ways (the broker runs in a child JVM), client and broker model
    * for the in-memory adapter.
    */
+  /** The scenarios whose capacity ratio over the raw client the summary's geometric mean takes. */
+  static final List<Scenario> HEADLINE = List.of(Scenario.NORMAL_SYNC, Scenario.NORMAL_ASYNC, Scenario.E2E_NORMAL);
+
+  /**
+   * Closed-loop capacity of Rocketport on its defaults over the raw client's, per scenario and as
+   * the geometric mean over {@link #HEADLINE}; and, where measured, Rocketport with metrics and
+   * tracing over plain Rocketport (the instrumentation's cost).
+   */
+  static String capacityRatios(List<SeriesResult> results) {
+    StringBuilder md = new StringBuilder("\nClosed-loop capacity ratios:\n\n| scenario | Rocketport / raw "
+        + "| Rocketport with metrics and tracing / Rocketport |\n|---|---|---|\n");
+    double logSum = 0;
+    int counted = 0;
+    for (Scenario scenario : Scenario.values()) {
+      double overRaw = capacityRatio(find(results, scenario, "rocketport"), find(results, scenario, "raw"));
+      double observed = capacityRatio(find(results, scenario, BenchAdapters.OBSERVED),
+          find(results, scenario, "rocketport"));
+      if (overRaw > 0 || observed > 0) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", scenario.id(), ratioCell(overRaw), ratioCell(observed)));
+      }
+      if (overRaw > 0 && HEADLINE.contains(scenario)) {
+        logSum += Math.log(overRaw);
+        counted++;
+      }
+    }
+    if (counted == HEADLINE.size()) {
+      md.append(String.format(Locale.ROOT, "%nRocketport / raw, geometric mean over %s: **%.2f**%n",
+          HEADLINE.stream().map(Scenario::id).toList(), Math.exp(logSum / counted)));
+    }
+    return md.toString();
+  }
+
+  private static double capacityRatio(@Nullable SeriesResult a, @Nullable SeriesResult b) {
+    return a == null || b == null || b.probedCapacity() <= 0 ? -1 : a.probedCapacity() / b.probedCapacity();
+  }
+
+  private static String ratioCell(double ratio) {
+    return ratio < 0 ? "\u2014" : String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
   private static String allocations(List<SeriesResult> results) {
     List<String> ways = results.stream().map(SeriesResult::implementation).distinct().toList();
     StringBuilder md = new StringBuilder("\nHeap bytes allocated per message in the closed-loop probe (this JVM's "

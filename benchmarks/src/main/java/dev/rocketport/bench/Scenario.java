@@ -42,9 +42,9 @@ enum Scenario {
     return threads;
   }
 
-  /** Whether Rocketport's send coalescing applies (plain sends), so the bench measures it too. */
+  /** Whether Rocketport's send coalescing applies (plain and ordered sends), so the bench measures Rocketport without it too. */
   boolean coalescable() {
-    return this == NORMAL_SYNC || this == NORMAL_ASYNC || this == E2E_NORMAL;
+    return this != BATCH && this != TRANSACTION;
   }
 
   static java.util.Optional<Scenario> byId(String id) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every step measured for one scenario done one way ("raw", "rocketport", "rocketport+coalescing",
+ * Every step measured for one scenario done one way ("raw", "rocketport", "rocketport-uncoalesced",
  * "inmemory"), in rising target rate, with the closed-loop capacity probe and the heap bytes this JVM
  * allocated per message during it (-1 if not counted). Immutable.
  *
