@@ -1,8 +1,10 @@
 package dev.rocketport.micrometer;
 
+import dev.rocketport.messaging.ConsumerGroup;
 import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.interception.HandlerContext;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import io.micrometer.core.instrument.Counter;
@@ -27,9 +29,12 @@ final class HandleMetrics implements HandlerMiddleware {
 
   private final MeterRegistry registry;
   private final Consumer<HandlerContext> seen;
-  /** Meters by name and tags: looked up once each, not registered per call. */
-  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  /** A meter's identity: its name (or the verdict, for the timer), topic and group. */
+  private record MeterKey(String name, Topic topic, ConsumerGroup group) {}
+
+  /** Meters by name and tags: registered once each, then found by a cheap key on every call. */
+  private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
 
   /** @param seen told of every subscription that handles messages (for polling its backlog) */
   HandleMetrics(MeterRegistry registry, Consumer<HandlerContext> seen) {
@@ -60,13 +65,13 @@ final class HandleMetrics implements HandlerMiddleware {
   }
 
   private Timer timer(HandlerContext context, String verdict) {
-    return timers.computeIfAbsent(List.of(context.topic().name(), context.group().name(), verdict),
-        t -> Timer.builder(HANDLE).description("handler calls, by verdict")
-            .tag("topic", t.get(0)).tag("group", t.get(1)).tag("verdict", t.get(2)).register(registry));
+    return timers.computeIfAbsent(new MeterKey(verdict, context.topic(), context.group()),
+        k -> Timer.builder(HANDLE).description("handler calls, by verdict")
+            .tag("topic", k.topic().name()).tag("group", k.group().name()).tag("verdict", k.name()).register(registry));
   }
 
   private Counter counter(String name, HandlerContext context) {
-    return counters.computeIfAbsent(List.of(name, context.topic().name(), context.group().name()),
-        t -> Counter.builder(t.get(0)).tag("topic", t.get(1)).tag("group", t.get(2)).register(registry));
+    return counters.computeIfAbsent(new MeterKey(name, context.topic(), context.group()),
+        k -> Counter.builder(k.name()).tag("topic", k.topic().name()).tag("group", k.group().name()).register(registry));
   }
 }

@@ -2,6 +2,7 @@ package dev.rocketport.micrometer;
 
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
@@ -9,11 +10,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vavr.control.Either;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Meters every publish: the timer {@value #PUBLISH} (tags {@code topic}, {@code mode}, {@code outcome}
@@ -26,8 +27,11 @@ final class PublishMetrics implements PublishInterceptor {
 
   private final MeterRegistry registry;
   private final AtomicLong asyncInFlight = new AtomicLong();
-  /** Timers by topic, mode and outcome: looked up once each, not registered per publish. */
-  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+  /** A timer's tags: the outcome is the failure's class, or {@code null} for success. */
+  private record TimerKey(Topic topic, PublishMode mode, @Nullable Class<?> outcome) {}
+
+  /** Timers by topic, mode and outcome: registered once each, then found by a cheap key on every publish. */
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
   PublishMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -48,10 +52,11 @@ final class PublishMetrics implements PublishInterceptor {
     if (event.mode() == PublishMode.ASYNC) {
       asyncInFlight.decrementAndGet();
     }
-    List<String> tags = List.of(event.message().topic().name(), event.mode().name().toLowerCase(Locale.ROOT),
-        event.failure().map(f -> f.getClass().getSimpleName()).getOrElse("success"));
-    timers.computeIfAbsent(tags, t -> Timer.builder(PUBLISH).description("publishes, from the call to the outcome")
-        .tag("topic", t.get(0)).tag("mode", t.get(1)).tag("outcome", t.get(2)).register(registry))
+    TimerKey key = new TimerKey(event.message().topic(), event.mode(),
+        event.failure().isEmpty() ? null : event.failure().get().getClass());
+    timers.computeIfAbsent(key, k -> Timer.builder(PUBLISH).description("publishes, from the call to the outcome")
+        .tag("topic", k.topic().name()).tag("mode", k.mode().name().toLowerCase(Locale.ROOT))
+        .tag("outcome", k.outcome() == null ? "success" : k.outcome().getSimpleName()).register(registry))
         .record(event.elapsed());
   }
 }

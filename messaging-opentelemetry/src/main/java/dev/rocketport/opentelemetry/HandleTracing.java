@@ -2,6 +2,7 @@ package dev.rocketport.opentelemetry;
 
 import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.ReceivedMessage;
+import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.interception.HandlerContext;
 import dev.rocketport.messaging.interception.HandlerMiddleware;
 import io.opentelemetry.api.trace.Span;
@@ -14,6 +15,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@link SpanKind#CONSUMER} span per handler call, named {@code process <topic>}: for a single
@@ -26,6 +29,8 @@ import java.util.List;
 final class HandleTracing implements HandlerMiddleware {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  /** Span names by topic, made once each rather than on every call. */
+  private final Map<Topic, String> spanNames = new ConcurrentHashMap<>();
 
   HandleTracing(Tracer tracer, TextMapPropagator propagator) {
     this.tracer = tracer;
@@ -35,7 +40,8 @@ final class HandleTracing implements HandlerMiddleware {
   @Override
   public HandlerResult handle(HandlerContext context, List<ReceivedMessage> messages, Next next) throws Exception {
     String topic = context.topic().name();
-    SpanBuilder builder = tracer.spanBuilder("process " + topic).setSpanKind(SpanKind.CONSUMER)
+    SpanBuilder builder = tracer.spanBuilder(spanNames.computeIfAbsent(context.topic(), t -> "process " + t.name()))
+        .setSpanKind(SpanKind.CONSUMER)
         .setAttribute(Semconv.SYSTEM, Semconv.ROCKETMQ)
         .setAttribute(Semconv.DESTINATION, topic)
         .setAttribute(Semconv.CONSUMER_GROUP, context.group().name())

@@ -2,6 +2,7 @@ package dev.rocketport.opentelemetry;
 
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.PublishFailure;
+import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.interception.PublishEvent;
 import dev.rocketport.messaging.interception.PublishInterceptor;
 import dev.rocketport.messaging.interception.PublishMode;
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PublishTracing implements PublishInterceptor {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  /** Span names by topic, made once each rather than on every publish. */
+  private final Map<Topic, String> spanNames = new ConcurrentHashMap<>();
   /** Spans in flight, by the traceparent written into their message. */
   private final Map<String, Span> inFlight = new ConcurrentHashMap<>();
 
@@ -37,13 +40,14 @@ final class PublishTracing implements PublishInterceptor {
   @Override
   public Either<PublishFailure.Refused, Message> beforePublish(Message message, PublishMode mode) {
     String topic = message.topic().name();
-    Span span = tracer.spanBuilder("send " + topic).setSpanKind(SpanKind.PRODUCER)
+    Span span = tracer.spanBuilder(spanNames.computeIfAbsent(message.topic(), t -> "send " + t.name()))
+        .setSpanKind(SpanKind.PRODUCER)
         .setAttribute(Semconv.SYSTEM, Semconv.ROCKETMQ)
         .setAttribute(Semconv.DESTINATION, topic)
         .setAttribute(Semconv.OPERATION_TYPE, "send")
         .setAttribute(Semconv.OPERATION_NAME, "send")
         .setAttribute(Semconv.BODY_SIZE, (long) message.bodyLength())
-        .setAttribute(Semconv.PUBLISH_MODE, mode.name().toLowerCase(java.util.Locale.ROOT))
+        .setAttribute(Semconv.PUBLISH_MODE, Semconv.modeName(mode))
         .startSpan();
     message.tag().forEach(tag -> span.setAttribute(Semconv.TAG, tag.name()));
     Message.Builder builder = message.toBuilder();

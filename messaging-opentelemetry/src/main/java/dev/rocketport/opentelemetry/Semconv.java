@@ -1,6 +1,8 @@
 package dev.rocketport.opentelemetry;
 
+import dev.rocketport.messaging.interception.PublishMode;
 import io.opentelemetry.api.common.AttributeKey;
+import java.util.Locale;
 
 /** The attribute names of OpenTelemetry's messaging semantic conventions that Rocketport's spans carry. */
 final class Semconv {
@@ -21,4 +23,12 @@ final class Semconv {
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<String> PUBLISH_MODE = AttributeKey.stringKey("rocketport.publish.mode");
   static final AttributeKey<String> VERDICT = AttributeKey.stringKey("rocketport.verdict");
+
+  private static final String[] MODE_NAMES = java.util.Arrays.stream(PublishMode.values())
+      .map(mode -> mode.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
+  /** The value of {@link #PUBLISH_MODE} for {@code mode}. */
+  static String modeName(PublishMode mode) {
+    return MODE_NAMES[mode.ordinal()];
+  }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageClientIDSetter;
 import org.apache.rocketmq.common.message.MessageQueue;
@@ -24,14 +27,16 @@ import org.slf4j.LoggerFactory;
  * Adaptive batching of concurrent sends ({@link dev.rocketport.rocketmq.config.RocketMqConfig#coalesceSends()}): sends waiting at
  * the same moment are taken together, grouped by {@link Lane} (a topic, or one queue of a topic for
  * ordered sends), and sent as one RocketMQ batch per lane and byte budget by a few flusher threads
- * (so batches pipeline). The publisher sends directly while few sends are on the wire and hands over
+ * (so batches pipeline), the lanes of one take in parallel (so that the queues of ordered sends do
+ * not wait for each other). The publisher sends directly while few sends are on the wire and hands over
  * only the excess, so under light load nothing comes here; under heavy load batches grow to
  * {@code maxBatch} and throughput follows the batch rate rather than the round-trip rate. A batch
  * keeps its lane's messages in the order they were submitted, so two sends of one sharding key, the
  * second submitted after the first was answered, are stored in that order. Each caller still gets its
  * own receipt (its message's id, the batch's queue, its own offset) or the failure of its batch.
  * Bounded: at most {@code capacity} sends wait; a full queue makes {@link #submit} wait up to the
- * send timeout. Thread-safe; {@link #close()} sends what is queued, then stops the flushers.
+ * send timeout. Thread-safe; {@link #close()} sends what is queued, then stops the flushers and the
+ * lane senders.
  */
 public final class SendCoalescer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SendCoalescer.class);
@@ -55,13 +60,22 @@ public final class SendCoalescer implements AutoCloseable {
   private final int maxBatchBytes;
   private final BatchSender sender;
   private final List<Thread> flushers = new ArrayList<>();
+  private final ExecutorService laneSenders;
   private volatile boolean closing;
 
-  SendCoalescer(int capacity, int maxBatch, int maxBatchBytes, int flusherCount, BatchSender sender) {
+  /** @param laneSenderCount threads that send the lanes of one take beside its flusher */
+  SendCoalescer(int capacity, int maxBatch, int maxBatchBytes, int flusherCount, int laneSenderCount,
+      BatchSender sender) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
     this.maxBatchBytes = maxBatchBytes;
     this.sender = sender;
+    AtomicInteger laneSenderIds = new AtomicInteger();
+    this.laneSenders = Executors.newFixedThreadPool(laneSenderCount, r -> {
+      Thread t = new Thread(r, "rocketport-coalescer-lane-" + laneSenderIds.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    });
     for (int i = 0; i < flusherCount; i++) {
       Thread t = new Thread(this::flushLoop, "rocketport-coalescer-" + i);
       t.setDaemon(true);
@@ -94,6 +108,7 @@ public final class SendCoalescer implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         LOG.error("coalesced send failed unexpectedly", e);
+        // completes only the sends not answered yet
         taken.forEach(p -> p.result().complete(Either.left(new PublishFailure.BrokerUnavailable(String.valueOf(e)))));
       } finally {
         taken.clear();
@@ -101,17 +116,34 @@ public final class SendCoalescer implements AutoCloseable {
     }
   }
 
+  /** Sends each lane of {@code taken}: the first on this thread, the others beside it; returns when all are answered. */
   private void flush(List<Pending> taken) {
     Map<Lane, List<Pending>> byLane = new LinkedHashMap<>();
     taken.forEach(p -> byLane.computeIfAbsent(p.lane(), l -> new ArrayList<>()).add(p));
-    byLane.forEach((lane, group) -> {
-      int from = 0;
-      while (from < group.size()) {
-        int to = budgetEnd(group, from);
-        send(lane, group.subList(from, to));
-        from = to;
+    List<CompletableFuture<Void>> beside = new ArrayList<>(byLane.size());
+    List<Pending> here = null;
+    for (List<Pending> group : byLane.values()) {
+      if (here == null) {
+        here = group;
+      } else {
+        beside.add(CompletableFuture.runAsync(() -> sendLane(group), laneSenders));
       }
-    });
+    }
+    if (here != null) {
+      sendLane(here);
+    }
+    beside.forEach(CompletableFuture::join);
+  }
+
+  /** Sends one lane's pending sends, in order, in batches within the byte budget. */
+  private void sendLane(List<Pending> group) {
+    Lane lane = group.get(0).lane();
+    int from = 0;
+    while (from < group.size()) {
+      int to = budgetEnd(group, from);
+      send(lane, group.subList(from, to));
+      from = to;
+    }
   }
 
   /** The end of the batch starting at {@code from}: as many as fit the byte budget, at least one. */
@@ -129,9 +161,14 @@ public final class SendCoalescer implements AutoCloseable {
   }
 
   private void send(Lane lane, List<Pending> batch) {
-    List<Either<PublishFailure, SendReceipt>> results = sender.send(lane, batch.stream().map(Pending::message).toList());
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).result().complete(results.get(i));
+    try {
+      List<Either<PublishFailure, SendReceipt>> results = sender.send(lane, batch.stream().map(Pending::message).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result().complete(results.get(i));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("coalesced send failed unexpectedly", e);
+      batch.forEach(p -> p.result().complete(Either.left(new PublishFailure.BrokerUnavailable(String.valueOf(e)))));
     }
   }
 
@@ -163,5 +200,6 @@ public final class SendCoalescer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    laneSenders.shutdown();
   }
 }

@@ -28,6 +28,8 @@ final class SendFlow {
   static final int COALESCE_MAX_BYTES = 256 * 1024;
   static final int DIRECT_IN_FLIGHT = 2;
   private static final int FLUSHERS = 2;
+  /** Threads sending the other lanes of a flusher's take: enough for a topic's queues (8 by default) on both flushers. */
+  private static final int LANE_SENDERS = 16;
 
   private final SendWindow window;
   private final @Nullable SendCoalescer coalescer;
@@ -43,7 +45,7 @@ final class SendFlow {
       SendCoalescer.BatchSender sendBatch) {
     this.window = new SendWindow(maxInFlight);
     this.coalescer = coalesce ? new SendCoalescer(maxInFlight, COALESCE_MAX_BATCH,
-        Math.min(COALESCE_MAX_BYTES, maxMessageSize / 2), FLUSHERS, sendBatch) : null;
+        Math.min(COALESCE_MAX_BYTES, maxMessageSize / 2), FLUSHERS, LANE_SENDERS, sendBatch) : null;
     this.sendTimeout = sendTimeout;
     this.maxInFlight = maxInFlight;
   }
