@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * Why a publish did not happen. Expected failures are values, never exceptions: every publishing
- * port returns them inside an {@code Either}. Unless the failure says otherwise, the message was
- * <em>not</em> stored. {@link Timeout} and {@link BrokerUnavailable} are the exceptions: the
- * outcome is unknown, the message may have been stored, and a retry may duplicate it.
+ * port returns them inside an {@code Either}. Unless the failure says otherwise
+ * ({@link #outcomeUnknown()}), the message was <em>not</em> stored. {@link Timeout},
+ * {@link NotDurable} and most {@link BrokerUnavailable} failures are the exceptions: the outcome is
+ * unknown, the message may have been stored, and a retry may duplicate it.
  */
 public sealed interface PublishFailure {
 
@@ -55,16 +56,26 @@ public sealed interface PublishFailure {
     }
   }
 
-  /** The broker or name server could not be reached, or failed mid-request; the outcome is unknown. */
-  record BrokerUnavailable(String detail) implements PublishFailure {
-    @Override
-    public String description() {
-      return "broker unavailable: " + detail;
+  /**
+   * The broker or name server could not be reached, or failed mid-request. {@code outcomeUnknown}
+   * says which: false only when no request can have left (no connection to the broker was made, or
+   * no broker was known to send to), so nothing was stored; true when the request may have reached
+   * the broker, which may have stored the message.
+   */
+  record BrokerUnavailable(String detail, boolean outcomeUnknown) implements PublishFailure {
+    /** A failure whose request may have reached the broker: the outcome is unknown. */
+    public BrokerUnavailable(String detail) {
+      this(detail, true);
+    }
+
+    /** A failure before any request could leave: nothing was stored. */
+    public static BrokerUnavailable unreached(String detail) {
+      return new BrokerUnavailable(detail, false);
     }
 
     @Override
-    public boolean outcomeUnknown() {
-      return true;
+    public String description() {
+      return (outcomeUnknown ? "broker unavailable: " : "broker unreachable, nothing sent: ") + detail;
     }
   }
 

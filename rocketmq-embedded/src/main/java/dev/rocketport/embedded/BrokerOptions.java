@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param admin the ACL 2.0 super user, or empty for no access control
  * @param port the broker's port, 0 for any free one; a fixed port lets a restarted broker take over
  *     its predecessor's address, as a real one does (its fast port, {@code port - 2}, must be free too)
+ * @param advertisedHost the loopback address the broker registers with the name server, where clients
+ *     look for it; it always listens on {@code 127.0.0.1}, so another address (say {@code 127.0.0.2},
+ *     with a {@link FaultyLink} listening there on the broker's port) puts something between clients and
+ *     the broker
  */
-public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin, int port) {
+public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin, int port,
+    String advertisedHost) {
   /** The cluster every embedded broker belongs to. */
   public static final String CLUSTER = "DefaultCluster";
   /** The name of a broker whose options do not say otherwise. */
@@ -52,28 +57,42 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     if (port != 0 && (port < 3 || port > 65_535)) {
       throw new IllegalArgumentException("port: 0 or 3–65535, was " + port);
     }
+    if (advertisedHost == null || !advertisedHost.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+      throw new IllegalArgumentException("advertisedHost: a loopback address 127.x.y.z, was " + advertisedHost);
+    }
+    if (!advertisedHost.equals(LISTEN_HOST) && port == 0) {
+      throw new IllegalArgumentException("advertisedHost: needs a fixed port, where the link listens too");
+    }
   }
+
+  /** Where every embedded broker listens. */
+  public static final String LISTEN_HOST = "127.0.0.1";
 
   /** One master named {@value #DEFAULT_BROKER_NAME}, asynchronous flush, no access control, any port. */
   public static BrokerOptions defaults() {
-    return new BrokerOptions(DEFAULT_BROKER_NAME, false, Optional.empty(), 0);
+    return new BrokerOptions(DEFAULT_BROKER_NAME, false, Optional.empty(), 0, LISTEN_HOST);
   }
 
   public BrokerOptions named(String name) {
-    return new BrokerOptions(name, syncFlush, admin, port);
+    return new BrokerOptions(name, syncFlush, admin, port, advertisedHost);
   }
 
   public BrokerOptions withSyncFlush() {
-    return new BrokerOptions(brokerName, true, admin, port);
+    return new BrokerOptions(brokerName, true, admin, port, advertisedHost);
   }
 
   /** ACL 2.0 on, with {@code admin} as the super user. */
   public BrokerOptions withAccessControl(Credentials superUser) {
-    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser), port);
+    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser), port, advertisedHost);
   }
 
   public BrokerOptions onPort(int port) {
-    return new BrokerOptions(brokerName, syncFlush, admin, port);
+    return new BrokerOptions(brokerName, syncFlush, admin, port, advertisedHost);
+  }
+
+  /** Registers the broker as {@code host}:port (see {@link #advertisedHost()}). */
+  public BrokerOptions advertising(String host) {
+    return new BrokerOptions(brokerName, syncFlush, admin, port, host);
   }
 
   /** These options as the embedded main program's command-line arguments. */
@@ -85,6 +104,9 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     admin.ifPresent(a -> args.addAll(List.of("--acl-admin", a.user() + ":" + a.password())));
     if (port != 0) {
       args.addAll(List.of("--broker-port", String.valueOf(port)));
+    }
+    if (!advertisedHost.equals(LISTEN_HOST)) {
+      args.addAll(List.of("--advertise", advertisedHost));
     }
     return args;
   }
@@ -102,6 +124,10 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     int port = args.indexOf("--broker-port");
     if (port >= 0) {
       options = options.onPort(Integer.parseInt(args.get(port + 1)));
+    }
+    int advertise = args.indexOf("--advertise");
+    if (advertise >= 0) {
+      options = options.advertising(args.get(advertise + 1));
     }
     int acl = args.indexOf("--acl-admin");
     if (acl >= 0) {

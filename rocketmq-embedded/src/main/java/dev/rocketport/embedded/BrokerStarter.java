@@ -25,7 +25,7 @@ final class BrokerStarter {
     BrokerConfig config = new BrokerConfig();
     config.setBrokerName(options.brokerName());
     config.setBrokerClusterName(BrokerOptions.CLUSTER);
-    config.setBrokerIP1("127.0.0.1");
+    config.setBrokerIP1(options.advertisedHost());
     config.setNamesrvAddr(nameServer);
     config.setAutoCreateTopicEnable(false);
     config.setEnablePropertyFilter(true);
@@ -50,7 +50,7 @@ final class BrokerStarter {
     }
     NettyServerConfig netty = new NettyServerConfig();
     netty.setListenPort(options.port());
-    netty.setBindAddress("127.0.0.1");
+    netty.setBindAddress(BrokerOptions.LISTEN_HOST);
     NettyClientConfig client = new NettyClientConfig();
     // the broker is a client of the name server, which enforces TLS when this JVM does
     client.setUseTLS(tlsEnforced());

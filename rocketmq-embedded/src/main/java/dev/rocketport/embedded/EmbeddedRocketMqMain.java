@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * host:port} the name server a {@code broker} or {@code proxy} joins; {@code --store DIR} keeps the store in {@code DIR}
  * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
  * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
- * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}). TLS follows RocketMQ's {@code tls.*}
+ * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}, {@code --advertise host}). TLS follows RocketMQ's {@code tls.*}
  * system properties. Started in child JVMs by fault tests and demos.
  */
 public final class EmbeddedRocketMqMain {

@@ -14,8 +14,10 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * ({@code kill -9}) and restarted on its own: one name server and {@code n} masters named
  * {@code broker-0…}, each flushing every message to disk before answering ({@code SYNC_FLUSH}), on
  * its own store. Every server keeps its port across restarts, as a real deployment does, so clients
- * find a restarted server at the address they knew. Not thread-safe: one test or runner owns it;
- * {@link #close()} kills whatever still runs.
+ * find a restarted server at the address they knew. Started {@link #startBehindLinks behind links},
+ * every broker registers as {@value #LINK_HOST}:port, where a {@link FaultyLink} of its own forwards
+ * to it, so a test can fail the network between clients and brokers. Not thread-safe: one test or
+ * runner owns it; {@link #close()} kills whatever still runs.
  */
 public final class FaultCluster implements AutoCloseable {
   private static final List<String> BROKER_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -24,6 +26,9 @@ public final class FaultCluster implements AutoCloseable {
   private final int nameServerPort;
   private final List<BrokerOptions> brokerOptions = new ArrayList<>();
   private final List<ChildProcessRocketMq> brokers = new ArrayList<>();
+  private final List<FaultyLink> links = new ArrayList<>();
+  /** Where the brokers of a cluster behind links register, and their links listen. */
+  public static final String LINK_HOST = "127.0.0.2";
   // both set by start(), before the cluster is handed out
   private ChildProcessRocketMq nameServer;
   private DefaultMQAdminExt admin;
@@ -36,12 +41,28 @@ public final class FaultCluster implements AutoCloseable {
 
   /** Starts the name server and {@code masters} brokers (in parallel) under {@code base}. */
   public static FaultCluster start(Path base, int masters) {
+    return start(base, masters, false);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, each broker behind a {@link FaultyLink} of its own
+   * ({@link #link(int)}), which clients reach it through.
+   */
+  public static FaultCluster startBehindLinks(Path base, int masters) {
+    return start(base, masters, true);
+  }
+
+  private static FaultCluster start(Path base, int masters, boolean behindLinks) {
     FaultCluster cluster = new FaultCluster(base, freePort(false));
     try {
       cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
       List<CompletableFuture<ChildProcessRocketMq>> starting = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
         BrokerOptions options = BrokerOptions.defaults().named("broker-" + i).withSyncFlush().onPort(freePort(true));
+        if (behindLinks) {
+          options = options.advertising(LINK_HOST);
+          cluster.links.add(FaultyLink.open(LINK_HOST, options.port(), BrokerOptions.LISTEN_HOST));
+        }
         cluster.brokerOptions.add(options);
         int index = i;
         starting.add(CompletableFuture.supplyAsync(() -> cluster.startBroker(index)));
@@ -113,6 +134,14 @@ public final class FaultCluster implements AutoCloseable {
         () -> admin.examineTopicRouteInfo(topic).getQueueDatas().size() >= targets.length);
   }
 
+  /** The link between clients and broker {@code index}, in a cluster {@link #startBehindLinks started behind links}. */
+  public FaultyLink link(int index) {
+    if (links.isEmpty()) {
+      throw new IllegalStateException("this cluster's brokers are not behind links");
+    }
+    return links.get(index);
+  }
+
   /** Kills broker {@code index} abruptly (SIGKILL), as a crash would. */
   public void killBroker(int index) {
     brokers.get(index).kill();
@@ -139,6 +168,7 @@ public final class FaultCluster implements AutoCloseable {
       admin.shutdown();
     }
     brokers.forEach(ChildProcessRocketMq::kill);
+    links.forEach(FaultyLink::close);
     if (nameServer != null) {
       nameServer.kill();
     }

@@ -73,7 +73,7 @@ final class ConsumerCrashScenario {
       }
       long lost = expected.stream().filter(b -> !handles.containsKey(b)).count();
       return new FaultRow("c. consumer process kill -9", "rocketmq", tally.sent(), tally.acknowledgedCount(),
-          tally.definite(), tally.unknown().size(), tally.unknown().stream().filter(handles::containsKey).count(), lost,
+          tally.definite(), tally.definiteBodies().stream().filter(handles::containsKey).count(), tally.unknown().size(), tally.unknown().stream().filter(handles::containsKey).count(), lost,
           duplicates, takeover, String.format("killed member handled %d (%.0f/s); duplicates bound %d", killedAt, rate,
               bound));
     }

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Runs the fault scenarios a–f, in order, against one {@link FaultCluster} of two masters (each
- * scenario leaves it whole again), and e and f in memory too. Each scenario checks its own
+ * scenario leaves it whole again), and e and f in memory too; or the network scenarios g against a
+ * cluster behind links. Each scenario checks its own
  * invariants and throws if one breaks; the rows carry the figures. Not thread-safe.
  */
 final class FaultRun {
@@ -53,6 +54,15 @@ final class FaultRun {
       Topic memoryHang = topic("hang");
       messaging.admin().createTopic(memoryHang, 4).get();
       rows.add(report(HangingHandlerScenario.run("in-memory", messaging, memoryHang, sizes)));
+    }
+    return rows;
+  }
+
+  /** Runs the network scenarios (g), against a cluster {@link FaultCluster#startBehindLinks started behind links}. */
+  List<FaultRow> network() throws Exception {
+    List<FaultRow> rows = new ArrayList<>();
+    for (FaultRow row : NetworkFaultScenario.runAll(cluster, sizes)) {
+      rows.add(report(row));
     }
     return rows;
   }

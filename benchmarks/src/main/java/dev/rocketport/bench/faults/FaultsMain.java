@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * {@code rocketport faults [--quick]}: runs the fault scenarios ({@link FaultRun}) against a cluster
- * of child-JVM servers it starts (a name server, two {@code SYNC_FLUSH} masters) and prints one table
- * row per scenario; exits 0 only if every scenario held its invariants and lost nothing.
+ * of child-JVM servers it starts (a name server, two {@code SYNC_FLUSH} masters), then the network
+ * scenarios against a second one whose master clients reach through a {@link
+ * dev.rocketport.embedded.FaultyLink}, and prints one table row per scenario; exits 0 only if every
+ * scenario held its invariants and lost nothing.
  */
 public final class FaultsMain {
   private FaultsMain() {}
@@ -28,9 +30,15 @@ public final class FaultsMain {
   static int faults(FaultSizes sizes, PrintStream out, PrintStream err) throws Exception {
     Path base = Files.createTempDirectory("rocketport-faults-");
     out.println("faults: starting a name server and two SYNC_FLUSH masters, each in its own JVM…");
-    List<FaultRow> rows;
-    try (FaultCluster cluster = FaultCluster.start(base, 2)) {
-      rows = new FaultRun(cluster, sizes, out).all();
+    List<FaultRow> rows = new java.util.ArrayList<>();
+    try {
+      try (FaultCluster cluster = FaultCluster.start(base, 2)) {
+        rows.addAll(new FaultRun(cluster, sizes, out).all());
+      }
+      out.println("faults: starting a name server and a SYNC_FLUSH master behind a faulty link…");
+      try (FaultCluster linked = FaultCluster.startBehindLinks(base.resolve("linked"), 1)) {
+        rows.addAll(new FaultRun(linked, sizes, out).network());
+      }
     } catch (IllegalStateException e) {
       err.println("rocketport faults: an invariant broke: " + e.getMessage());
       return 1;

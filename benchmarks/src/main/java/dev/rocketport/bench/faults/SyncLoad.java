@@ -32,8 +32,9 @@ final class SyncLoad {
       Thread thread = new Thread(() -> {
         for (long seq = 0; load.running.get(); seq++) {
           String body = name + seq;
+          long start = System.nanoTime();
           var outcome = publisher.send(Message.of(topic, body));
-          tally.record(body, outcome);
+          tally.record(body, outcome, Duration.ofNanos(System.nanoTime() - start));
           if (outcome.isLeft()) {
             // as an application would: a failed send is not repeated in a tight loop
             LockSupport.parkNanos(BACK_OFF.toNanos());

@@ -18,7 +18,8 @@ final class Tally {
   private final AtomicLong sent = new AtomicLong();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
   private final Set<String> unknown = ConcurrentHashMap.newKeySet();
-  private final AtomicLong definite = new AtomicLong();
+  private final Set<String> definite = ConcurrentHashMap.newKeySet();
+  private final AtomicLong longestSend = new AtomicLong();
   private final Map<String, Long> failureKinds = new ConcurrentHashMap<>();
   private final long started = System.nanoTime();
   private final AtomicLong lastAck = new AtomicLong(System.nanoTime());
@@ -26,7 +27,13 @@ final class Tally {
 
   /** Records the outcome of sending {@code body}. */
   void record(String body, Either<PublishFailure, SendReceipt> outcome) {
+    record(body, outcome, Duration.ZERO);
+  }
+
+  /** Records the outcome of sending {@code body}, which took {@code took} to come back. */
+  void record(String body, Either<PublishFailure, SendReceipt> outcome, Duration took) {
     sent.incrementAndGet();
+    longestSend.accumulateAndGet(took.toNanos(), Math::max);
     if (outcome.isRight()) {
       acknowledged.add(body);
       long now = System.nanoTime();
@@ -39,7 +46,7 @@ final class Tally {
     if (failure.outcomeUnknown()) {
       unknown.add(body);
     } else {
-      definite.incrementAndGet();
+      definite.add(body);
     }
   }
 
@@ -60,7 +67,17 @@ final class Tally {
   }
 
   long definite() {
-    return definite.get();
+    return definite.size();
+  }
+
+  /** The bodies whose sends failed definitely: none of them may be stored. */
+  Set<String> definiteBodies() {
+    return Set.copyOf(definite);
+  }
+
+  /** The longest a send took to come back, among those recorded with their time. */
+  Duration longestSend() {
+    return Duration.ofNanos(longestSend.get());
   }
 
   /** Failures by kind, e.g. {@code BrokerUnavailable=12}. */

@@ -70,13 +70,14 @@ public final class RouteProbe {
     return route(clients.physical(topic.name()));
   }
 
-  /** Why a send found no route for {@code topic}. */
+  /** Why a send found no route for {@code topic} (so sent nothing). */
   public PublishFailure explainMissingRoute(Topic topic) {
     return route(topic).fold(
-        error -> new PublishFailure.BrokerUnavailable(error instanceof NoBrokerRegistered ? String.valueOf(error.getMessage())
+        error -> PublishFailure.BrokerUnavailable.unreached(error instanceof NoBrokerRegistered
+            ? String.valueOf(error.getMessage())
             : "name server " + clients.config().nameServer() + " unreachable: " + error.getMessage()),
         route -> route.isEmpty() ? new PublishFailure.TopicNotFound(topic)
-            : new PublishFailure.BrokerUnavailable("the topic has a route but no broker of it answered"));
+            : PublishFailure.BrokerUnavailable.unreached("the topic has a route but no broker of it answered"));
   }
 
   /** The address of {@code brokerName}'s master in {@code route}; throws if the route names none. */

@@ -92,7 +92,7 @@ public final class SendOutcomes {
       return clientRefusal(client, topic);
     }
     if (e instanceof OrderedQueues.QueueUnavailable) {
-      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.STOP);
+      return AttemptFailure.definite(PublishFailure.BrokerUnavailable.unreached(ExceptionDetails.of(e)), Next.STOP);
     }
     if (e instanceof MQBrokerException broker) {
       return brokerRefusal(broker, topic);
@@ -106,7 +106,8 @@ public final class SendOutcomes {
     }
     if (e instanceof RemotingConnectException) {
       // no connection, so nothing was written
-      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.OTHER_BROKER);
+      return AttemptFailure.definite(PublishFailure.BrokerUnavailable.unreached(ExceptionDetails.of(e)),
+          Next.OTHER_BROKER);
     }
     if (e instanceof RemotingException) {
       return AttemptFailure.uncertain(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.OTHER_BROKER);
@@ -131,7 +132,7 @@ public final class SendOutcomes {
     }
     if (text.contains("not exist")) {
       // "The broker[…] not exist": the route names a broker the client has no address for
-      return AttemptFailure.definite(new PublishFailure.BrokerUnavailable(text), Next.OTHER_BROKER);
+      return AttemptFailure.definite(PublishFailure.BrokerUnavailable.unreached(text), Next.OTHER_BROKER);
     }
     return AttemptFailure.definite(new PublishFailure.Rejected("CLIENT_" + client.getResponseCode(), text), Next.STOP);
   }

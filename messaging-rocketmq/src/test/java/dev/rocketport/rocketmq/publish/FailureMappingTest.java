@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rocketport.messaging.PublishFailure;
@@ -109,6 +110,9 @@ class FailureMappingTest {
       if (c.mayHaveReachedBroker()) {
         assertTrue(failure.outcomeUnknown(), c.name() + " may have reached the broker, yet " + failure
             + " says nothing was stored");
+      } else if (failure instanceof PublishFailure.BrokerUnavailable) {
+        assertFalse(failure.outcomeUnknown(), c.name() + " cannot have reached the broker, yet " + failure
+            + " says it may have been stored");
       }
     }
     Thread.interrupted();
@@ -135,6 +139,9 @@ class FailureMappingTest {
     assertTrue(sent.isLeft());
     if (reached) {
       assertTrue(sent.getLeft().outcomeUnknown(), attempts + " (" + made + " made) became " + sent.getLeft());
+    } else if (sent.getLeft() instanceof PublishFailure.BrokerUnavailable) {
+      assertFalse(sent.getLeft().outcomeUnknown(), "no attempt of " + attempts + " can have reached the broker, yet "
+          + sent.getLeft() + " says it may have been stored");
     }
     if (!resendUncertain) {
       long uncertainBeforeLast = attempts.subList(0, Math.max(0, Math.min(made.get(), attempts.size()) - 1)).stream()
