@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault scenarios a–f with the quick load, against one shared cluster of child-JVM servers:
  * each scenario throws if its own invariant breaks; here, additionally, nothing acknowledged may be
- * lost in any row and the recoveries must have happened.
+ * lost in any row, no send reported as failed definitely was stored, and the recoveries must have happened.
  */
 class FaultsTest {
 
@@ -30,6 +30,7 @@ class FaultsTest {
     assertEquals(8, rows.size());
     for (FaultRow row : rows) {
       assertEquals(0, row.lost(), row.scenario() + " (" + row.adapter() + ") lost acknowledged messages");
+      assertEquals(0, row.definiteStored(), row.scenario() + " (" + row.adapter() + ") stored sends it reported as failed");
       assertTrue(row.acknowledged() > 0, row.scenario() + " acknowledged something");
       assertTrue(row.recovery() != null, row.scenario() + " measured its recovery");
     }

@@ -4,6 +4,7 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.rocketmq.client.ClientInternals;
+import dev.rocketport.rocketmq.client.ExceptionDetails;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class StartingOffsets implements OffsetStore {
   private final SubscriptionSpec spec;
   /** The offsets this store last committed, per queue; only this store's persistence writes them. */
   private final Map<MessageQueue, Long> committed = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Queues whose last commit failed: warned about once per spell, not on every persistence tick. */
+  private final Set<MessageQueue> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<MessageQueue, Long> starts;
   // set by load(), which the client calls before any other method of an offset store
   private volatile OffsetStore delegate;
@@ -169,13 +172,20 @@ public final class StartingOffsets implements OffsetStore {
       if (!mqs.contains(mq)) {
         delegate.removeOffset(mq);
         committed.remove(mq);
+        failing.remove(mq);
       } else if (entry.getValue() >= 0 && !entry.getValue().equals(committed.get(mq))) {
         try {
           delegate.updateConsumeOffsetToBroker(mq, entry.getValue(), false);
           committed.put(mq, entry.getValue());
+          if (failing.remove(mq)) {
+            LOG.info("group {}: offsets of {} commit again (offset {})", spec.group(), mq, entry.getValue());
+          }
         } catch (Exception e) {
-          LOG.warn("group {}: could not commit offset {} of {}; the next commit will", spec.group(), entry.getValue(),
-              mq, e);
+          if (failing.add(mq)) {
+            LOG.warn("group {}: could not commit offset {} of {} ({}); retried on every persistence tick, "
+                + "logged again when it succeeds", spec.group(), entry.getValue(), mq, ExceptionDetails.of(e));
+          }
+          LOG.debug("group {}: commit of offset {} of {} failed", spec.group(), entry.getValue(), mq, e);
         }
       }
     }
