@@ -24,6 +24,11 @@ final class SoakCommand implements Callable<Integer> {
       description = "messages published per second (100–5000, default ${DEFAULT-VALUE})")
   int rate;
 
+  @Option(names = "--chaos", description = {"inject a fault every minute, in turn: a broker killed (kill -9) and "
+      + "restarted, its connections reset after each request for 5 s, a black hole for 10 s — against two masters "
+      + "that clients reach through fault-injecting links"})
+  boolean chaos;
+
   @Option(names = "--out", paramLabel = "DIR", description = "report directory (default target/rocketport-soak)")
   Path out = Path.of("target", "rocketport-soak");
 
@@ -33,7 +38,7 @@ final class SoakCommand implements Callable<Integer> {
   /** What runs once the options are read; answers the exit code. */
   @FunctionalInterface
   interface Run {
-    int soak(int minutes, int rate, Path out) throws Exception;
+    int soak(int minutes, int rate, boolean chaos, Path out) throws Exception;
   }
 
   private final Run run;
@@ -46,6 +51,6 @@ final class SoakCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine line = spec.commandLine();
     return run.soak(CommandLines.inRange(line, "--minutes", minutes, 1, 1440),
-        CommandLines.inRange(line, "--rate", rate, 100, 5000), out);
+        CommandLines.inRange(line, "--rate", rate, 100, 5000), chaos, out);
   }
 }

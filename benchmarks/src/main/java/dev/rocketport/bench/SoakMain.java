@@ -3,6 +3,7 @@ package dev.rocketport.bench;
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.embedded.FaultCluster;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import dev.rocketport.rocketmq.config.RocketMqConfig;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code rocketport soak --minutes N [--rate R] [--out DIR]}: a bounded soak of the RocketMQ adapter
- * against a broker in its own JVM (test timings: 1 s retry levels) — see {@link SoakRun} — that
- * writes {@code soak.json} and {@code soak.png} and exits 0 only if no acknowledged message was lost.
+ * {@code rocketport soak --minutes N [--rate R] [--chaos] [--out DIR]}: a bounded soak of the RocketMQ
+ * adapter against a broker in its own JVM (test timings: 1 s retry levels) — see {@link SoakRun} —
+ * or, with {@code --chaos}, against two masters behind fault-injecting links with a fault every
+ * minute ({@link Chaos}); writes {@code soak.json} and {@code soak.png} and exits 0 only if no
+ * acknowledged message was lost.
  */
 public final class SoakMain {
   private SoakMain() {}
@@ -27,8 +30,8 @@ public final class SoakMain {
 
   /** Runs the command line ({@link SoakCommand}); returns the exit code (2 for bad usage). */
   static int run(List<String> args, PrintStream out, PrintStream err) {
-    return CommandLines.execute(new SoakCommand((minutes, rate, dir) -> soak(minutes, rate, dir, out)), "soak", args,
-        out, err);
+    return CommandLines.execute(new SoakCommand((minutes, rate, chaos, dir) -> chaos ? chaos(minutes, rate, dir, out)
+        : soak(minutes, rate, dir, out)), "soak", args, out, err);
   }
 
   static int soak(int minutes, int rate, Path dir, PrintStream out) throws Exception {
@@ -42,9 +45,41 @@ public final class SoakMain {
     } finally {
       EmbeddedRocketMq.deleteRecursively(store);
     }
+    return report(minutes, rate, result, List.of(), dir, out);
+  }
+
+  /** The soak with {@link Chaos}: two masters behind fault-injecting links, a fault every minute. */
+  static int chaos(int minutes, int rate, Path dir, PrintStream out) throws Exception {
+    Path store = Files.createTempDirectory("rocketport-chaos-soak-");
+    out.printf("soak: %d min at %d msg/s, a fault every minute, against two masters behind faulty links…%n", minutes,
+        rate);
+    SoakRun.Result result;
+    List<Chaos.Injected> injected;
+    try (FaultCluster cluster = FaultCluster.startBehindLinks(store, 2);
+        RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(cluster.nameServerAddress())
+            .sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
+            .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
+      SoakRun run = new SoakRun(messaging, out);
+      Chaos chaos = Chaos.start(cluster, Duration.ofMinutes(1), Duration.ofMinutes(minutes), run::lastAckNanos, out);
+      try {
+        result = run.run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
+      } finally {
+        chaos.stop();
+      }
+      injected = chaos.injected();
+    } finally {
+      EmbeddedRocketMq.deleteRecursively(store);
+    }
+    return report(minutes, rate, result, injected, dir, out);
+  }
+
+  private static int report(int minutes, int rate, SoakRun.Result result, List<Chaos.Injected> injected, Path dir,
+      PrintStream out) throws java.io.IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("soak.json"), json(minutes, rate, result));
+    Files.writeString(dir.resolve("soak.json"), json(minutes, rate, result, injected));
     SoakChart.write(result.samples(), dir.resolve("soak.png"));
+    injected.forEach(f -> out.printf("fault at %d s: %s on broker-%d, held %.1f s, publishing recovered in %d ms%n",
+        f.atSecond(), f.fault(), f.broker(), f.held().toMillis() / 1000.0, f.recovery().toMillis()));
     out.println(summary(result));
     out.println("report: " + dir.toAbsolutePath() + "/soak.{json,png}");
     return result.lost() == 0 ? 0 : 1;
@@ -68,7 +103,11 @@ public final class SoakMain {
         r.drained().toSeconds(), heap[0], heap[1], samples.get(0).threads(), samples.get(samples.size() - 1).threads());
   }
 
-  private static String json(int minutes, int rate, SoakRun.Result r) {
+  private static String json(int minutes, int rate, SoakRun.Result r, List<Chaos.Injected> injected) {
+    String faults = injected.stream().map(f -> String.format(java.util.Locale.ROOT,
+        "{\"atSecond\": %d, \"fault\": \"%s\", \"broker\": %d, \"heldMillis\": %d, \"recoveryMillis\": %d}",
+        f.atSecond(), f.fault(), f.broker(), f.held().toMillis(), f.recovery().toMillis()))
+        .collect(Collectors.joining(",\n    "));
     double[] heap = heapEnds(r.samples());
     String samples = r.samples().stream().map(s -> String.format(java.util.Locale.ROOT,
         "{\"second\": %d, \"heapMiB\": %.1f, \"threads\": %d, \"published\": %d, \"handled\": %d, "
@@ -77,8 +116,9 @@ public final class SoakMain {
     return String.format(java.util.Locale.ROOT, "{\n  \"minutes\": %d,\n  \"ratePerSecond\": %d,\n"
         + "  \"published\": %d,\n  \"refused\": %d,\n  \"handled\": %d,\n  \"deadLettered\": %d,\n"
         + "  \"lost\": %d,\n  \"duplicates\": %d,\n  \"drainedSeconds\": %d,\n"
-        + "  \"heapMiBFirstQuarter\": %.1f,\n  \"heapMiBLastQuarter\": %.1f,\n  \"samples\": [\n    %s\n  ]\n}\n",
+        + "  \"heapMiBFirstQuarter\": %.1f,\n  \"heapMiBLastQuarter\": %.1f,\n  \"faults\": [\n    %s\n  ],\n"
+        + "  \"samples\": [\n    %s\n  ]\n}\n",
         minutes, rate, r.published(), r.refused(), r.handled(), r.deadLettered(), r.lost(), r.duplicates(),
-        r.drained().toSeconds(), heap[0], heap[1], samples);
+        r.drained().toSeconds(), heap[0], heap[1], faults, samples);
   }
 }

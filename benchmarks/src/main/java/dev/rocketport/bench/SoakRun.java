@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -48,6 +49,11 @@ final class SoakRun {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicInteger sequence = new AtomicInteger();
+  /** When the broker last acknowledged a publish, as {@link System#nanoTime()}. */
+  private final AtomicLong lastAck = new AtomicLong(System.nanoTime());
+  /** Publishes failed since the last sample, and the latest failure's account (printed with the sample). */
+  private final AtomicLong failedSinceSample = new AtomicLong();
+  private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
   SoakRun(Messaging messaging, PrintStream out) {
     this.messaging = messaging;
@@ -124,10 +130,18 @@ final class SoakRun {
       synchronized (acknowledged) {
         acknowledged.set(seq);
       }
+      lastAck.set(System.nanoTime());
     } else {
       refused.incrementAndGet();
-      out.println("soak: a publish failed: " + sent.getLeft().description());
+      failedSinceSample.incrementAndGet();
+      lastFailure.set((sent.getLeft().outcomeUnknown() ? "unknown outcome: " : "not stored: ")
+          + sent.getLeft().description());
     }
+  }
+
+  /** When the broker last acknowledged a publish of this soak, as {@link System#nanoTime()}. */
+  long lastAckNanos() {
+    return lastAck.get();
   }
 
   private Sample sample(long start, Topic topic, ConsumerGroup group) {
@@ -141,6 +155,11 @@ final class SoakRun {
     out.printf("soak %5d s: heap %6.1f MiB, %3d threads, published %,d, handled %,d, lag %,d, dead letters %d%n",
         sample.second(), sample.heapMiB(), sample.threads(), sample.published(), sample.handled(), sample.lag(),
         sample.deadLetters());
+    long failed = failedSinceSample.getAndSet(0);
+    if (failed > 0) {
+      out.printf("soak %5d s: %d publishes failed since the last sample (the latest: %s)%n", sample.second(), failed,
+          lastFailure.get());
+    }
     return sample;
   }
 

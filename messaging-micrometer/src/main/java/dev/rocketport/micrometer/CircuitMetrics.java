@@ -33,8 +33,9 @@ final class CircuitMetrics implements CircuitListener {
   public void onState(SubscriptionSpec spec, CircuitBreaker.State state) {
     String topic = spec.topic().name();
     String group = spec.group().name();
-    states.computeIfAbsent(List.of(topic, group), key -> register(topic, group)).set(state);
+    // counted before the gauge moves: whoever sees the gauge in a state also sees its transition counted
     registry.counter(TRANSITIONS, "topic", topic, "group", group, "state", tag(state)).increment();
+    states.computeIfAbsent(List.of(topic, group), key -> register(topic, group)).set(state);
   }
 
   private AtomicReference<CircuitBreaker.State> register(String topic, String group) {

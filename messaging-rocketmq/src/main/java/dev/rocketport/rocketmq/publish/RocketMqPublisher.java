@@ -32,8 +32,8 @@ import org.apache.rocketmq.common.message.MessageQueue;
  * failures on another attempt, and a failure is unknown-outcome if any attempt may have stored the
  * message. Plain sends go through a {@link SendFlow}: asynchronous ones wait for room in its window
  * (at most the send timeout, so overload turns into waiting rather than refusals) and, with
- * coalescing on (the default), the excess of concurrent plain and ordered sends rides shared batches. Thread-safe; {@link #drain()}
- * ends it.
+ * coalescing on (the default), the excess of concurrent plain and ordered sends rides shared
+ * batches. Thread-safe; {@link #drain()} ends it.
  */
 public final class RocketMqPublisher extends AbstractPublisher {
   private final DefaultMQProducer producer;

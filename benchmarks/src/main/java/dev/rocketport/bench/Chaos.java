@@ -1,0 +1,138 @@
+package dev.rocketport.bench;
+
+import dev.rocketport.embedded.FaultCluster;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The chaos of {@code rocketport soak --chaos}: every {@code every} until {@code length} has passed,
+ * one fault from the table in turn, on the brokers of a {@link FaultCluster} started behind links, in turn — a broker killed
+ * ({@code kill -9}) and restarted on its store, its connections reset after every request for 5 s,
+ * a black hole for 10 s — then lifted. Each fault's recovery is the time from its lift (the killed
+ * broker's registration) to the next acknowledged publish, read from {@code lastAck}. Runs on a
+ * thread of its own; {@link #stop()} lifts the fault in force and waits for the thread.
+ */
+final class Chaos {
+  /** One fault injected: its name, the broker, when (seconds into the soak), how long, and the recovery after it. */
+  record Injected(String fault, int broker, long atSecond, Duration held, Duration recovery) {}
+
+  private static final List<String> FAULTS = List.of("broker kill -9 and restart", "reset after each request (5 s)",
+      "black hole (10 s)");
+  private static final Duration RESET = Duration.ofSeconds(5);
+  private static final Duration BLACK_HOLE = Duration.ofSeconds(10);
+  private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(120);
+
+  private final FaultCluster cluster;
+  private final Duration every;
+  private final LongSupplier lastAck;
+  private final PrintStream out;
+  private final long start = System.nanoTime();
+  private final long end;
+  private final List<Injected> injected = new ArrayList<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private Chaos(FaultCluster cluster, Duration every, Duration length, LongSupplier lastAck, PrintStream out) {
+    this.cluster = cluster;
+    this.every = every;
+    this.end = start + length.toNanos();
+    this.lastAck = lastAck;
+    this.out = out;
+    this.thread = new Thread(this::loop, "rocketport-chaos");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts injecting, the first fault one {@code every} from now, the last one starting before {@code length} has passed. */
+  static Chaos start(FaultCluster cluster, Duration every, Duration length, LongSupplier lastAck, PrintStream out) {
+    Chaos chaos = new Chaos(cluster, every, length, lastAck, out);
+    chaos.thread.start();
+    return chaos;
+  }
+
+  private void loop() {
+    for (int n = 0; running; n++) {
+      if (!pause(every) || System.nanoTime() >= end) {
+        return;
+      }
+      String fault = FAULTS.get(n % FAULTS.size());
+      int broker = (n / FAULTS.size()) % cluster.size();
+      long at = System.nanoTime();
+      out.printf("chaos %5d s: %s on %s%n", seconds(at), fault, cluster.brokerName(broker));
+      long lifted = inject(n % FAULTS.size(), broker);
+      long recovered = awaitAckAfter(lifted);
+      Duration recovery = recovered < 0 ? RECOVERY_PATIENCE : Duration.ofNanos(recovered - lifted);
+      synchronized (injected) {
+        injected.add(new Injected(fault, broker, seconds(at), Duration.ofNanos(lifted - at), recovery));
+      }
+      out.printf("chaos %5d s: %s lifted; publishing %s%n", seconds(lifted), fault, recovered < 0
+          ? "had not recovered after " + RECOVERY_PATIENCE.toSeconds() + " s" : "recovered in " + recovery.toMillis() + " ms");
+    }
+  }
+
+  /** Injects fault {@code kind} on {@code broker} and lifts it; returns when it was lifted ({@link System#nanoTime()}). */
+  private long inject(int kind, int broker) {
+    switch (kind) {
+      case 0 -> {
+        cluster.killBroker(broker);
+        cluster.restartBroker(broker);
+      }
+      case 1 -> {
+        cluster.link(broker).resetConnections();
+        pause(RESET);
+        cluster.link(broker).heal();
+      }
+      default -> {
+        cluster.link(broker).blackHole();
+        pause(BLACK_HOLE);
+        cluster.link(broker).heal();
+      }
+    }
+    return System.nanoTime();
+  }
+
+  /** When the first acknowledgement after {@code lifted} came, or -1 if none within the patience. */
+  private long awaitAckAfter(long lifted) {
+    long deadline = lifted + RECOVERY_PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      long ack = lastAck.getAsLong();
+      if (ack > lifted) {
+        return ack;
+      }
+      LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+    }
+    return -1;
+  }
+
+  /** Waits {@code length} unless stopped first; returns whether still running. */
+  private boolean pause(Duration length) {
+    long until = System.nanoTime() + length.toNanos();
+    while (running && System.nanoTime() < until) {
+      LockSupport.parkNanos(Math.min(until - System.nanoTime(), Duration.ofMillis(100).toNanos()));
+    }
+    return running;
+  }
+
+  private long seconds(long nanos) {
+    return Duration.ofNanos(nanos - start).toSeconds();
+  }
+
+  /** Stops injecting: the fault in force is lifted (a killed broker is restarted first). */
+  void stop() throws InterruptedException {
+    running = false;
+    thread.join();
+    for (int i = 0; i < cluster.size(); i++) {
+      cluster.link(i).heal();
+    }
+  }
+
+  /** The faults injected so far. */
+  List<Injected> injected() {
+    synchronized (injected) {
+      return List.copyOf(injected);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rocketport.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rocketport.embedded.EmbeddedRocketMq;
+import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.embedded.FaultCluster;
+import dev.rocketport.messaging.RetryLadder;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import dev.rocketport.rocketmq.config.RocketMqConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short soak with chaos — one fault 8 s after the last one lifted, each kind once (a broker killed and restarted,
+ * resets, a black hole) — against two masters behind links: nothing acknowledged is lost, every
+ * fault is lifted and publishing recovers after each.
+ */
+class ChaosSoakTest {
+
+  @Test
+  void aSoakUnderChaosLosesNothingAndRecoversFromEveryFault() throws Exception {
+    Path base = Files.createTempDirectory("rocketport-chaos-test-");
+    PrintStream out = System.out;
+    try (FaultCluster cluster = FaultCluster.startBehindLinks(base, 2);
+        RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(cluster.nameServerAddress())
+            .sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
+            .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
+      SoakRun run = new SoakRun(messaging, out);
+      Chaos chaos = Chaos.start(cluster, Duration.ofSeconds(8), Duration.ofSeconds(45), run::lastAckNanos, out);
+      SoakRun.Result result;
+      try {
+        result = run.run(Duration.ofSeconds(58), 200, Duration.ofSeconds(5));
+      } finally {
+        chaos.stop();
+      }
+      List<Chaos.Injected> injected = chaos.injected();
+      out.println(SoakMain.summary(result));
+      assertEquals(3, injected.size(), "one fault of each kind: " + injected);
+      assertEquals(0, result.lost(), "acknowledged messages lost");
+      for (Chaos.Injected fault : injected) {
+        assertTrue(fault.recovery().compareTo(Duration.ofSeconds(60)) < 0, "publishing recovered after " + fault);
+      }
+      assertTrue(result.published() > 1_000, "published " + result.published());
+    } finally {
+      EmbeddedRocketMq.deleteRecursively(base);
+    }
+  }
+}
