@@ -56,18 +56,7 @@ final class RawGrpcWorkloads implements Workloads, AutoCloseable {
     TopicConfig config = new TopicConfig(topic, 8, 8);
     config.setAttributes(Map.of("+" + TopicAttributes.TOPIC_MESSAGE_TYPE_ATTRIBUTE.getName(),
         TopicMessageType.MIXED.getValue()));
-    admin.createAndUpdateTopicConfig(master(), config);
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (!admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty()) {
-          return topic;
-        }
-      } catch (Exception notYet) {
-        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-      }
-    }
-    throw new IllegalStateException("no route for " + topic);
+    return RawTopics.create(admin, master(), config);
   }
 
   private Message message(String topic, long intended, boolean ordered) {

@@ -49,20 +49,10 @@ final class RawWorkloads implements Workloads, AutoCloseable {
 
   private String topic(String scenario) throws Exception {
     String topic = "bench-raw-" + scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
-    String broker = Objects.requireNonNull(admin.examineBrokerClusterInfo().getBrokerAddrTable()
-        .get(EmbeddedRocketMq.BROKER_NAME), "the embedded broker is not registered").getBrokerAddrs().get(0L);
-    admin.createAndUpdateTopicConfig(broker, new org.apache.rocketmq.common.TopicConfig(topic, 8, 8));
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (!admin.examineTopicRouteInfo(topic).getQueueDatas().isEmpty()) {
-          return topic;
-        }
-      } catch (Exception notYet) {
-        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-      }
-    }
-    throw new IllegalStateException("no route for " + topic);
+    String broker = Objects.requireNonNull(Objects.requireNonNull(admin.examineBrokerClusterInfo().getBrokerAddrTable()
+        .get(EmbeddedRocketMq.BROKER_NAME), "the embedded broker is not registered").getBrokerAddrs().get(0L),
+        "the embedded broker has no master address");
+    return RawTopics.create(admin, broker, new org.apache.rocketmq.common.TopicConfig(topic, 8, 8));
   }
 
   private Message message(String topic, long intended) {
