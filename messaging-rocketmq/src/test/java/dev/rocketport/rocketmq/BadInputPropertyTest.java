@@ -6,8 +6,11 @@ import dev.rocketport.messaging.tck.HostileInput;
 import dev.rocketport.messaging.tck.HostileSpecs;
 import dev.rocketport.testing.Waiting;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Example;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -76,5 +79,14 @@ class BadInputPropertyTest {
   @Property(tries = 60)
   void everyBatchIsRefusedTypedOrArrivesIntact(@ForAll("batches") HostileInput.BatchInput batch) {
     hostile.publishBatch(batch);
+  }
+
+  /** A body just under the size limit fits alone, though its batch encoding would not: in a batch it arrives too. */
+  @Example
+  void aBatchEntryJustUnderTheSizeLimitArrives() {
+    for (int under : new int[] {0, 32, 64}) {
+      hostile.publishBatch(new HostileInput.BatchInput(List.of(new HostileInput.Input(null, "t", List.of(), Map.of(),
+          4 * 1024 * 1024 - under, 0)), false));
+    }
   }
 }

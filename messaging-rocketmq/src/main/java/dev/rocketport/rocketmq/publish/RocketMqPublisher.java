@@ -168,6 +168,10 @@ public final class RocketMqPublisher extends AbstractPublisher {
 
   @Override
   protected List<Either<PublishFailure, SendReceipt>> storeChunk(List<Message> chunk) {
+    if (chunk.size() == 1) {
+      // alone, as a plain send: a message near the size limit fits as one, but its batch encoding would not
+      return List.of(store(chunk.get(0)));
+    }
     Topic topic = chunk.get(0).topic();
     List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>(chunk.size());
     for (Message message : chunk) {
