@@ -32,14 +32,17 @@ final class Chaos {
   private final PrintStream out;
   private final long start = System.nanoTime();
   private final long end;
+  private final int maxFaults;
   private final List<Injected> injected = new ArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  private Chaos(FaultCluster cluster, Duration every, Duration length, LongSupplier lastAck, PrintStream out) {
+  private Chaos(FaultCluster cluster, Duration every, Duration length, int maxFaults, LongSupplier lastAck,
+      PrintStream out) {
     this.cluster = cluster;
     this.every = every;
     this.end = start + length.toNanos();
+    this.maxFaults = maxFaults;
     this.lastAck = lastAck;
     this.out = out;
     this.thread = new Thread(this::loop, "rocketport-chaos");
@@ -48,13 +51,19 @@ final class Chaos {
 
   /** Starts injecting, the first fault one {@code every} from now, the last one starting before {@code length} has passed. */
   static Chaos start(FaultCluster cluster, Duration every, Duration length, LongSupplier lastAck, PrintStream out) {
-    Chaos chaos = new Chaos(cluster, every, length, lastAck, out);
+    return start(cluster, every, length, Integer.MAX_VALUE, lastAck, out);
+  }
+
+  /** As {@link #start(FaultCluster, Duration, Duration, LongSupplier, PrintStream)}, injecting at most {@code maxFaults}. */
+  static Chaos start(FaultCluster cluster, Duration every, Duration length, int maxFaults, LongSupplier lastAck,
+      PrintStream out) {
+    Chaos chaos = new Chaos(cluster, every, length, maxFaults, lastAck, out);
     chaos.thread.start();
     return chaos;
   }
 
   private void loop() {
-    for (int n = 0; running; n++) {
+    for (int n = 0; running && n < maxFaults; n++) {
       if (!pause(every) || System.nanoTime() >= end) {
         return;
       }
