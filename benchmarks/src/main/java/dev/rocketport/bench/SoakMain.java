@@ -3,6 +3,7 @@ package dev.rocketport.bench;
 import dev.rocketport.embedded.ChildProcessRocketMq;
 import dev.rocketport.embedded.EmbeddedRocketMq;
 import dev.rocketport.embedded.EmbeddedSettings;
+import dev.rocketport.bench.faults.Runtimes;
 import dev.rocketport.embedded.FaultCluster;
 import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.rocketmq.RocketMqMessaging;
@@ -56,9 +57,7 @@ public final class SoakMain {
     SoakRun.Result result;
     List<Chaos.Injected> injected;
     try (FaultCluster cluster = FaultCluster.startBehindLinks(store, 2);
-        RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(cluster.nameServerAddress())
-            .sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
-            .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
+        RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       Chaos chaos = Chaos.start(cluster, Duration.ofMinutes(1), Duration.ofMinutes(minutes), run::lastAckNanos, out);
       try {

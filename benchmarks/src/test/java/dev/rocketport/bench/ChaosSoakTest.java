@@ -3,12 +3,10 @@ package dev.rocketport.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rocketport.bench.faults.Runtimes;
 import dev.rocketport.embedded.EmbeddedRocketMq;
-import dev.rocketport.embedded.EmbeddedSettings;
 import dev.rocketport.embedded.FaultCluster;
-import dev.rocketport.messaging.RetryLadder;
 import dev.rocketport.rocketmq.RocketMqMessaging;
-import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +26,7 @@ class ChaosSoakTest {
     Path base = Files.createTempDirectory("rocketport-chaos-test-");
     PrintStream out = System.out;
     try (FaultCluster cluster = FaultCluster.startBehindLinks(base, 2);
-        RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(cluster.nameServerAddress())
-            .sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
-            .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
+        RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       // three faults 5 s apart, however long a loaded machine takes to restart a broker
       Chaos chaos = Chaos.start(cluster, Duration.ofSeconds(5), Duration.ofMinutes(5), 3, run::lastAckNanos, out);

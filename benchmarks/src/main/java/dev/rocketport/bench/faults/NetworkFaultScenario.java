@@ -8,6 +8,8 @@ import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,15 +49,15 @@ final class NetworkFaultScenario {
 
   private NetworkFaultScenario() {}
 
-  static java.util.List<FaultRow> runAll(FaultCluster cluster, FaultSizes sizes) throws Exception {
+  static List<FaultRow> runAll(FaultCluster cluster, FaultSizes sizes) throws Exception {
     int minimum = sizes.underNetworkFault();
-    java.util.List<Fault> faults = java.util.List.of(
+    List<Fault> faults = List.of(
         new Fault("g1. latency 100 ms ± 50 ms", link -> link.delay(Duration.ofMillis(100), Duration.ofMillis(50)),
             minimum, 0),
         new Fault("g2. bandwidth 32 KiB/s", link -> link.limit(32 * 1024), minimum, 0),
         new Fault("g3. reset after each request", FaultyLink::resetConnections, 0, minimum / 10),
         new Fault("g4. black hole", FaultyLink::blackHole, 0, 8));
-    java.util.List<FaultRow> rows = new java.util.ArrayList<>();
+    List<FaultRow> rows = new ArrayList<>();
     for (Fault fault : faults) {
       rows.add(run(cluster, sizes, fault));
     }

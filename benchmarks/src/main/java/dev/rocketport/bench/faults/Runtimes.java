@@ -7,20 +7,20 @@ import dev.rocketport.rocketmq.config.RocketMqConfig;
 import java.time.Duration;
 
 /**
- * The RocketMQ runtimes fault scenarios use: RocketMQ's client defaults (route polling every 30 s
+ * The RocketMQ runtimes fault scenarios and the chaos soak use: RocketMQ's client defaults (route polling every 30 s
  * included, so recovery is measured as users meet it) but a 3 s send timeout with 2 resends, and the
  * fault cluster's 1 s retry ladder. Stateless.
  */
-final class Runtimes {
+public final class Runtimes {
   private Runtimes() {}
 
   /** The scenarios' settings, for a scenario to adjust before building. */
-  static RocketMqConfig.Builder config(String nameServer) {
+  public static RocketMqConfig.Builder config(String nameServer) {
     return RocketMqConfig.builder(nameServer).sendTimeout(Duration.ofSeconds(3)).sendRetries(2)
         .closeTimeout(Duration.ofSeconds(30)).retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()));
   }
 
-  static RocketMqMessaging start(String nameServer) {
+  public static RocketMqMessaging start(String nameServer) {
     return RocketMqMessaging.start(config(nameServer).build());
   }
 }
