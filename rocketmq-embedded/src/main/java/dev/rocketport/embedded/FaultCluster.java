@@ -58,10 +58,13 @@ public final class FaultCluster implements AutoCloseable {
       cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
       List<CompletableFuture<ChildProcessRocketMq>> starting = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
-        BrokerOptions options = BrokerOptions.defaults().named("broker-" + i).withSyncFlush().onPort(freePort(true));
+        BrokerOptions options = BrokerOptions.defaults().named("broker-" + i).withSyncFlush();
         if (behindLinks) {
-          options = options.advertising(LINK_HOST);
-          cluster.links.add(FaultyLink.open(LINK_HOST, options.port(), BrokerOptions.LISTEN_HOST));
+          FaultyLink link = linkOnFreePort();
+          cluster.links.add(link);
+          options = options.onPort(link.port()).advertising(LINK_HOST);
+        } else {
+          options = options.onPort(freePort(true));
         }
         cluster.brokerOptions.add(options);
         int index = i;
@@ -91,8 +94,34 @@ public final class FaultCluster implements AutoCloseable {
     throw new IllegalStateException("no free port with a free fast port below it");
   }
 
+  /**
+   * A link on a free port of {@value #LINK_HOST} whose broker port and fast port are free: the link
+   * holds the port from here on, so no server started meanwhile (another test's broker, say) can
+   * take it between the choice and the broker's start.
+   */
+  private static FaultyLink linkOnFreePort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      FaultyLink link = FaultyLink.open(LINK_HOST, 0, BrokerOptions.LISTEN_HOST);
+      int port = link.port();
+      if (port > 1026 && isFree(BrokerOptions.LISTEN_HOST, port) && isFree(port - 2)) {
+        return link;
+      }
+      link.close();
+    }
+    throw new IllegalStateException("no free port on " + LINK_HOST + " whose broker and fast ports are free");
+  }
+
   private static boolean isFree(int port) {
     try (ServerSocket ignored = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isFree(String host, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress(host, port));
       return true;
     } catch (IOException e) {
       return false;

@@ -59,13 +59,17 @@ public final class FaultyLink implements AutoCloseable {
     this.target = target;
   }
 
-  /** Opens a link listening on {@code listenHost:port} that forwards to {@code targetHost:port}. */
+  /**
+   * Opens a link listening on {@code listenHost:port} that forwards to {@code targetHost:port}; with
+   * {@code port} 0, on a free port of {@code listenHost}, forwarding to the same port of
+   * {@code targetHost} ({@link #port()}), so the link holds that port before its server starts.
+   */
   public static FaultyLink open(String listenHost, int port, String targetHost) {
     try {
       ServerSocket server = new ServerSocket();
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(listenHost, port));
-      FaultyLink link = new FaultyLink(server, new InetSocketAddress(targetHost, port));
+      FaultyLink link = new FaultyLink(server, new InetSocketAddress(targetHost, server.getLocalPort()));
       Thread acceptor = new Thread(link::acceptLoop, "faulty-link-accept-" + listenHost + ":" + port);
       acceptor.setDaemon(true);
       acceptor.start();
@@ -73,6 +77,11 @@ public final class FaultyLink implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("could not listen on " + listenHost + ":" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The port the link listens on, and forwards to. */
+  public int port() {
+    return server.getLocalPort();
   }
 
   /** The address clients connect to. */

@@ -98,8 +98,9 @@ final class NetworkFaultScenario {
           () -> tally.acknowledgedCount() >= ackedAtRecovery + sizes.underNetworkFault(), Duration.ofSeconds(60));
       load.stop();
       var stored = Audit.stored(messaging, topic, tally.acknowledged(), Duration.ofSeconds(120));
-      Deadline.require("every stored message handled by the consumer", () -> handled.keySet().containsAll(stored.keySet()),
-          Duration.ofSeconds(120));
+      Deadline.require(fault.name() + ": every stored message handled by the consumer",
+          () -> handled.keySet().containsAll(stored.keySet()), Duration.ofSeconds(120),
+          () -> unhandled(stored.keySet(), handled.keySet()));
       FaultRow row = FaultRow.of(fault.name(), "rocketmq", tally, stored, recovery, String.format(
           "longest send %d ms; connections reset %d; consumer handled %d messages more than once; failures %s",
           tally.longestSend().toMillis(), link.resets() - resetsBefore,
@@ -107,6 +108,12 @@ final class NetworkFaultScenario {
       check(row, tally, messaging);
       return row;
     }
+  }
+
+  private static String unhandled(java.util.Set<String> stored, java.util.Set<String> handled) {
+    List<String> missing = stored.stream().filter(body -> !handled.contains(body)).sorted().toList();
+    return missing.size() + " of " + stored.size() + " stored never handled, first " + missing.subList(0,
+        Math.min(5, missing.size()));
   }
 
   private static void check(FaultRow row, Tally tally, RocketMqMessaging messaging) {
