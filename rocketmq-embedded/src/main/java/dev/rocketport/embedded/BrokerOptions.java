@@ -20,9 +20,11 @@ import java.util.Optional;
  *     look for it; it always listens on {@code 127.0.0.1}, so another address (say {@code 127.0.0.2},
  *     with a {@link FaultyLink} listening there on the broker's port) puts something between clients and
  *     the broker
+ * @param replication controller mode, for a member of a replicated broker group, or empty for a
+ *     master alone
  */
 public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Credentials> admin, int port,
-    String advertisedHost) {
+    String advertisedHost, Optional<Replication> replication) {
   /** The cluster every embedded broker belongs to. */
   public static final String CLUSTER = "DefaultCluster";
   /** The name of a broker whose options do not say otherwise. */
@@ -47,6 +49,26 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     }
   }
 
+  /**
+   * A member of a replicated broker group (the members share a broker name): in controller mode,
+   * registered with the controller at {@code controllerAddress}, which elects the group's master;
+   * a message is acknowledged only once every replica in the group's in-sync set has it
+   * ({@code allAckInSyncStateSet}). Replicas copy the master's log through its HA port.
+   *
+   * @param controllerAddress {@code host:port} of the controller ({@link EmbeddedController})
+   * @param haPort the port this member serves replication on while it is the master
+   */
+  public record Replication(String controllerAddress, int haPort) {
+    public Replication {
+      if (controllerAddress == null || !controllerAddress.matches("[^:\\s]+:\\d{1,5}")) {
+        throw new IllegalArgumentException("controllerAddress: host:port, was " + controllerAddress);
+      }
+      if (haPort < 1 || haPort > 65_535) {
+        throw new IllegalArgumentException("haPort: 1–65535, was " + haPort);
+      }
+    }
+  }
+
   public BrokerOptions {
     if (brokerName == null || !brokerName.matches("[A-Za-z0-9_-]{1,64}")) {
       throw new IllegalArgumentException("brokerName: 1–64 of [A-Za-z0-9_-], was " + brokerName);
@@ -60,6 +82,9 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     if (advertisedHost == null || !advertisedHost.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
       throw new IllegalArgumentException("advertisedHost: a loopback address 127.x.y.z, was " + advertisedHost);
     }
+    if (replication == null) {
+      throw new IllegalArgumentException("replication: use Optional.empty() for a master alone");
+    }
     if (!advertisedHost.equals(LISTEN_HOST) && port == 0) {
       throw new IllegalArgumentException("advertisedHost: needs a fixed port, where the link listens too");
     }
@@ -70,29 +95,35 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
 
   /** One master named {@value #DEFAULT_BROKER_NAME}, asynchronous flush, no access control, any port. */
   public static BrokerOptions defaults() {
-    return new BrokerOptions(DEFAULT_BROKER_NAME, false, Optional.empty(), 0, LISTEN_HOST);
+    return new BrokerOptions(DEFAULT_BROKER_NAME, false, Optional.empty(), 0, LISTEN_HOST, Optional.empty());
   }
 
   public BrokerOptions named(String name) {
-    return new BrokerOptions(name, syncFlush, admin, port, advertisedHost);
+    return new BrokerOptions(name, syncFlush, admin, port, advertisedHost, replication);
   }
 
   public BrokerOptions withSyncFlush() {
-    return new BrokerOptions(brokerName, true, admin, port, advertisedHost);
+    return new BrokerOptions(brokerName, true, admin, port, advertisedHost, replication);
   }
 
   /** ACL 2.0 on, with {@code admin} as the super user. */
   public BrokerOptions withAccessControl(Credentials superUser) {
-    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser), port, advertisedHost);
+    return new BrokerOptions(brokerName, syncFlush, Optional.of(superUser), port, advertisedHost, replication);
   }
 
   public BrokerOptions onPort(int port) {
-    return new BrokerOptions(brokerName, syncFlush, admin, port, advertisedHost);
+    return new BrokerOptions(brokerName, syncFlush, admin, port, advertisedHost, replication);
   }
 
   /** Registers the broker as {@code host}:port (see {@link #advertisedHost()}). */
   public BrokerOptions advertising(String host) {
-    return new BrokerOptions(brokerName, syncFlush, admin, port, host);
+    return new BrokerOptions(brokerName, syncFlush, admin, port, host, replication);
+  }
+
+  /** A member of a replicated group (see {@link Replication}). */
+  public BrokerOptions replicated(String controllerAddress, int haPort) {
+    return new BrokerOptions(brokerName, syncFlush, admin, port, advertisedHost,
+        Optional.of(new Replication(controllerAddress, haPort)));
   }
 
   /** These options as the embedded main program's command-line arguments. */
@@ -108,6 +139,8 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     if (!advertisedHost.equals(LISTEN_HOST)) {
       args.addAll(List.of("--advertise", advertisedHost));
     }
+    replication.ifPresent(r -> args.addAll(List.of("--controller", r.controllerAddress(), "--ha-port",
+        String.valueOf(r.haPort()))));
     return args;
   }
 
@@ -128,6 +161,11 @@ public record BrokerOptions(String brokerName, boolean syncFlush, Optional<Crede
     int advertise = args.indexOf("--advertise");
     if (advertise >= 0) {
       options = options.advertising(args.get(advertise + 1));
+    }
+    int controller = args.indexOf("--controller");
+    int haPort = args.indexOf("--ha-port");
+    if (controller >= 0 && haPort >= 0) {
+      options = options.replicated(args.get(controller + 1), Integer.parseInt(args.get(haPort + 1)));
     }
     int acl = args.indexOf("--acl-admin");
     if (acl >= 0) {

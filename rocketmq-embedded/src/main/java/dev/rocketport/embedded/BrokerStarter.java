@@ -8,6 +8,7 @@ import org.apache.rocketmq.remoting.common.TlsMode;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
 import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
+import org.apache.rocketmq.store.config.BrokerRole;
 import org.apache.rocketmq.store.config.FlushDiskType;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
@@ -48,6 +49,7 @@ final class BrokerStarter {
     if (options.syncFlush()) {
       store.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
     }
+    options.replication().ifPresent(replication -> replicate(config, store, replication));
     NettyServerConfig netty = new NettyServerConfig();
     netty.setListenPort(options.port());
     netty.setBindAddress(BrokerOptions.LISTEN_HOST);
@@ -68,6 +70,21 @@ final class BrokerStarter {
       System.setProperty("user.home", home);
     }
     return controller;
+  }
+
+  /**
+   * Controller mode as RocketMQ's quick start sets it up: the broker starts as a replica with no id
+   * and the controller assigns both; every in-sync replica must have a message before it is
+   * acknowledged; replicas reach the master's HA port on loopback.
+   */
+  private static void replicate(BrokerConfig config, MessageStoreConfig store, BrokerOptions.Replication replication) {
+    config.setEnableControllerMode(true);
+    config.setControllerAddr(replication.controllerAddress());
+    config.setBrokerId(-1);
+    config.setBrokerIP2(BrokerOptions.LISTEN_HOST);
+    store.setBrokerRole(BrokerRole.SLAVE);
+    store.setAllAckInSyncStateSet(true);
+    store.setHaListenPort(replication.haPort());
   }
 
   /** ACL 2.0 with RocketMQ's default providers, users and grants kept in the store. */

@@ -82,6 +82,16 @@ public final class ChildProcessRocketMq implements AutoCloseable {
   }
 
   /**
+   * A controller alone ({@link EmbeddedController}) on {@code 127.0.0.1:port}, its state under
+   * {@code dir}: started again on the same port and directory after a kill, it resumes its
+   * predecessor's view of every broker group. {@link #nameServerAddress()} is the controller's address.
+   */
+  public static ChildProcessRocketMq controller(Path dir, int port) {
+    return launch(dir, List.of("-Xmx128m"), List.of("--role", "controller", "--port", String.valueOf(port), "--store",
+        dir.toString()));
+  }
+
+  /**
    * A name server and broker on {@code store} with RocketMQ's proxy in LOCAL mode in the same child
    * JVM ({@link #proxyEndpoint()}): what gRPC clients reach on a single-node RocketMQ 5. Needs
    * {@code rocketmq-proxy} on this JVM's class path.

@@ -59,12 +59,16 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     awaitRegistration();
   }
 
-  /** Waits (up to 30 s) until the broker is registered with the name server as a master. */
+  /**
+   * Waits (up to 30 s) until the broker is registered with the name server: as the master, or, in a
+   * replicated group, in the role its controller gave it.
+   */
   private void awaitRegistration() {
     String name = options.brokerName();
+    String address = brokerAddress();
     awaitUpTo30s("the broker's registration with the name server", () -> {
       var brokers = admin.examineBrokerClusterInfo().getBrokerAddrTable();
-      return brokers.containsKey(name) && brokers.get(name).getBrokerAddrs().containsKey(0L);
+      return brokers.containsKey(name) && brokers.get(name).getBrokerAddrs().containsValue(address);
     });
   }
 

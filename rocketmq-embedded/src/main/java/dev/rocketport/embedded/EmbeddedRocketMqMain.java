@@ -10,14 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs an embedded name server, broker or both as a program: prints
  * {@code ROCKETPORT_NAMESRV=host:port} (the name server's address) once ready, then serves until its
- * standard input closes (or it is killed). Options: {@code --role all|namesrv|broker|proxy} (default
- * {@code all}); {@code --proxy} adds a LOCAL-mode proxy to {@code all}, and the {@code proxy} role is a
+ * standard input closes (or it is killed). Options: {@code --role all|namesrv|broker|proxy|controller}
+ * (default {@code all}; a {@code controller}, {@link EmbeddedController}, prints its own address on
+ * the ready line); {@code --proxy} adds a LOCAL-mode proxy to {@code all}, and the {@code proxy} role is a
  * CLUSTER-mode proxy alone (either prints {@code ROCKETPORT_PROXY=host:port}, its gRPC endpoint,
  * before the ready line); {@code --port N} the name server's port (default any free one); {@code --namesrv
  * host:port} the name server a {@code broker} or {@code proxy} joins; {@code --store DIR} keeps the store in {@code DIR}
  * (so a restarted broker finds the messages of a killed one); {@code --defaults} keeps RocketMQ's own
  * timings instead of the test tuning; and the {@link BrokerOptions} ({@code --broker-name},
- * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}, {@code --advertise host}). TLS follows RocketMQ's {@code tls.*}
+ * {@code --sync-flush}, {@code --acl-admin user:password}, {@code --broker-port N}, {@code --advertise host},
+ * {@code --controller host:port --ha-port N} for a member of a replicated group). TLS follows RocketMQ's {@code tls.*}
  * system properties. Started in child JVMs by fault tests and demos.
  */
 public final class EmbeddedRocketMqMain {
@@ -43,6 +45,12 @@ public final class EmbeddedRocketMqMain {
         server = started;
         nameServer = started.address();
       }
+      case "controller" -> {
+        EmbeddedController started = EmbeddedController.start(required(storeDir, "--store"),
+            Integer.parseInt(required(optional(options, "--port"), "--port")));
+        server = started;
+        nameServer = started.address();
+      }
       case "broker" -> {
         nameServer = required(optional(options, "--namesrv"), "--namesrv");
         server = EmbeddedRocketMq.join(nameServer, settings, storeDir, BrokerOptions.fromArguments(options));
@@ -65,7 +73,7 @@ public final class EmbeddedRocketMqMain {
         proxy = EmbeddedProxy.cluster(nameServer);
         server = proxy;
       }
-      default -> throw new IllegalArgumentException("--role: all, namesrv, broker or proxy, was " + role);
+      default -> throw new IllegalArgumentException("--role: all, namesrv, broker, proxy or controller, was " + role);
     }
     try (AutoCloseable serving = server) {
       if (proxy != null) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster for fault tests, every server in a child JVM of its own so each can be killed
@@ -16,8 +17,12 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * its own store. Every server keeps its port across restarts, as a real deployment does, so clients
  * find a restarted server at the address they knew. Started {@link #startBehindLinks behind links},
  * every broker registers as {@value #LINK_HOST}:port, where a {@link FaultyLink} of its own forwards
- * to it, so a test can fail the network between clients and brokers. Not thread-safe: one test or
- * runner owns it; {@link #close()} kills whatever still runs.
+ * to it, so a test can fail the network between clients and brokers. Started
+ * {@link #startReplicated replicated}, the brokers are the members of one broker group
+ * {@code broker-0} in controller mode, with a controller in a child JVM of its own: the controller
+ * elects the group's master, promotes a replica when the master dies, and a message is acknowledged
+ * only once every in-sync replica has it. Not thread-safe: one test or runner owns it;
+ * {@link #close()} kills whatever still runs.
  */
 public final class FaultCluster implements AutoCloseable {
   private static final List<String> BROKER_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
@@ -26,12 +31,19 @@ public final class FaultCluster implements AutoCloseable {
   private final int nameServerPort;
   private final List<BrokerOptions> brokerOptions = new ArrayList<>();
   private final List<ChildProcessRocketMq> brokers = new ArrayList<>();
+  private final List<Path> stores = new ArrayList<>();
   private final List<FaultyLink> links = new ArrayList<>();
   /** Where the brokers of a cluster behind links register, and their links listen. */
   public static final String LINK_HOST = "127.0.0.2";
   // both set by start(), before the cluster is handed out
   private ChildProcessRocketMq nameServer;
   private DefaultMQAdminExt admin;
+  /** The controller's port and process, in a replicated cluster; 0 and null otherwise. */
+  private int controllerPort;
+  private @Nullable ChildProcessRocketMq controller;
+
+  /** How the brokers are laid out. */
+  private enum Layout { MASTERS, MASTERS_BEHIND_LINKS, REPLICATED }
 
   @SuppressWarnings("NullAway.Init")
   private FaultCluster(Path base, int nameServerPort) {
@@ -41,7 +53,7 @@ public final class FaultCluster implements AutoCloseable {
 
   /** Starts the name server and {@code masters} brokers (in parallel) under {@code base}. */
   public static FaultCluster start(Path base, int masters) {
-    return start(base, masters, false);
+    return start(base, masters, Layout.MASTERS);
   }
 
   /**
@@ -49,24 +61,31 @@ public final class FaultCluster implements AutoCloseable {
    * ({@link #link(int)}), which clients reach it through.
    */
   public static FaultCluster startBehindLinks(Path base, int masters) {
-    return start(base, masters, true);
+    return start(base, masters, Layout.MASTERS_BEHIND_LINKS);
   }
 
-  private static FaultCluster start(Path base, int masters, boolean behindLinks) {
+  /**
+   * Starts the name server, a controller and one broker group {@code broker-0} of {@code replicas}
+   * members (brokers {@code 0…replicas-1}, each on a store of its own), and returns once every member
+   * is registered, one of them as the master ({@link #masterIndex()}).
+   */
+  public static FaultCluster startReplicated(Path base, int replicas) {
+    return start(base, replicas, Layout.REPLICATED);
+  }
+
+  private static FaultCluster start(Path base, int brokers, Layout layout) {
     FaultCluster cluster = new FaultCluster(base, freePort(false));
     try {
       cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
+      if (layout == Layout.REPLICATED) {
+        cluster.controllerPort = freePort(false);
+        cluster.restartController();
+      }
       List<CompletableFuture<ChildProcessRocketMq>> starting = new ArrayList<>();
-      for (int i = 0; i < masters; i++) {
-        BrokerOptions options = BrokerOptions.defaults().named("broker-" + i).withSyncFlush();
-        if (behindLinks) {
-          FaultyLink link = linkOnFreePort();
-          cluster.links.add(link);
-          options = options.onPort(link.port()).advertising(LINK_HOST);
-        } else {
-          options = options.onPort(freePort(true));
-        }
+      for (int i = 0; i < brokers; i++) {
+        BrokerOptions options = cluster.brokerOptions(i, layout);
         cluster.brokerOptions.add(options);
+        cluster.stores.add(base.resolve(layout == Layout.REPLICATED ? options.brokerName() + "-" + i : options.brokerName()));
         int index = i;
         starting.add(CompletableFuture.supplyAsync(() -> cluster.startBroker(index)));
       }
@@ -77,6 +96,19 @@ public final class FaultCluster implements AutoCloseable {
       cluster.close();
       throw new IllegalStateException("could not start the fault cluster: " + e.getMessage(), e);
     }
+  }
+
+  private BrokerOptions brokerOptions(int index, Layout layout) {
+    BrokerOptions options = BrokerOptions.defaults().withSyncFlush();
+    return switch (layout) {
+      case MASTERS -> options.named("broker-" + index).onPort(freePort(true));
+      case MASTERS_BEHIND_LINKS -> {
+        FaultyLink link = linkOnFreePort();
+        links.add(link);
+        yield options.named("broker-" + index).onPort(link.port()).advertising(LINK_HOST);
+      }
+      case REPLICATED -> options.named("broker-0").onPort(freePort(true)).replicated(controllerAddress(), freePort(false));
+    };
   }
 
   /** A free loopback port; for a broker, one whose fast port ({@code port - 2}) is free too. */
@@ -130,7 +162,7 @@ public final class FaultCluster implements AutoCloseable {
 
   private ChildProcessRocketMq startBroker(int index) {
     BrokerOptions options = brokerOptions.get(index);
-    return ChildProcessRocketMq.broker(base.resolve(options.brokerName()), nameServerAddress(), options, BROKER_JVM);
+    return ChildProcessRocketMq.broker(stores.get(index), nameServerAddress(), options, BROKER_JVM);
   }
 
   public String nameServerAddress() {
@@ -151,6 +183,7 @@ public final class FaultCluster implements AutoCloseable {
    */
   public void createTopic(String topic, int queues, int... onBrokers) {
     int[] targets = onBrokers.length > 0 ? onBrokers : java.util.stream.IntStream.range(0, size()).toArray();
+    long groups = java.util.Arrays.stream(targets).mapToObj(this::brokerName).distinct().count();
     try {
       for (int index : targets) {
         admin.createAndUpdateTopicConfig("127.0.0.1:" + brokerOptions.get(index).port(),
@@ -159,8 +192,8 @@ public final class FaultCluster implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
     }
-    EmbeddedRocketMq.awaitUpTo30s("route for " + topic + " on " + targets.length + " brokers",
-        () -> admin.examineTopicRouteInfo(topic).getQueueDatas().size() >= targets.length);
+    EmbeddedRocketMq.awaitUpTo30s("route for " + topic + " on " + groups + " broker groups",
+        () -> admin.examineTopicRouteInfo(topic).getQueueDatas().size() >= groups);
   }
 
   /** The link between clients and broker {@code index}, in a cluster {@link #startBehindLinks started behind links}. */
@@ -191,6 +224,60 @@ public final class FaultCluster implements AutoCloseable {
     nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), nameServerPort);
   }
 
+  /** {@code 127.0.0.1:port} of the controller, in a {@link #startReplicated replicated} cluster. */
+  public String controllerAddress() {
+    if (controllerPort == 0) {
+      throw new IllegalStateException("this cluster is not replicated");
+    }
+    return "127.0.0.1:" + controllerPort;
+  }
+
+  /**
+   * The index of the broker the name server routes as the group's master ({@code broker-0}), or -1
+   * while none is: during an election, or before the new master has registered.
+   */
+  public int masterIndex() {
+    try {
+      var group = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(brokerName(0));
+      String master = group == null ? null : group.getBrokerAddrs().get(0L);
+      for (int i = 0; master != null && i < size(); i++) {
+        if (master.endsWith(":" + brokerOptions.get(i).port())) {
+          return i;
+        }
+      }
+      return -1;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /**
+   * How many members of the group the controller counts in sync with its master (a message is
+   * acknowledged once all of those have it); 0 while it cannot tell (the controller is down, say).
+   */
+  public int inSyncReplicas() {
+    try {
+      var info = admin.getInSyncStateData(controllerAddress(), List.of(brokerName(0)))
+          .getReplicasInfoTable().get(brokerName(0));
+      return info == null ? 0 : info.getInSyncReplicas().size();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** Kills the controller abruptly (SIGKILL). */
+  public void killController() {
+    if (controller != null) {
+      controller.kill();
+    }
+  }
+
+  /** Starts the controller again on its port and state; brokers find it with their next heartbeat. */
+  public void restartController() {
+    controllerAddress(); // only a replicated cluster has one
+    controller = ChildProcessRocketMq.controller(base.resolve("controller"), controllerPort);
+  }
+
   @Override
   public void close() {
     if (admin != null) {
@@ -201,5 +288,6 @@ public final class FaultCluster implements AutoCloseable {
     if (nameServer != null) {
       nameServer.kill();
     }
+    killController();
   }
 }

@@ -1,0 +1,83 @@
+package dev.rocketport.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A replicated broker group with a controller, on RocketMQ's own failover timings: both members in
+ * sync, the master killed and the replica promoted, the old master rejoining as a replica, a message
+ * acknowledged by the first master readable from the second.
+ */
+class ReplicatedClusterTest {
+
+  @Test
+  void theControllerPromotesTheReplicaWhenTheMasterDiesAndTheOldMasterRejoins() throws Exception {
+    Path base = Files.createTempDirectory("rocketport-replicated-test-");
+    try (FaultCluster cluster = FaultCluster.startReplicated(base, 2)) {
+      await("both members in sync", () -> cluster.inSyncReplicas() == 2, Duration.ofSeconds(60));
+      int first = cluster.masterIndex();
+      assertTrue(first >= 0, "a master is routed");
+      String topic = "replicated-" + UUID.randomUUID().toString().substring(0, 8);
+      cluster.createTopic(topic, 2);
+      DefaultMQProducer producer = new DefaultMQProducer("replicated-test");
+      producer.setNamesrvAddr(cluster.nameServerAddress());
+      producer.setInstanceName("replicated-test-" + UUID.randomUUID());
+      producer.setPollNameServerInterval(1_000);
+      producer.start();
+      try {
+        var before = producer.send(new Message(topic, "before".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(SendStatus.SEND_OK, before.getSendStatus());
+
+        long killed = System.nanoTime();
+        cluster.killBroker(first);
+        int second = 1 - first;
+        await("the replica promoted", () -> cluster.masterIndex() == second, Duration.ofSeconds(90));
+        System.out.printf("replica promoted and routed %d ms after the master died%n",
+            Duration.ofNanos(System.nanoTime() - killed).toMillis());
+        // the producer finds the new master with its next route poll
+        await("a send acknowledged by the new master", () -> sends(producer, topic), Duration.ofSeconds(30));
+        assertTrue(producer.maxOffset(before.getMessageQueue()) > before.getQueueOffset(),
+            "the new master has the message the old one acknowledged");
+
+        cluster.restartBroker(first);
+        await("the old master back in sync", () -> cluster.inSyncReplicas() == 2, Duration.ofSeconds(90));
+        assertEquals(second, cluster.masterIndex(), "the old master rejoined as a replica");
+      } finally {
+        producer.shutdown();
+      }
+    } finally {
+      EmbeddedRocketMq.deleteRecursively(base);
+    }
+  }
+
+  private static boolean sends(DefaultMQProducer producer, String topic) {
+    try {
+      return producer.send(new Message(topic, "after".getBytes(StandardCharsets.UTF_8))).getSendStatus()
+          == SendStatus.SEND_OK;
+    } catch (Exception notYet) {
+      return false;
+    }
+  }
+
+  private static void await(String what, BooleanSupplier condition, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no " + what + " within " + budget.toSeconds() + " s");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+  }
+}
