@@ -67,6 +67,15 @@ final class FaultRun {
     return rows;
   }
 
+  /** Runs the replicated-failover scenarios (h), against a cluster {@link FaultCluster#startReplicated started replicated}. */
+  List<FaultRow> replicated() throws Exception {
+    List<FaultRow> rows = new ArrayList<>();
+    for (FaultRow row : ReplicatedFailoverScenario.runAll(cluster, sizes)) {
+      rows.add(report(row));
+    }
+    return rows;
+  }
+
   private static Topic topic(String prefix) {
     return Topic.of(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
   }

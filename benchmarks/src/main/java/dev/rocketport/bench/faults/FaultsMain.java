@@ -12,7 +12,8 @@ import java.util.List;
  * {@code rocketport faults [--quick]}: runs the fault scenarios ({@link FaultRun}) against a cluster
  * of child-JVM servers it starts (a name server, two {@code SYNC_FLUSH} masters), then the network
  * scenarios against a second one whose master clients reach through a {@link
- * dev.rocketport.embedded.FaultyLink}, and prints one table row per scenario; exits 0 only if every
+ * dev.rocketport.embedded.FaultyLink}, then the replicated-failover scenarios against a third: a
+ * broker group of a master and a replica with a controller. Prints one table row per scenario; exits 0 only if every
  * scenario held its invariants, lost nothing and stored no send it reported as failed definitely.
  */
 public final class FaultsMain {
@@ -38,6 +39,10 @@ public final class FaultsMain {
       out.println("faults: starting a name server and a SYNC_FLUSH master behind a faulty link…");
       try (FaultCluster linked = FaultCluster.startBehindLinks(base.resolve("linked"), 1)) {
         rows.addAll(new FaultRun(linked, sizes, out).network());
+      }
+      out.println("faults: starting a name server, a controller and a broker group of a master and a replica…");
+      try (FaultCluster replicated = FaultCluster.startReplicated(base.resolve("replicated"), 2)) {
+        rows.addAll(new FaultRun(replicated, sizes, out).replicated());
       }
     } catch (IllegalStateException e) {
       err.println("rocketport faults: an invariant broke: " + e.getMessage());

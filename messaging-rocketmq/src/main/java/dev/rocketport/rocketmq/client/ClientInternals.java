@@ -72,6 +72,11 @@ public final class ClientInternals {
     return info == null || !info.ok() ? List.of() : info.getMessageQueueList();
   }
 
+  /** Fetches {@code topic}'s route from the name server now, into the producer's client. */
+  public static void refreshRoute(DefaultMQProducer producer, String topic) {
+    producer.getDefaultMQProducerImpl().getMqClientFactory().updateTopicRouteInfoFromNameServer(topic);
+  }
+
   /** Sends the reader's offset of {@code queue} to the broker now. */
   public static void persistOffset(DefaultMQPullConsumer reader, MessageQueue queue) {
     reader.getDefaultMQPullConsumerImpl().getOffsetStore().persist(queue);

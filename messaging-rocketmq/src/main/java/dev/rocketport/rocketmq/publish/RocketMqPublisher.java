@@ -44,6 +44,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
   private final SendFlow flow;
   private final AsyncAttempts asyncAttempts;
   private final OrderedQueues orderedQueues = new OrderedQueues();
+  private final RouteRefresh routeRefresh;
 
   public RocketMqPublisher(AdapterContext context, DefaultMQProducer producer, MessageMapping mapping,
       RouteProbe routes, RocketMqConfig config) {
@@ -55,6 +56,7 @@ public final class RocketMqPublisher extends AbstractPublisher {
     this.closed = context.closed();
     this.flow = new SendFlow(config.asyncMaxInFlight(), config.coalesceSends(), config.sendTimeout(),
         config.maxMessageSize(), this::sendRocketBatch);
+    this.routeRefresh = new RouteRefresh(topic -> ClientInternals.refreshRoute(producer, topic));
     this.asyncAttempts = new AsyncAttempts(producer, flow.window(), this::finish);
   }
 
@@ -216,9 +218,13 @@ public final class RocketMqPublisher extends AbstractPublisher {
 
   /**
    * A send's failure as the caller sees it: a missing route explained; a definite failure while the
-   * runtime closes is {@link PublishFailure.Closed}, but an unknown outcome stays unknown.
+   * runtime closes is {@link PublishFailure.Closed}, but an unknown outcome stays unknown. A broker
+   * found unavailable has the topic's route fetched again ({@link RouteRefresh}).
    */
   private PublishFailure finish(PublishFailure failure, Topic topic) {
+    if (failure instanceof PublishFailure.BrokerUnavailable) {
+      routeRefresh.brokerUnavailable(topic);
+    }
     if (closed.getAsBoolean() && !failure.outcomeUnknown()) {
       return new PublishFailure.Closed("the messaging runtime closed during the send (" + failure.description() + ")");
     }
@@ -227,13 +233,15 @@ public final class RocketMqPublisher extends AbstractPublisher {
 
   /**
    * Waits, up to the close timeout, until no asynchronous send is in flight (resends pending
-   * included); returns whether none is. Then stops the asynchronous resends ({@link AsyncAttempts#close()}).
+   * included); returns whether none is. Then stops the asynchronous resends ({@link AsyncAttempts#close()})
+   * and the route refresh.
    */
   public boolean drain() {
     try {
       return flow.drain(config.closeTimeout());
     } finally {
       asyncAttempts.close();
+      routeRefresh.close();
     }
   }
 }

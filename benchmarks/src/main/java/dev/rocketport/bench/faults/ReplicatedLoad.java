@@ -1,0 +1,92 @@
+package dev.rocketport.bench.faults;
+
+import dev.rocketport.embedded.FaultCluster;
+import dev.rocketport.messaging.ConsumerGroup;
+import dev.rocketport.messaging.HandlerResult;
+import dev.rocketport.messaging.SubscriptionSpec;
+import dev.rocketport.messaging.Topic;
+import dev.rocketport.rocketmq.RocketMqMessaging;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The load of a replicated-failover scenario, on a fresh topic of the cluster's broker group, from a
+ * runtime on the scenario settings ({@link Runtimes}): synchronous sends from two threads,
+ * asynchronous ones 32 at a time, ordered ones over 16 keys; a concurrent subscription that notes
+ * every body it handles, and an orderly one that checks each key's order ({@link KeyedOrder}).
+ * {@link #finish} stops it, checks what every fault scenario checks and what the ordered contract
+ * promises, and makes the row. Not thread-safe: one scenario drives it; {@link #close()} closes the
+ * runtime.
+ */
+final class ReplicatedLoad implements AutoCloseable {
+  private final RocketMqMessaging messaging;
+  private final Topic topic;
+  private final Tally tally = new Tally();
+  private final Set<String> handled = ConcurrentHashMap.newKeySet();
+  private final SyncLoad sync;
+  private final AsyncLoad async;
+  private final KeyedOrder ordered;
+
+  private ReplicatedLoad(FaultCluster cluster, String prefix, int... onBrokers) {
+    topic = Topic.of("replicated-" + UUID.randomUUID().toString().substring(0, 8));
+    cluster.createTopic(topic.name(), 4, onBrokers);
+    messaging = Runtimes.start(cluster.nameServerAddress());
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("replicated-readers-" + id))
+        .build(), m -> {
+          handled.add(m.bodyAsString());
+          return HandlerResult.success();
+        });
+    sync = SyncLoad.start(messaging.publisher(), topic, prefix, 2, tally);
+    async = AsyncLoad.start(messaging.publisher(), topic, prefix, tally);
+    ordered = KeyedOrder.start(messaging.orderedPublisher(), topic, prefix, tally);
+    messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("replicated-ordered-" + id))
+        .orderly().build(), ordered.recorder());
+  }
+
+  /** Starts the load on a new topic created on the brokers named by index (all if none). */
+  static ReplicatedLoad start(FaultCluster cluster, String prefix, int... onBrokers) {
+    return new ReplicatedLoad(cluster, prefix, onBrokers);
+  }
+
+  Tally tally() {
+    return tally;
+  }
+
+  /** Waits until {@code count} more sends than now are acknowledged. */
+  void awaitAcknowledged(String what, int count) {
+    int from = tally.acknowledgedCount();
+    Deadline.require(what, () -> tally.acknowledgedCount() >= from + count, Duration.ofSeconds(120));
+  }
+
+  /**
+   * Stops the load; checks that the consumers handled every stored message and that each key's
+   * acknowledged messages arrived in order; returns the row.
+   */
+  FaultRow finish(String scenario, Duration recovery, String note) throws Exception {
+    sync.stop();
+    async.stop();
+    ordered.stop();
+    Map<String, Integer> stored = Audit.stored(messaging, topic, tally.acknowledged(), Duration.ofSeconds(120));
+    Deadline.require(scenario + ": every stored message handled", () -> handled.containsAll(stored.keySet()),
+        Duration.ofSeconds(120), () -> stored.keySet().stream().filter(b -> !handled.contains(b)).count()
+            + " of " + stored.size() + " never handled");
+    Deadline.require(scenario + ": every acknowledged ordered message handled in order", () -> ordered.missing() == 0,
+        Duration.ofSeconds(120), () -> ordered.missing() + " missing");
+    Map<String, java.util.List<Long>> outOfOrder = ordered.outOfOrder();
+    if (!outOfOrder.isEmpty()) {
+      throw new IllegalStateException(scenario + ": acknowledged ordered messages arrived out of order: " + outOfOrder);
+    }
+    return FaultRow.of(scenario, "rocketmq", tally, stored, recovery, String.format(
+        "%s; ordered: %d acked, each key's in order; longest send %d ms; failures %s", note,
+        ordered.acknowledgedCount(), tally.longestSend().toMillis(), tally.failureKinds()));
+  }
+
+  @Override
+  public void close() {
+    messaging.close();
+  }
+}
