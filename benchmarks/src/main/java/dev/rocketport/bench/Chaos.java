@@ -10,18 +10,21 @@ import java.util.function.LongSupplier;
 
 /**
  * The chaos of {@code rocketport soak --chaos}: every {@code every} until {@code length} has passed,
- * one fault from the table in turn, on the brokers of a {@link FaultCluster} started behind links, in turn — a broker killed
- * ({@code kill -9}) and restarted on its store, its connections reset after every request for 5 s,
- * a black hole for 10 s — then lifted. Each fault's recovery is the time from its lift (the killed
- * broker's registration) to the next acknowledged publish, read from {@code lastAck}. Runs on a
- * thread of its own; {@link #stop()} lifts the fault in force and waits for the thread.
+ * one fault from the table in turn, always on the master of a replicated group of two started behind
+ * links ({@link FaultCluster#startReplicatedBehindLinks}): the master killed ({@code kill -9}), so the
+ * controller promotes the replica, then restarted on its store to rejoin as a replica; its
+ * connections reset after every request for 5 s; a black hole for 10 s. Each fault's recovery is the
+ * time from its lift (for a kill: the kill itself, the failover being the recovery) to the next
+ * acknowledged publish, read from {@code lastAck}; after a kill, the next fault waits until the old
+ * master is back in sync. Runs on a thread of its own; {@link #stop()} lifts the fault in force and
+ * waits for the thread.
  */
 final class Chaos {
   /** One fault injected: its name, the broker, when (seconds into the soak), how long, and the recovery after it. */
   record Injected(String fault, int broker, long atSecond, Duration held, Duration recovery) {}
 
-  private static final List<String> FAULTS = List.of("broker kill -9 and restart", "reset after each request (5 s)",
-      "black hole (10 s)");
+  private static final List<String> FAULTS = List.of("master kill -9, failover, restart",
+      "reset after each request (5 s)", "black hole (10 s)");
   private static final Duration RESET = Duration.ofSeconds(5);
   private static final Duration BLACK_HOLE = Duration.ofSeconds(10);
   private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(120);
@@ -68,11 +71,18 @@ final class Chaos {
         return;
       }
       String fault = FAULTS.get(n % FAULTS.size());
-      int broker = (n / FAULTS.size()) % cluster.size();
+      int broker = cluster.masterIndex();
       long at = System.nanoTime();
-      out.printf("chaos %5d s: %s on %s%n", seconds(at), fault, cluster.brokerName(broker));
+      out.printf("chaos %5d s: %s on member %d of %s%n", seconds(at), fault, broker, cluster.brokerName(0));
+      if (broker < 0) {
+        out.printf("chaos %5d s: no master routed; fault skipped%n", seconds(at));
+        continue;
+      }
       long lifted = inject(n % FAULTS.size(), broker);
       long recovered = awaitAckAfter(lifted);
+      if (n % FAULTS.size() == 0) {
+        rejoin(broker);
+      }
       Duration recovery = recovered < 0 ? RECOVERY_PATIENCE : Duration.ofNanos(recovered - lifted);
       synchronized (injected) {
         injected.add(new Injected(fault, broker, seconds(at), Duration.ofNanos(lifted - at), recovery));
@@ -85,10 +95,7 @@ final class Chaos {
   /** Injects fault {@code kind} on {@code broker} and lifts it; returns when it was lifted ({@link System#nanoTime()}). */
   private long inject(int kind, int broker) {
     switch (kind) {
-      case 0 -> {
-        cluster.killBroker(broker);
-        cluster.restartBroker(broker);
-      }
+      case 0 -> cluster.killBroker(broker);
       case 1 -> {
         cluster.link(broker).resetConnections();
         pause(RESET);
@@ -101,6 +108,17 @@ final class Chaos {
       }
     }
     return System.nanoTime();
+  }
+
+  /** Restarts the killed old master and waits (within the patience) until it is back in sync as a replica. */
+  private void rejoin(int broker) {
+    cluster.restartBroker(broker);
+    long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
+    while (running && cluster.inSyncReplicas() < cluster.size() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    out.printf("chaos %5d s: member %d restarted, %d of %d members in sync%n", seconds(System.nanoTime()), broker,
+        cluster.inSyncReplicas(), cluster.size());
   }
 
   /** When the first acknowledgement after {@code lifted} came, or -1 if none within the patience. */
@@ -129,7 +147,7 @@ final class Chaos {
     return Duration.ofNanos(nanos - start).toSeconds();
   }
 
-  /** Stops injecting: the fault in force is lifted (a killed broker is restarted first). */
+  /** Stops injecting: the fault in force is lifted (a killed master is restarted first). */
   void stop() throws InterruptedException {
     running = false;
     thread.join();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * {@code rocketport soak --minutes N [--rate R] [--chaos] [--out DIR]}: a bounded soak of the RocketMQ
  * adapter against a broker in its own JVM (test timings: 1 s retry levels) — see {@link SoakRun} —
- * or, with {@code --chaos}, against two masters behind fault-injecting links with a fault every
+ * or, with {@code --chaos}, against a replicated group behind fault-injecting links with a fault every
  * minute ({@link Chaos}); writes {@code soak.json} and {@code soak.png} and exits 0 only if no
  * acknowledged message was lost.
  */
@@ -49,14 +49,14 @@ public final class SoakMain {
     return report(minutes, rate, result, List.of(), dir, out);
   }
 
-  /** The soak with {@link Chaos}: two masters behind fault-injecting links, a fault every minute. */
+  /** The soak with {@link Chaos}: a replicated group behind fault-injecting links, a fault every minute. */
   static int chaos(int minutes, int rate, Path dir, PrintStream out) throws Exception {
     Path store = Files.createTempDirectory("rocketport-chaos-soak-");
-    out.printf("soak: %d min at %d msg/s, a fault every minute, against two masters behind faulty links…%n", minutes,
-        rate);
+    out.printf("soak: %d min at %d msg/s, a fault every minute, against a replicated group (master, replica, "
+        + "controller) behind faulty links…%n", minutes, rate);
     SoakRun.Result result;
     List<Chaos.Injected> injected;
-    try (FaultCluster cluster = FaultCluster.startBehindLinks(store, 2);
+    try (FaultCluster cluster = FaultCluster.startReplicatedBehindLinks(store, 2);
         RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       Chaos chaos = Chaos.start(cluster, Duration.ofMinutes(1), Duration.ofMinutes(minutes), run::lastAckNanos, out);

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A short soak with chaos — three faults 5 s apart, each kind once (a broker killed and restarted,
- * resets, a black hole) — against two masters behind links: nothing acknowledged is lost, every
- * fault is lifted and publishing recovers after each.
+ * A short soak with chaos — three faults 5 s apart, each kind once (the master killed, the replica
+ * promoted, the old master restarted; resets; a black hole) — against a replicated group behind
+ * links: nothing acknowledged is lost, every fault is lifted and publishing recovers after each.
  */
 class ChaosSoakTest {
 
@@ -25,7 +25,7 @@ class ChaosSoakTest {
   void aSoakUnderChaosLosesNothingAndRecoversFromEveryFault() throws Exception {
     Path base = Files.createTempDirectory("rocketport-chaos-test-");
     PrintStream out = System.out;
-    try (FaultCluster cluster = FaultCluster.startBehindLinks(base, 2);
+    try (FaultCluster cluster = FaultCluster.startReplicatedBehindLinks(base, 2);
         RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       // three faults 5 s apart, however long a loaded machine takes to restart a broker

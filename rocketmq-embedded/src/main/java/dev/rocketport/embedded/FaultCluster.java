@@ -43,7 +43,13 @@ public final class FaultCluster implements AutoCloseable {
   private @Nullable ChildProcessRocketMq controller;
 
   /** How the brokers are laid out. */
-  private enum Layout { MASTERS, MASTERS_BEHIND_LINKS, REPLICATED }
+  private enum Layout {
+    MASTERS, MASTERS_BEHIND_LINKS, REPLICATED, REPLICATED_BEHIND_LINKS;
+
+    boolean replicated() {
+      return this == REPLICATED || this == REPLICATED_BEHIND_LINKS;
+    }
+  }
 
   @SuppressWarnings("NullAway.Init")
   private FaultCluster(Path base, int nameServerPort) {
@@ -73,11 +79,19 @@ public final class FaultCluster implements AutoCloseable {
     return start(base, replicas, Layout.REPLICATED);
   }
 
+  /**
+   * As {@link #startReplicated}, each member behind a {@link FaultyLink} of its own ({@link #link(int)}),
+   * which clients reach it through; the members replicate to each other directly.
+   */
+  public static FaultCluster startReplicatedBehindLinks(Path base, int replicas) {
+    return start(base, replicas, Layout.REPLICATED_BEHIND_LINKS);
+  }
+
   private static FaultCluster start(Path base, int brokers, Layout layout) {
     FaultCluster cluster = new FaultCluster(base, freePort(false));
     try {
       cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
-      if (layout == Layout.REPLICATED) {
+      if (layout.replicated()) {
         cluster.controllerPort = freePort(false);
         cluster.restartController();
       }
@@ -85,7 +99,7 @@ public final class FaultCluster implements AutoCloseable {
       for (int i = 0; i < brokers; i++) {
         BrokerOptions options = cluster.brokerOptions(i, layout);
         cluster.brokerOptions.add(options);
-        cluster.stores.add(base.resolve(layout == Layout.REPLICATED ? options.brokerName() + "-" + i : options.brokerName()));
+        cluster.stores.add(base.resolve(layout.replicated() ? options.brokerName() + "-" + i : options.brokerName()));
         int index = i;
         starting.add(CompletableFuture.supplyAsync(() -> cluster.startBroker(index)));
       }
@@ -102,13 +116,16 @@ public final class FaultCluster implements AutoCloseable {
     BrokerOptions options = BrokerOptions.defaults().withSyncFlush();
     return switch (layout) {
       case MASTERS -> options.named("broker-" + index).onPort(freePort(true));
-      case MASTERS_BEHIND_LINKS -> {
-        FaultyLink link = linkOnFreePort();
-        links.add(link);
-        yield options.named("broker-" + index).onPort(link.port()).advertising(LINK_HOST);
-      }
+      case MASTERS_BEHIND_LINKS -> behindLink(options.named("broker-" + index));
       case REPLICATED -> options.named("broker-0").onPort(freePort(true)).replicated(controllerAddress(), freePort(false));
+      case REPLICATED_BEHIND_LINKS -> behindLink(options.named("broker-0")).replicated(controllerAddress(), freePort(false));
     };
+  }
+
+  private BrokerOptions behindLink(BrokerOptions options) {
+    FaultyLink link = linkOnFreePort();
+    links.add(link);
+    return options.onPort(link.port()).advertising(LINK_HOST);
   }
 
   /** A free loopback port; for a broker, one whose fast port ({@code port - 2}) is free too. */

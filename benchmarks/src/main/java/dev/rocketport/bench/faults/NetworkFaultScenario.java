@@ -70,9 +70,15 @@ final class NetworkFaultScenario {
     FaultyLink link = cluster.link(0);
     try (RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
       Map<String, Integer> handled = new ConcurrentHashMap<>();
+      Map<Integer, java.util.LongSummaryStatistics> perQueue = new ConcurrentHashMap<>();
       messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("network-readers-"
           + UUID.randomUUID().toString().substring(0, 8))).build(), m -> {
             handled.merge(m.bodyAsString(), 1, Integer::sum);
+            perQueue.compute(m.queueId(), (q, offsets) -> {
+              java.util.LongSummaryStatistics seen = offsets == null ? new java.util.LongSummaryStatistics() : offsets;
+              seen.accept(m.queueOffset());
+              return seen;
+            });
             return HandlerResult.success();
           });
       Tally tally = new Tally();
@@ -100,7 +106,7 @@ final class NetworkFaultScenario {
       var stored = Audit.stored(messaging, topic, tally.acknowledged(), Duration.ofSeconds(120));
       Deadline.require(fault.name() + ": every stored message handled by the consumer",
           () -> handled.keySet().containsAll(stored.keySet()), Duration.ofSeconds(120),
-          () -> unhandled(stored.keySet(), handled.keySet()));
+          () -> unhandled(stored.keySet(), handled.keySet()) + "; handled per queue " + perQueue);
       FaultRow row = FaultRow.of(fault.name(), "rocketmq", tally, stored, recovery, String.format(
           "longest send %d ms; connections reset %d; consumer handled %d messages more than once; failures %s",
           tally.longestSend().toMillis(), link.resets() - resetsBefore,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load of a replicated-failover scenario, on a fresh topic of the cluster's broker group, from a
@@ -26,6 +27,8 @@ final class ReplicatedLoad implements AutoCloseable {
   private final Topic topic;
   private final Tally tally = new Tally();
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
+  private final AtomicLong lastHandled = new AtomicLong(System.nanoTime());
+  private final AtomicLong longestHandlingGap = new AtomicLong();
   private final SyncLoad sync;
   private final AsyncLoad async;
   private final KeyedOrder ordered;
@@ -38,6 +41,8 @@ final class ReplicatedLoad implements AutoCloseable {
     messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("replicated-readers-" + id))
         .build(), m -> {
           handled.add(m.bodyAsString());
+          long now = System.nanoTime();
+          longestHandlingGap.accumulateAndGet(now - lastHandled.getAndSet(now), Math::max);
           return HandlerResult.success();
         });
     sync = SyncLoad.start(messaging.publisher(), topic, prefix, 2, tally);
@@ -81,8 +86,9 @@ final class ReplicatedLoad implements AutoCloseable {
       throw new IllegalStateException(scenario + ": acknowledged ordered messages arrived out of order: " + outOfOrder);
     }
     return FaultRow.of(scenario, "rocketmq", tally, stored, recovery, String.format(
-        "%s; ordered: %d acked, each key's in order; longest send %d ms; failures %s", note,
-        ordered.acknowledgedCount(), tally.longestSend().toMillis(), tally.failureKinds()));
+        "%s; ordered: %d acked, each key's in order; longest send %d ms; longest pause in consumption %d ms; "
+            + "failures %s", note, ordered.acknowledgedCount(), tally.longestSend().toMillis(),
+        Duration.ofNanos(longestHandlingGap.get()).toMillis(), tally.failureKinds()));
   }
 
   @Override

@@ -89,6 +89,7 @@ public final class Clients {
 
     // a refused pull ("subscription not latest", broker restarting) is tried again after this, not 3 s
     consumer.setPullTimeDelayMillsWhenException(1_000);
+    consumer.setAllocateMessageQueueStrategy(new DistinctMembers());
     return consumer;
   }
 
