@@ -57,7 +57,7 @@ public final class SoakMain {
     SoakRun.Result result;
     List<Chaos.Injected> injected;
     try (FaultCluster cluster = FaultCluster.startReplicatedBehindLinks(store, 2);
-        RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
+        RocketMqMessaging messaging = Runtimes.start(cluster.clientNameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       Chaos chaos = Chaos.start(cluster, Duration.ofMinutes(1), Duration.ofMinutes(minutes), run::lastAckNanos, out);
       try {

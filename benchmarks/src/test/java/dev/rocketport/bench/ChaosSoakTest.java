@@ -26,7 +26,7 @@ class ChaosSoakTest {
     Path base = Files.createTempDirectory("rocketport-chaos-test-");
     PrintStream out = System.out;
     try (FaultCluster cluster = FaultCluster.startReplicatedBehindLinks(base, 2);
-        RocketMqMessaging messaging = Runtimes.start(cluster.nameServerAddress())) {
+        RocketMqMessaging messaging = Runtimes.start(cluster.clientNameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
       // three faults 5 s apart, however long a loaded machine takes to restart a broker
       Chaos chaos = Chaos.start(cluster, Duration.ofSeconds(5), Duration.ofMinutes(5), 3, run::lastAckNanos, out);

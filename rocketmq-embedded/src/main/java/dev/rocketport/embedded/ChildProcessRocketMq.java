@@ -128,16 +128,20 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     Process process = null;
+    java.util.Deque<String> lastLines = new java.util.concurrent.ConcurrentLinkedDeque<>();
     try {
       process = builder.start();
       Process started = process;
-      CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> readReady(started));
+      CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> readReady(started, lastLines));
       return new ChildProcessRocketMq(process, ready.get(60, TimeUnit.SECONDS));
     } catch (Exception e) {
       if (process != null) {
         process.destroyForcibly();
       }
-      throw new IllegalStateException("could not start the child-process broker " + args + ": " + e.getMessage(), e);
+      String why = e instanceof java.util.concurrent.TimeoutException ? "not ready within 60 s" : String.valueOf(
+          e.getMessage());
+      throw new IllegalStateException("could not start the child-process broker " + args + ": " + why
+          + "; its last output: " + String.join(" | ", lastLines), e);
     }
   }
 
@@ -151,12 +155,17 @@ public final class ChildProcessRocketMq implements AutoCloseable {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static Ready readReady(Process process) {
+  /** Reads the child's output until its ready line, keeping the last lines in {@code lastLines} for a failure's report. */
+  private static Ready readReady(Process process, java.util.Deque<String> lastLines) {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       @Nullable String proxy = null;
       while ((line = out.readLine()) != null) {
+        lastLines.addLast(line);
+        if (lastLines.size() > 20) {
+          lastLines.pollFirst();
+        }
         if (line.startsWith(EmbeddedRocketMqMain.PROXY_PREFIX)) {
           proxy = line.substring(EmbeddedRocketMqMain.PROXY_PREFIX.length());
         }

@@ -1,7 +1,5 @@
 package dev.rocketport.embedded;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * its own store. Every server keeps its port across restarts, as a real deployment does, so clients
  * find a restarted server at the address they knew. Started {@link #startBehindLinks behind links},
  * every broker registers as {@value #LINK_HOST}:port, where a {@link FaultyLink} of its own forwards
- * to it, so a test can fail the network between clients and brokers. Started
+ * to it, and clients reach the name server through a link too ({@link #clientNameServerAddress()}),
+ * so a test can fail the network between clients and servers. Started
  * {@link #startReplicated replicated}, the brokers are the members of one broker group
  * {@code broker-0} in controller mode, with a controller in a child JVM of its own: the controller
  * elects the group's master, promotes a replica when the master dies, and a message is acknowledged
@@ -38,6 +37,8 @@ public final class FaultCluster implements AutoCloseable {
   // both set by start(), before the cluster is handed out
   private ChildProcessRocketMq nameServer;
   private DefaultMQAdminExt admin;
+  /** Where clients reach the name server, in a cluster behind links; null otherwise. */
+  private @Nullable FaultyLink nameServerLink;
   /** The controller's port and process, in a replicated cluster; 0 and null otherwise. */
   private int controllerPort;
   private @Nullable ChildProcessRocketMq controller;
@@ -48,6 +49,10 @@ public final class FaultCluster implements AutoCloseable {
 
     boolean replicated() {
       return this == REPLICATED || this == REPLICATED_BEHIND_LINKS;
+    }
+
+    boolean behindLinks() {
+      return this == MASTERS_BEHIND_LINKS || this == REPLICATED_BEHIND_LINKS;
     }
   }
 
@@ -88,11 +93,13 @@ public final class FaultCluster implements AutoCloseable {
   }
 
   private static FaultCluster start(Path base, int brokers, Layout layout) {
-    FaultCluster cluster = new FaultCluster(base, freePort(false));
+    @Nullable FaultyLink nameServerLink = layout.behindLinks() ? LoopbackPorts.linkFor(LINK_HOST) : null;
+    FaultCluster cluster = new FaultCluster(base, nameServerLink != null ? nameServerLink.port() : LoopbackPorts.free());
+    cluster.nameServerLink = nameServerLink;
     try {
       cluster.nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), cluster.nameServerPort);
       if (layout.replicated()) {
-        cluster.controllerPort = freePort(false);
+        cluster.controllerPort = LoopbackPorts.free();
         cluster.restartController();
       }
       List<CompletableFuture<ChildProcessRocketMq>> starting = new ArrayList<>();
@@ -115,66 +122,19 @@ public final class FaultCluster implements AutoCloseable {
   private BrokerOptions brokerOptions(int index, Layout layout) {
     BrokerOptions options = BrokerOptions.defaults().withSyncFlush();
     return switch (layout) {
-      case MASTERS -> options.named("broker-" + index).onPort(freePort(true));
+      case MASTERS -> options.named("broker-" + index).onPort(LoopbackPorts.forBroker());
       case MASTERS_BEHIND_LINKS -> behindLink(options.named("broker-" + index));
-      case REPLICATED -> options.named("broker-0").onPort(freePort(true)).replicated(controllerAddress(), freePort(false));
-      case REPLICATED_BEHIND_LINKS -> behindLink(options.named("broker-0")).replicated(controllerAddress(), freePort(false));
+      case REPLICATED -> options.named("broker-0").onPort(LoopbackPorts.forBroker())
+          .replicated(controllerAddress(), LoopbackPorts.free());
+      case REPLICATED_BEHIND_LINKS -> behindLink(options.named("broker-0"))
+          .replicated(controllerAddress(), LoopbackPorts.free());
     };
   }
 
   private BrokerOptions behindLink(BrokerOptions options) {
-    FaultyLink link = linkOnFreePort();
+    FaultyLink link = LoopbackPorts.linkFor(LINK_HOST);
     links.add(link);
     return options.onPort(link.port()).advertising(LINK_HOST);
-  }
-
-  /** A free loopback port; for a broker, one whose fast port ({@code port - 2}) is free too. */
-  private static int freePort(boolean withFastPort) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        int port = socket.getLocalPort();
-        if (!withFastPort || port > 1026 && isFree(port - 2)) {
-          return port;
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("no free port", e);
-      }
-    }
-    throw new IllegalStateException("no free port with a free fast port below it");
-  }
-
-  /**
-   * A link on a free port of {@value #LINK_HOST} whose broker port and fast port are free: the link
-   * holds the port from here on, so no server started meanwhile (another test's broker, say) can
-   * take it between the choice and the broker's start.
-   */
-  private static FaultyLink linkOnFreePort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      FaultyLink link = FaultyLink.open(LINK_HOST, 0, BrokerOptions.LISTEN_HOST);
-      int port = link.port();
-      if (port > 1026 && isFree(BrokerOptions.LISTEN_HOST, port) && isFree(port - 2)) {
-        return link;
-      }
-      link.close();
-    }
-    throw new IllegalStateException("no free port on " + LINK_HOST + " whose broker and fast ports are free");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket ignored = new ServerSocket(port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isFree(String host, int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new java.net.InetSocketAddress(host, port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private ChildProcessRocketMq startBroker(int index) {
@@ -182,8 +142,22 @@ public final class FaultCluster implements AutoCloseable {
     return ChildProcessRocketMq.broker(stores.get(index), nameServerAddress(), options, BROKER_JVM);
   }
 
+  /** Where brokers register, and the cluster's own admin asks; clients use {@link #clientNameServerAddress()}. */
   public String nameServerAddress() {
     return "127.0.0.1:" + nameServerPort;
+  }
+
+  /** Where clients reach the name server: through its link in a cluster behind links, else directly. */
+  public String clientNameServerAddress() {
+    return nameServerLink != null ? nameServerLink.address() : nameServerAddress();
+  }
+
+  /** The link between clients and the name server, in a cluster behind links. */
+  public FaultyLink nameServerLink() {
+    if (nameServerLink == null) {
+      throw new IllegalStateException("this cluster's name server is not behind a link");
+    }
+    return nameServerLink;
   }
 
   public int size() {
@@ -221,23 +195,38 @@ public final class FaultCluster implements AutoCloseable {
     return links.get(index);
   }
 
-  /** Kills broker {@code index} abruptly (SIGKILL), as a crash would. */
+  /**
+   * Kills broker {@code index} abruptly (SIGKILL), as a crash would; behind links, its link refuses
+   * connections until the restart, as the dead broker's host would.
+   */
   public void killBroker(int index) {
     brokers.get(index).kill();
+    if (!links.isEmpty()) {
+      links.get(index).refuseConnections();
+    }
   }
 
   /** Starts broker {@code index} again on its store and port; returns once it is registered. */
   public void restartBroker(int index) {
+    if (!links.isEmpty()) {
+      links.get(index).acceptConnections();
+    }
     brokers.set(index, startBroker(index));
   }
 
-  /** Kills the name server (SIGKILL). */
+  /** Kills the name server (SIGKILL); behind a link, the link refuses connections until the restart. */
   public void killNameServer() {
     nameServer.kill();
+    if (nameServerLink != null) {
+      nameServerLink.refuseConnections();
+    }
   }
 
   /** Starts the name server again on its port (brokers re-register with their next heartbeat). */
   public void restartNameServer() {
+    if (nameServerLink != null) {
+      nameServerLink.acceptConnections();
+    }
     nameServer = ChildProcessRocketMq.nameServer(base.resolve("namesrv"), nameServerPort);
   }
 
@@ -302,6 +291,9 @@ public final class FaultCluster implements AutoCloseable {
     }
     brokers.forEach(ChildProcessRocketMq::kill);
     links.forEach(FaultyLink::close);
+    if (nameServerLink != null) {
+      nameServerLink.close();
+    }
     if (nameServer != null) {
       nameServer.kill();
     }

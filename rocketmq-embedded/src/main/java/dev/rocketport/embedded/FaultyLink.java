@@ -47,7 +47,10 @@ public final class FaultyLink implements AutoCloseable {
     static final Fault NONE = new Fault(0, 0, 0, false, false);
   }
 
-  private final ServerSocket server;
+  private final InetSocketAddress listen;
+  /** Replaced by {@link #acceptConnections()} after {@link #refuseConnections()} closed it. */
+  private volatile ServerSocket server;
+  private boolean refusing;
   private final InetSocketAddress target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicLong resets = new AtomicLong();
@@ -56,6 +59,7 @@ public final class FaultyLink implements AutoCloseable {
 
   private FaultyLink(ServerSocket server, InetSocketAddress target) {
     this.server = server;
+    this.listen = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     this.target = target;
   }
 
@@ -66,27 +70,65 @@ public final class FaultyLink implements AutoCloseable {
    */
   public static FaultyLink open(String listenHost, int port, String targetHost) {
     try {
-      ServerSocket server = new ServerSocket();
-      server.setReuseAddress(true);
-      server.bind(new InetSocketAddress(listenHost, port));
+      ServerSocket server = listening(new InetSocketAddress(listenHost, port));
       FaultyLink link = new FaultyLink(server, new InetSocketAddress(targetHost, server.getLocalPort()));
-      Thread acceptor = new Thread(link::acceptLoop, "faulty-link-accept-" + listenHost + ":" + port);
-      acceptor.setDaemon(true);
-      acceptor.start();
+      link.startAccepting(server);
       return link;
     } catch (IOException e) {
       throw new IllegalStateException("could not listen on " + listenHost + ":" + port + ": " + e.getMessage(), e);
     }
   }
 
+  private static ServerSocket listening(InetSocketAddress address) throws IOException {
+    ServerSocket server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(address);
+    return server;
+  }
+
+  private void startAccepting(ServerSocket on) {
+    Thread acceptor = new Thread(() -> acceptLoop(on), "faulty-link-accept-" + address());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
   /** The port the link listens on, and forwards to. */
   public int port() {
-    return server.getLocalPort();
+    return listen.getPort();
   }
 
   /** The address clients connect to. */
   public String address() {
-    return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+    return listen.getAddress().getHostAddress() + ":" + listen.getPort();
+  }
+
+  /**
+   * Stops listening, so new connections are refused, as by the host of a server that is down; the
+   * connections open stay. A broker killed behind a link is met this way, not by a connection that
+   * opens and then closes (which a client must count as a request that may have been received).
+   */
+  public synchronized void refuseConnections() {
+    if (!refusing && !closed) {
+      refusing = true;
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // not listening either way
+      }
+    }
+  }
+
+  /** Listens again on the same address after {@link #refuseConnections()}. */
+  public synchronized void acceptConnections() {
+    if (refusing && !closed) {
+      try {
+        server = listening(listen);
+      } catch (IOException e) {
+        throw new IllegalStateException("could not listen on " + address() + " again: " + e.getMessage(), e);
+      }
+      refusing = false;
+      startAccepting(server);
+    }
   }
 
   /** Every chunk takes {@code latency} plus up to {@code jitter} more, in order. */
@@ -122,17 +164,17 @@ public final class FaultyLink implements AutoCloseable {
     return resets.get();
   }
 
-  private void acceptLoop() {
-    while (!closed) {
+  private void acceptLoop(ServerSocket on) {
+    while (!closed && !on.isClosed()) {
       try {
-        Socket client = server.accept();
+        Socket client = on.accept();
         client.setTcpNoDelay(true);
         sockets.add(client);
         Thread connector = new Thread(() -> connect(client), "faulty-link-connect");
         connector.setDaemon(true);
         connector.start();
       } catch (IOException e) {
-        if (!closed) {
+        if (!closed && !on.isClosed()) {
           LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
       }
@@ -246,7 +288,7 @@ public final class FaultyLink implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     try {
       server.close();

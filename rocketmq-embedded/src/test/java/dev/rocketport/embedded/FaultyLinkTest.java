@@ -131,6 +131,19 @@ class FaultyLinkTest {
   }
 
   @Test
+  void whileRefusingNewConnectionsAreRefusedAndOpenOnesStay() throws IOException {
+    try (Socket open = connect()) {
+      link.refuseConnections();
+      assertThrows(java.net.ConnectException.class, this::connect, "refused, as by a host whose server is down");
+      assertArrayEquals(new byte[] {4}, roundTrip(open, new byte[] {4}), "the open connection still forwards");
+      link.acceptConnections();
+      try (Socket again = connect()) {
+        assertArrayEquals(new byte[] {6}, roundTrip(again, new byte[] {6}), "accepting again on the same port");
+      }
+    }
+  }
+
+  @Test
   void bandwidthIsLimited() throws IOException {
     link.limit(20_000);
     try (Socket s = connect()) {

@@ -14,8 +14,8 @@ import java.util.UUID;
 /**
  * Runs the fault scenarios a–f, in order, against one {@link FaultCluster} of two masters (each
  * scenario leaves it whole again), and e and f in memory too; or the network scenarios g against a
- * cluster behind links. Each scenario checks its own
- * invariants and throws if one breaks; the rows carry the figures. Not thread-safe.
+ * cluster behind links; or the failover scenarios h against a replicated group. Each scenario checks
+ * its own invariants and throws if one breaks; the rows carry the figures. Not thread-safe.
  */
 final class FaultRun {
   private final FaultCluster cluster;
@@ -58,7 +58,10 @@ final class FaultRun {
     return rows;
   }
 
-  /** Runs the network scenarios (g), against a cluster {@link FaultCluster#startBehindLinks started behind links}. */
+  /**
+   * Runs the network scenarios (g1–g4 between clients and the broker, g5 towards the name server),
+   * against a cluster {@link FaultCluster#startBehindLinks started behind links}.
+   */
   List<FaultRow> network() throws Exception {
     List<FaultRow> rows = new ArrayList<>();
     for (FaultRow row : NetworkFaultScenario.runAll(cluster, sizes)) {

@@ -64,7 +64,9 @@ final class ReplicatedLoad implements AutoCloseable {
   /** Waits until {@code count} more sends than now are acknowledged. */
   void awaitAcknowledged(String what, int count) {
     int from = tally.acknowledgedCount();
-    Deadline.require(what, () -> tally.acknowledgedCount() >= from + count, Duration.ofSeconds(120));
+    Deadline.require(what, () -> tally.acknowledgedCount() >= from + count, Duration.ofSeconds(120),
+        () -> (tally.acknowledgedCount() - from) + " of " + count + " acknowledged; failures " + tally.failureKinds()
+            + ", the latest " + tally.lastFailure());
   }
 
   /**

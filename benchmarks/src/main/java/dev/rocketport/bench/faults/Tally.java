@@ -24,6 +24,7 @@ final class Tally {
   private final long started = System.nanoTime();
   private final AtomicLong lastAck = new AtomicLong(System.nanoTime());
   private final AtomicLong longestGap = new AtomicLong();
+  private volatile String lastFailure = "none";
 
   /** Records the outcome of sending {@code body}. */
   void record(String body, Either<PublishFailure, SendReceipt> outcome) {
@@ -43,11 +44,17 @@ final class Tally {
     }
     PublishFailure failure = outcome.getLeft();
     failureKinds.merge(failure.getClass().getSimpleName(), 1L, Long::sum);
+    lastFailure = failure.toString();
     if (failure.outcomeUnknown()) {
       unknown.add(body);
     } else {
       definite.add(body);
     }
+  }
+
+  /** The latest failure, for a scenario's report when it gives up waiting. */
+  String lastFailure() {
+    return lastFailure;
   }
 
   long sent() {

@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network scenarios g with the quick load, against a master behind a faulty link: each scenario
- * throws if its own invariant breaks (a definitely failed send stored, a send past its bound, the
- * consumer missing a stored message); here, additionally, nothing acknowledged is lost, the faults
+ * The network scenarios g with the quick load, against a master and a name server behind faulty
+ * links: each scenario throws if its own invariant breaks (a definitely failed send stored, a send
+ * past its bound, the consumer missing a stored message or redelivering more than it handled while
+ * commits could not get through, a send failing over known routes while the name server is
+ * unreachable); here, additionally, nothing acknowledged is lost, the faults
  * that fail sends failed them as unknown-outcome, and publishing recovered after each.
  */
 class NetworkFaultsTest {
@@ -28,7 +30,7 @@ class NetworkFaultsTest {
       EmbeddedRocketMq.deleteRecursively(base);
     }
     System.out.print(FaultRow.table(rows));
-    assertEquals(4, rows.size());
+    assertEquals(5, rows.size());
     for (FaultRow row : rows) {
       assertEquals(0, row.lost(), row.scenario() + " lost acknowledged messages");
       assertEquals(0, row.definiteStored(), row.scenario() + " stored sends it reported as failed");

@@ -112,6 +112,12 @@ public final class SendOutcomes {
     if (e instanceof RemotingException) {
       return AttemptFailure.uncertain(new PublishFailure.BrokerUnavailable(ExceptionDetails.of(e)), Next.OTHER_BROKER);
     }
+    if (e instanceof IllegalStateException && e.getCause() instanceof RemotingException lookup) {
+      // the client's route lookup wraps a name server it could not reach so; no broker was asked, and
+      // a resend would wait for the name server as long again
+      return AttemptFailure.definite(PublishFailure.BrokerUnavailable.unreached("the name server did not answer the "
+          + "route lookup: " + ExceptionDetails.of(lookup)), Next.STOP);
+    }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return AttemptFailure.uncertain(new PublishFailure.BrokerUnavailable("interrupted while waiting for the broker"),

@@ -98,6 +98,9 @@ class FailureMappingTest {
       new Condition("client validation", new MQClientException(-1, "the message body size over max value"),
           PublishFailure.Rejected.class, false),
       new Condition("broker missing from the client's table", new MQClientException("The broker[b] not exist", null),
+          PublishFailure.BrokerUnavailable.class, false),
+      new Condition("route lookup could not reach the name server (the client wraps it so)",
+          new IllegalStateException(new RemotingTimeoutException("wait response on the channel <ns> timeout, 3000(ms)")),
           PublishFailure.BrokerUnavailable.class, false));
 
   @Test
