@@ -10,8 +10,9 @@ import java.util.List;
  * controller mode (SYNC_FLUSH, every in-sync replica acknowledging), each under synchronous,
  * asynchronous and ordered publishing and concurrent and orderly consumption ({@link ReplicatedLoad}):
  * <ul>
- *   <li>h1: the master is killed ({@code kill -9}); the controller promotes the replica and publishing
- *       resumes on it. Recovery is the longest time without an acknowledged send.
+ *   <li>h1: the master is killed ({@code kill -9}) seconds after the topic was created — before the
+ *       replica would have copied the topic from its master; the controller promotes the replica and
+ *       publishing resumes on it. Recovery is the longest time without an acknowledged send.
  *   <li>h2: the old master is restarted under load; it rejoins as a replica (the new master keeps
  *       its role) and catches up until the controller counts it in sync again.
  *   <li>h3: the controller is killed and restarted under load; it is not on the path of messages, so
@@ -52,7 +53,7 @@ final class ReplicatedFailoverScenario {
 
   private static FaultRow oldMasterRestarted(FaultCluster cluster, FaultSizes sizes, int oldMaster) throws Exception {
     int master = 1 - oldMaster;
-    try (ReplicatedLoad load = ReplicatedLoad.start(cluster, "h2", master)) {
+    try (ReplicatedLoad load = ReplicatedLoad.start(cluster, "h2")) {
       load.awaitAcknowledged("acknowledged sends before the restart", sizes.ackedBeforeFault());
       long restarting = System.nanoTime();
       cluster.restartBroker(oldMaster);

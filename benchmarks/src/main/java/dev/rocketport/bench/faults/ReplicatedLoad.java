@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load of a replicated-failover scenario, on a fresh topic of the cluster's broker group, from a
- * runtime on the scenario settings ({@link Runtimes}): synchronous sends from two threads,
+ * The load of a replicated-failover scenario, on a fresh topic of the cluster's broker group (created
+ * through the runtime's admin, so a failover right after it finds the topic on the promoted replica),
+ * from a runtime on the scenario settings ({@link Runtimes}): synchronous sends from two threads,
  * asynchronous ones 32 at a time, ordered ones over 16 keys; a concurrent subscription that notes
  * every body it handles, and an orderly one that checks each key's order ({@link KeyedOrder}).
  * {@link #finish} stops it, checks what every fault scenario checks and what the ordered contract
@@ -33,10 +34,11 @@ final class ReplicatedLoad implements AutoCloseable {
   private final AsyncLoad async;
   private final KeyedOrder ordered;
 
-  private ReplicatedLoad(FaultCluster cluster, String prefix, int... onBrokers) {
-    topic = Topic.of("replicated-" + UUID.randomUUID().toString().substring(0, 8));
-    cluster.createTopic(topic.name(), 4, onBrokers);
+  private ReplicatedLoad(FaultCluster cluster, String prefix) {
     messaging = Runtimes.start(cluster.nameServerAddress());
+    // created as an application would, through the runtime's admin: on the master and the replica
+    topic = messaging.admin().createTopic(Topic.of("replicated-" + UUID.randomUUID().toString().substring(0, 8)), 4)
+        .getOrElseThrow(failure -> new IllegalStateException(failure.description()));
     String id = UUID.randomUUID().toString().substring(0, 8);
     messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("replicated-readers-" + id))
         .build(), m -> {
@@ -52,9 +54,9 @@ final class ReplicatedLoad implements AutoCloseable {
         .orderly().build(), ordered.recorder());
   }
 
-  /** Starts the load on a new topic created on the brokers named by index (all if none). */
-  static ReplicatedLoad start(FaultCluster cluster, String prefix, int... onBrokers) {
-    return new ReplicatedLoad(cluster, prefix, onBrokers);
+  /** Starts the load on a new topic of the group (on each member registered now). */
+  static ReplicatedLoad start(FaultCluster cluster, String prefix) {
+    return new ReplicatedLoad(cluster, prefix);
   }
 
   Tally tally() {

@@ -20,7 +20,6 @@ import dev.rocketport.rocketmq.client.RouteProbe;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +29,9 @@ import java.util.TreeSet;
 import org.apache.rocketmq.client.common.ClientErrorCode;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.common.MixAll;
-import org.apache.rocketmq.common.TopicAttributes;
-import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.attribute.TopicMessageType;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.exception.RemotingTimeoutException;
 import org.apache.rocketmq.remoting.protocol.ResponseCode;
-import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -54,12 +49,12 @@ public final class RocketMqAdmin extends AbstractAdmin {
 
   private final DefaultMQAdminExt admin;
   /** Whether new topics are created to take every kind of message: until a broker refuses it. */
-  private volatile boolean mixedTypes = true;
   private final Clients clients;
   private final RouteProbe routes;
   private final MessageMapping mapping;
   private final DeadLetterQueue deadLetters;
   private final KeyIndex keys;
+  private final TopicCreator topics;
 
   public RocketMqAdmin(AdapterContext context, DefaultMQAdminExt admin, Clients clients, RouteProbe routes,
       MessageMapping mapping, DeadLetterQueue deadLetters) {
@@ -70,74 +65,14 @@ public final class RocketMqAdmin extends AbstractAdmin {
     this.mapping = mapping;
     this.deadLetters = deadLetters;
     this.keys = new KeyIndex(admin);
+    this.topics = new TopicCreator(admin, clients, routes);
   }
 
   @Override
   protected Either<AdminFailure, Topic> doCreateTopic(Topic topic, int queueCount) {
-    return call(() -> {
-      String name = clients.physical(topic.name());
-      Option<TopicRouteData> existing = routes.route(name).get();
-      int current = existing.map(r -> r.getQueueDatas().get(0).getWriteQueueNums()).getOrElse(0);
-      if (current >= queueCount) {
-        return topic;
-      }
-      for (String master : masters()) {
-        try {
-          admin.createAndUpdateTopicConfig(master, topicConfig(name, queueCount, current == 0 && mixedTypes));
-        } catch (MQBrokerException e) {
-          if (!mixedTypes || !String.valueOf(e.getErrorMessage()).contains("MIXED")) {
-            throw e;
-          }
-          mixedTypes = false;
-          LOG.info("the brokers refuse topics of every message kind (enableMixedMessageType=false); new topics get "
-              + "their default type, and gRPC clients can send only that kind to them");
-          admin.createAndUpdateTopicConfig(master, topicConfig(name, queueCount, false));
-        }
-      }
-      awaitRoute(name, queueCount);
-      return topic;
-    });
+    return call(() -> topics.create(topic, queueCount));
   }
 
-  /**
-   * A new topic takes every kind of message (RocketMQ 5's {@code MIXED} type), as Rocketport's topics
-   * do: gRPC clients check a topic's type before sending. A broker without
-   * {@code enableMixedMessageType} refuses that; then topics get the broker's default type.
-   */
-  private TopicConfig topicConfig(String name, int queueCount, boolean mixed) {
-    TopicConfig config = new TopicConfig(name, queueCount, queueCount);
-    if (mixed) {
-      config.setAttributes(java.util.Map.of("+" + TopicAttributes.TOPIC_MESSAGE_TYPE_ATTRIBUTE.getName(),
-          TopicMessageType.MIXED.getValue()));
-    }
-    return config;
-  }
-
-  private List<String> masters() throws Exception {
-    List<String> masters = new ArrayList<>();
-    for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
-      String master = broker.getBrokerAddrs().get(MixAll.MASTER_ID);
-      if (master != null) {
-        masters.add(master);
-      }
-    }
-    if (masters.isEmpty()) {
-      throw new IllegalStateException("no master broker is registered with the name server");
-    }
-    return masters;
-  }
-
-  private void awaitRoute(String physicalTopic, int queueCount) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      Option<TopicRouteData> route = routes.route(physicalTopic).get();
-      if (route.exists(r -> r.getQueueDatas().stream().allMatch(q -> q.getWriteQueueNums() >= queueCount))) {
-        return;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
-    throw new RemotingTimeoutException("the route of " + physicalTopic + " did not appear within 30 s");
-  }
 
   @Override
   protected Either<AdminFailure, Backlog> doBacklog(Topic topic, ConsumerGroup group) {
@@ -176,7 +111,7 @@ public final class RocketMqAdmin extends AbstractAdmin {
   protected Either<AdminFailure, List<GroupSummary>> doGroups() {
     return call(() -> {
       Set<String> names = new TreeSet<>();
-      for (String master : masters()) {
+      for (String master : BrokerGroups.masters(admin)) {
         names.addAll(admin.getAllSubscriptionGroup(master, clients.config().sendTimeout().toMillis())
             .getSubscriptionGroupTable().keySet());
       }
@@ -210,7 +145,7 @@ public final class RocketMqAdmin extends AbstractAdmin {
 
   /** Whether a master holds the subscription group {@code physical} (made when its first member joined). */
   private boolean known(String physical) throws Exception {
-    for (String master : masters()) {
+    for (String master : BrokerGroups.masters(admin)) {
       try {
         if (admin.examineSubscriptionGroupConfig(master, physical) != null) {
           return true;
