@@ -73,11 +73,11 @@ final class Chaos {
       String fault = FAULTS.get(n % FAULTS.size());
       int broker = cluster.masterIndex();
       long at = System.nanoTime();
-      out.printf("chaos %5d s: %s on member %d of %s%n", seconds(at), fault, broker, cluster.brokerName(0));
       if (broker < 0) {
-        out.printf("chaos %5d s: no master routed; fault skipped%n", seconds(at));
+        out.printf("chaos %5d s: no master routed; %s skipped%n", seconds(at), fault);
         continue;
       }
+      out.printf("chaos %5d s: %s on member %d of %s%n", seconds(at), fault, broker, cluster.brokerName(0));
       long lifted = inject(n % FAULTS.size(), broker);
       long recovered = awaitAckAfter(lifted);
       if (n % FAULTS.size() == 0) {

@@ -99,7 +99,8 @@ public final class SoakMain {
     return String.format("soak: published %,d (refused %d), handled %,d, poison dead-lettered %d, lost %d, "
         + "duplicates %d, drained in %d s; heap after GC %.1f MiB (first quarter) → %.1f MiB (last quarter); "
         + "threads %d → %d", r.published(), r.refused(), r.handled(), r.deadLettered(), r.lost(), r.duplicates(),
-        r.drained().toSeconds(), heap[0], heap[1], samples.get(0).threads(), samples.get(samples.size() - 1).threads());
+        r.drained().toSeconds(), heap[0], heap[1], samples.get(0).threads(), samples.get(samples.size() - 1).threads())
+        + (r.lost() > 0 ? "; lost messages (sequence, kind): " + r.lostMessages() : "");
   }
 
   private static String json(int minutes, int rate, SoakRun.Result r, List<Chaos.Injected> injected) {

@@ -36,7 +36,7 @@ final class SoakRun {
 
   /** The end of a soak: its samples and the accounting. */
   record Result(List<Sample> samples, long published, long refused, long handled, long deadLettered, long lost,
-      long duplicates, Duration drained) {}
+      long duplicates, Duration drained, String lostMessages) {}
 
   private static final int MAX_RETRIES = 2;
   private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(3);
@@ -179,6 +179,10 @@ final class SoakRun {
 
   /** Acknowledged messages not yet handled (plain, delayed, flaky) or not yet dead-lettered (poison). */
   private long unaccounted(BitSet deadLettered) {
+    return missing(deadLettered).cardinality();
+  }
+
+  private BitSet missing(BitSet deadLettered) {
     BitSet missing;
     synchronized (acknowledged) {
       missing = (BitSet) acknowledged.clone();
@@ -187,12 +191,16 @@ final class SoakRun {
       missing.andNot(handled);
     }
     missing.andNot(deadLettered);
-    return missing.cardinality();
+    return missing;
   }
 
   private Result account(ConsumerGroup group, List<Sample> samples, Duration drained) {
     BitSet dead = deadLettered(group);
+    BitSet missing = missing(dead);
+    // which messages, of which kind, for whoever looks into a loss
+    String lostMessages = missing.stream().limit(20).mapToObj(seq -> seq + " (" + kind(seq) + ")")
+        .collect(java.util.stream.Collectors.joining(", "));
     return new Result(samples, count(acknowledged), refused.get(), count(handled), dead.cardinality(),
-        unaccounted(dead), duplicates.get(), drained);
+        missing.cardinality(), duplicates.get(), drained, lostMessages);
   }
 }

@@ -2,16 +2,12 @@ package dev.rocketport.bench.faults;
 
 import dev.rocketport.embedded.FaultCluster;
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.rocketmq.RocketMqMessaging;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load of a replicated-failover scenario, on a fresh topic of the cluster's broker group (created
@@ -27,9 +23,7 @@ final class ReplicatedLoad implements AutoCloseable {
   private final RocketMqMessaging messaging;
   private final Topic topic;
   private final Tally tally = new Tally();
-  private final Set<String> handled = ConcurrentHashMap.newKeySet();
-  private final AtomicLong lastHandled = new AtomicLong(System.nanoTime());
-  private final AtomicLong longestHandlingGap = new AtomicLong();
+  private final HandledLog handled = new HandledLog();
   private final SyncLoad sync;
   private final AsyncLoad async;
   private final KeyedOrder ordered;
@@ -41,12 +35,7 @@ final class ReplicatedLoad implements AutoCloseable {
         .getOrElseThrow(failure -> new IllegalStateException(failure.description()));
     String id = UUID.randomUUID().toString().substring(0, 8);
     messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, ConsumerGroup.of("replicated-readers-" + id))
-        .build(), m -> {
-          handled.add(m.bodyAsString());
-          long now = System.nanoTime();
-          longestHandlingGap.accumulateAndGet(now - lastHandled.getAndSet(now), Math::max);
-          return HandlerResult.success();
-        });
+        .build(), handled.handler());
     sync = SyncLoad.start(messaging.publisher(), topic, prefix, 2, tally);
     async = AsyncLoad.start(messaging.publisher(), topic, prefix, tally);
     ordered = KeyedOrder.start(messaging.orderedPublisher(), topic, prefix, tally);
@@ -80,9 +69,8 @@ final class ReplicatedLoad implements AutoCloseable {
     async.stop();
     ordered.stop();
     Map<String, Integer> stored = Audit.stored(messaging, topic, tally.acknowledged(), Duration.ofSeconds(120));
-    Deadline.require(scenario + ": every stored message handled", () -> handled.containsAll(stored.keySet()),
-        Duration.ofSeconds(120), () -> stored.keySet().stream().filter(b -> !handled.contains(b)).count()
-            + " of " + stored.size() + " never handled");
+    Deadline.require(scenario + ": every stored message handled", () -> handled.handledAll(stored.keySet()),
+        Duration.ofSeconds(120), () -> handled.unhandled(stored.keySet()));
     Deadline.require(scenario + ": every acknowledged ordered message handled in order", () -> ordered.missing() == 0,
         Duration.ofSeconds(120), () -> ordered.missing() + " missing");
     Map<String, java.util.List<Long>> outOfOrder = ordered.outOfOrder();
@@ -92,7 +80,7 @@ final class ReplicatedLoad implements AutoCloseable {
     return FaultRow.of(scenario, "rocketmq", tally, stored, recovery, String.format(
         "%s; ordered: %d acked, each key's in order; longest send %d ms; longest pause in consumption %d ms; "
             + "failures %s", note, ordered.acknowledgedCount(), tally.longestSend().toMillis(),
-        Duration.ofNanos(longestHandlingGap.get()).toMillis(), tally.failureKinds()));
+        handled.longestPause().toMillis(), tally.failureKinds()));
   }
 
   @Override

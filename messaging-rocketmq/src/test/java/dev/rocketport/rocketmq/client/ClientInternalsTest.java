@@ -66,6 +66,11 @@ class ClientInternalsTest {
       consumer.start();
       // the adapter's producer makes one attempt per call (the adapter resends); a busy broker may refuse one
       assertTrue(Waiting.wallClock().awaitUntil(() -> sent(producer, topic), BUDGET), "the message is stored");
+      String fresh = topic + "-fresh";
+      broker.createTopic(fresh, 2);
+      assertTrue(ClientInternals.publishQueues(producer, fresh).isEmpty(), "no route before a send or a refresh");
+      ClientInternals.refreshRoute(producer, fresh);
+      assertEquals(2, ClientInternals.publishQueues(producer, fresh).size(), "refreshRoute fetched the route");
 
       String retryTopic = MixAll.getRetryTopic(group);
       assertTrue(Waiting.wallClock().awaitUntil(() -> ClientInternals.learnRoute(consumer, retryTopic), BUDGET),
