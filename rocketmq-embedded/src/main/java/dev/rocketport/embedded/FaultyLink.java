@@ -104,7 +104,7 @@ public final class FaultyLink implements AutoCloseable {
 
   /**
    * Stops listening, so new connections are refused, as by the host of a server that is down; the
-   * connections open stay. A broker killed behind a link is met this way, not by a connection that
+   * connections the link accepted stay (one still waiting to be accepted is reset). A broker killed behind a link is met this way, not by a connection that
    * opens and then closes (which a client must count as a request that may have been received).
    */
   public synchronized void refuseConnections() {
