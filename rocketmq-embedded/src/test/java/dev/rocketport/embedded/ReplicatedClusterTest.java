@@ -47,7 +47,8 @@ class ReplicatedClusterTest {
         System.out.printf("replica promoted and routed %d ms after the master died%n",
             Duration.ofNanos(System.nanoTime() - killed).toMillis());
         // the producer finds the new master with its next route poll
-        await("a send acknowledged by the new master", () -> sends(producer, topic), Duration.ofSeconds(30));
+        await("a send acknowledged by the new master", () -> sends(producer, topic), Duration.ofSeconds(90),
+            () -> "the last send's failure: " + lastFailure);
         assertTrue(producer.maxOffset(before.getMessageQueue()) > before.getQueueOffset(),
             "the new master has the message the old one acknowledged");
 
@@ -62,20 +63,29 @@ class ReplicatedClusterTest {
     }
   }
 
-  private static boolean sends(DefaultMQProducer producer, String topic) {
+  private volatile String lastFailure = "none";
+
+  private boolean sends(DefaultMQProducer producer, String topic) {
     try {
-      return producer.send(new Message(topic, "after".getBytes(StandardCharsets.UTF_8))).getSendStatus()
-          == SendStatus.SEND_OK;
+      var result = producer.send(new Message(topic, "after".getBytes(StandardCharsets.UTF_8)));
+      lastFailure = String.valueOf(result);
+      return result.getSendStatus() == SendStatus.SEND_OK;
     } catch (Exception notYet) {
+      lastFailure = notYet.toString();
       return false;
     }
   }
 
   private static void await(String what, BooleanSupplier condition, Duration budget) {
+    await(what, condition, budget, () -> "");
+  }
+
+  private static void await(String what, BooleanSupplier condition, Duration budget,
+      java.util.function.Supplier<String> state) {
     long deadline = System.nanoTime() + budget.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("no " + what + " within " + budget.toSeconds() + " s");
+        throw new AssertionError("no " + what + " within " + budget.toSeconds() + " s " + state.get());
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
