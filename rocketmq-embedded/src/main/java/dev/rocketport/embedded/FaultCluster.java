@@ -43,7 +43,7 @@ public final class FaultCluster implements AutoCloseable {
   private int controllerPort;
   private @Nullable ChildProcessRocketMq controller;
 
-  /** How the brokers are laid out. */
+  /** How the brokers are laid out: masters or one replicated group, reached directly or through links. */
   private enum Layout {
     MASTERS, MASTERS_BEHIND_LINKS, REPLICATED, REPLICATED_BEHIND_LINKS;
 
@@ -67,10 +67,7 @@ public final class FaultCluster implements AutoCloseable {
     return start(base, masters, Layout.MASTERS);
   }
 
-  /**
-   * As {@link #start(Path, int)}, each broker behind a {@link FaultyLink} of its own
-   * ({@link #link(int)}), which clients reach it through.
-   */
+  /** As {@link #start(Path, int)}, each broker behind a {@link FaultyLink} of its own ({@link #link(int)}). */
   public static FaultCluster startBehindLinks(Path base, int masters) {
     return start(base, masters, Layout.MASTERS_BEHIND_LINKS);
   }
@@ -84,10 +81,7 @@ public final class FaultCluster implements AutoCloseable {
     return start(base, replicas, Layout.REPLICATED);
   }
 
-  /**
-   * As {@link #startReplicated}, each member behind a {@link FaultyLink} of its own ({@link #link(int)}),
-   * which clients reach it through; the members replicate to each other directly.
-   */
+  /** As {@link #startReplicated}, each member behind a link of its own; members replicate directly. */
   public static FaultCluster startReplicatedBehindLinks(Path base, int replicas) {
     return start(base, replicas, Layout.REPLICATED_BEHIND_LINKS);
   }
