@@ -13,23 +13,29 @@ import java.util.function.LongSupplier;
  * one fault from the table in turn, always on the master of a replicated group of two started behind
  * links ({@link FaultCluster#startReplicatedBehindLinks}): the master killed ({@code kill -9}), so the
  * controller promotes the replica, then restarted on its store to rejoin as a replica; its
- * connections reset after every request for 5 s; a black hole for 10 s. Each fault's recovery is the
- * time from its lift (for a kill: the kill itself, the failover being the recovery) to the next
- * acknowledged publish, read from {@code lastAck}; after a kill, the next fault waits until the old
- * master is back in sync. Runs on a thread of its own; {@link #stop()} lifts the fault in force and
- * waits for the thread.
+ * connections reset after every request for 5 s; a black hole for 10 s; and the consumer group's other
+ * member ({@link SoakMember}) killed and replaced. A broker fault's recovery is the time from its lift
+ * (for a kill: the kill itself, the failover being the recovery) to the next acknowledged publish,
+ * read from {@code lastAck}; after a kill, the next fault waits until the old master is back in sync.
+ * A consumer kill's recovery is the time until its replacement handled a message. Runs on a thread of
+ * its own; {@link #stop()} lifts the fault in force and waits for the thread.
  */
 final class Chaos {
-  /** One fault injected: its name, the broker, when (seconds into the soak), how long, and the recovery after it. */
+  /**
+   * One fault injected: its name, the broker (-1 for a consumer kill), when (seconds into the soak), how
+   * long, and the recovery after it.
+   */
   record Injected(String fault, int broker, long atSecond, Duration held, Duration recovery) {}
 
   private static final List<String> FAULTS = List.of("master kill -9, failover, restart",
-      "reset after each request (5 s)", "black hole (10 s)");
+      "reset after each request (5 s)", "black hole (10 s)", "consumer process kill -9, replaced");
+  private static final int CONSUMER_KILL = 3;
   private static final Duration RESET = Duration.ofSeconds(5);
   private static final Duration BLACK_HOLE = Duration.ofSeconds(10);
   private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(120);
 
   private final FaultCluster cluster;
+  private final SoakMember member;
   private final Duration every;
   private final LongSupplier lastAck;
   private final PrintStream out;
@@ -40,9 +46,10 @@ final class Chaos {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private Chaos(FaultCluster cluster, Duration every, Duration length, int maxFaults, LongSupplier lastAck,
-      PrintStream out) {
+  private Chaos(FaultCluster cluster, SoakMember member, Duration every, Duration length, int maxFaults,
+      LongSupplier lastAck, PrintStream out) {
     this.cluster = cluster;
+    this.member = member;
     this.every = every;
     this.end = start + length.toNanos();
     this.maxFaults = maxFaults;
@@ -53,14 +60,15 @@ final class Chaos {
   }
 
   /** Starts injecting, the first fault one {@code every} from now, the last one starting before {@code length} has passed. */
-  static Chaos start(FaultCluster cluster, Duration every, Duration length, LongSupplier lastAck, PrintStream out) {
-    return start(cluster, every, length, Integer.MAX_VALUE, lastAck, out);
+  static Chaos start(FaultCluster cluster, SoakMember member, Duration every, Duration length, LongSupplier lastAck,
+      PrintStream out) {
+    return start(cluster, member, every, length, Integer.MAX_VALUE, lastAck, out);
   }
 
-  /** As {@link #start(FaultCluster, Duration, Duration, LongSupplier, PrintStream)}, injecting at most {@code maxFaults}. */
-  static Chaos start(FaultCluster cluster, Duration every, Duration length, int maxFaults, LongSupplier lastAck,
-      PrintStream out) {
-    Chaos chaos = new Chaos(cluster, every, length, maxFaults, lastAck, out);
+  /** As {@link #start(FaultCluster, SoakMember, Duration, Duration, LongSupplier, PrintStream)}, injecting at most {@code maxFaults}. */
+  static Chaos start(FaultCluster cluster, SoakMember member, Duration every, Duration length, int maxFaults,
+      LongSupplier lastAck, PrintStream out) {
+    Chaos chaos = new Chaos(cluster, member, every, length, maxFaults, lastAck, out);
     chaos.thread.start();
     return chaos;
   }
@@ -71,6 +79,10 @@ final class Chaos {
         return;
       }
       String fault = FAULTS.get(n % FAULTS.size());
+      if (n % FAULTS.size() == CONSUMER_KILL) {
+        killConsumer(fault);
+        continue;
+      }
       int broker = cluster.masterIndex();
       long at = System.nanoTime();
       if (broker < 0) {
@@ -84,11 +96,39 @@ final class Chaos {
         rejoin(broker);
       }
       Duration recovery = recovered < 0 ? RECOVERY_PATIENCE : Duration.ofNanos(recovered - lifted);
-      synchronized (injected) {
-        injected.add(new Injected(fault, broker, seconds(at), Duration.ofNanos(lifted - at), recovery));
-      }
+      record(new Injected(fault, broker, seconds(at), Duration.ofNanos(lifted - at), recovery));
       out.printf("chaos %5d s: %s lifted; publishing %s%n", seconds(lifted), fault, recovered < 0
           ? "had not recovered after " + RECOVERY_PATIENCE.toSeconds() + " s" : "recovered in " + recovery.toMillis() + " ms");
+    }
+  }
+
+  /**
+   * Kills the group's other member and replaces it: held until the replacement subscribed, recovered
+   * when it handled its first message.
+   */
+  private void killConsumer(String fault) {
+    long at = System.nanoTime();
+    out.printf("chaos %5d s: %s%n", seconds(at), fault);
+    SoakMember.Replacement replacement;
+    try {
+      replacement = member.killAndReplace(RECOVERY_PATIENCE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not start the replacement member", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    boolean recovered = replacement.firstHandled() >= 0;
+    Duration recovery = recovered ? Duration.ofNanos(replacement.firstHandled() - at) : RECOVERY_PATIENCE;
+    record(new Injected(fault, -1, seconds(at), Duration.ofNanos(replacement.subscribed() - at), recovery));
+    out.printf("chaos %5d s: the replacement member %s%n", seconds(System.nanoTime()), recovered
+        ? "handled its first message " + recovery.toMillis() + " ms after the kill"
+        : "had handled nothing after " + RECOVERY_PATIENCE.toSeconds() + " s");
+  }
+
+  private void record(Injected fault) {
+    synchronized (injected) {
+      injected.add(fault);
     }
   }
 

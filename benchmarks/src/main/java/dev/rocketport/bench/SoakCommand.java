@@ -24,10 +24,11 @@ final class SoakCommand implements Callable<Integer> {
       description = "messages published per second (100–5000, default ${DEFAULT-VALUE})")
   int rate;
 
-  @Option(names = "--chaos", description = {"inject a fault every minute on the master, in turn: killed (kill -9), "
-      + "the replica promoted, the old master restarted to rejoin; its connections reset after each request for 5 s; "
-      + "a black hole for 10 s — against a replicated group (master, replica, controller) that clients reach "
-      + "through fault-injecting links"})
+  @Option(names = "--chaos", description = {"inject a fault every minute, in turn: the master killed (kill -9), "
+      + "the replica promoted, the old master restarted to rejoin; the master's connections reset after each request "
+      + "for 5 s; a black hole in front of the master for 10 s; the consumer group's second member, a process of its "
+      + "own, killed (kill -9) and replaced — against a replicated group (master, replica, controller) that clients "
+      + "reach through fault-injecting links"})
   boolean chaos;
 
   @Option(names = "--out", paramLabel = "DIR", description = "report directory (default target/rocketport-soak)")

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * {@code rocketport soak --minutes N [--rate R] [--chaos] [--out DIR]}: a bounded soak of the RocketMQ
  * adapter against a broker in its own JVM (test timings: 1 s retry levels) — see {@link SoakRun} —
- * or, with {@code --chaos}, against a replicated group behind fault-injecting links with a fault every
- * minute ({@link Chaos}); writes {@code soak.json} and {@code soak.png} and exits 0 only if no
+ * or, with {@code --chaos}, against a replicated group behind fault-injecting links, with a second consumer-group member in
+ * a JVM of its own and a fault every minute ({@link Chaos}); writes {@code soak.json} and {@code soak.png} and exits 0 only if no
  * acknowledged message was lost.
  */
 public final class SoakMain {
@@ -59,13 +59,17 @@ public final class SoakMain {
     try (FaultCluster cluster = FaultCluster.startReplicatedBehindLinks(store, 2);
         RocketMqMessaging messaging = Runtimes.start(cluster.clientNameServerAddress())) {
       SoakRun run = new SoakRun(messaging, out);
-      Chaos chaos = Chaos.start(cluster, Duration.ofMinutes(1), Duration.ofMinutes(minutes), run::lastAckNanos, out);
-      try {
-        result = run.run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
-      } finally {
-        chaos.stop();
+      try (SoakMember member = SoakMember.start(cluster.clientNameServerAddress(), run.topic(), run.group(),
+          run::recordHandled)) {
+        Chaos chaos = Chaos.start(cluster, member, Duration.ofMinutes(1), Duration.ofMinutes(minutes),
+            run::lastAckNanos, out);
+        try {
+          result = run.run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
+        } finally {
+          chaos.stop();
+        }
+        injected = chaos.injected();
       }
-      injected = chaos.injected();
     } finally {
       EmbeddedRocketMq.deleteRecursively(store);
     }
@@ -77,8 +81,9 @@ public final class SoakMain {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("soak.json"), json(minutes, rate, result, injected));
     SoakChart.write(result.samples(), dir.resolve("soak.png"));
-    injected.forEach(f -> out.printf("fault at %d s: %s on broker-%d, held %.1f s, publishing recovered in %d ms%n",
-        f.atSecond(), f.fault(), f.broker(), f.held().toMillis() / 1000.0, f.recovery().toMillis()));
+    injected.forEach(f -> out.printf("fault at %d s: %s%s, held %.1f s, %s recovered in %d ms%n", f.atSecond(),
+        f.fault(), f.broker() < 0 ? "" : " on member " + f.broker(), f.held().toMillis() / 1000.0,
+        f.broker() < 0 ? "consumption" : "publishing", f.recovery().toMillis()));
     out.println(summary(result));
     out.println("report: " + dir.toAbsolutePath() + "/soak.{json,png}");
     return result.lost() == 0 ? 0 : 1;

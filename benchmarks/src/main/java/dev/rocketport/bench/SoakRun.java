@@ -1,10 +1,8 @@
 package dev.rocketport.bench;
 
 import dev.rocketport.messaging.ConsumerGroup;
-import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.Message;
 import dev.rocketport.messaging.Messaging;
-import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.messaging.admin.Backlog;
 import java.io.PrintStream;
@@ -38,7 +36,6 @@ final class SoakRun {
   record Result(List<Sample> samples, long published, long refused, long handled, long deadLettered, long lost,
       long duplicates, Duration drained, String lostMessages) {}
 
-  private static final int MAX_RETRIES = 2;
   private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(3);
 
   private final Messaging messaging;
@@ -55,36 +52,46 @@ final class SoakRun {
   private final AtomicLong failedSinceSample = new AtomicLong();
   private final AtomicReference<String> lastFailure = new AtomicReference<>("");
 
+  private final Topic topic;
+  private final ConsumerGroup group;
+
+  /** Creates the soak's topic (4 queues); its group is named after it. */
   SoakRun(Messaging messaging, PrintStream out) {
     this.messaging = messaging;
     this.out = out;
+    String run = Long.toHexString(System.nanoTime());
+    this.topic = messaging.admin().createTopic(Topic.of("soak-" + run), 4)
+        .getOrElseThrow(f -> new IllegalStateException(f.description()));
+    this.group = ConsumerGroup.of("soak-" + run);
   }
 
+  Topic topic() {
+    return topic;
+  }
+
+  ConsumerGroup group() {
+    return group;
+  }
+
+  /** Records that a member of the group (this JVM's or another) acknowledged message {@code seq}. Thread-safe. */
+  void recordHandled(int seq) {
+    synchronized (handled) {
+      if (handled.get(seq)) {
+        duplicates.incrementAndGet();
+      }
+      handled.set(seq);
+    }
+  }
+
+  /** Publishes at {@code ratePerSecond} for {@code length}, consuming in this JVM too, then drains and accounts. */
   Result run(Duration length, int ratePerSecond, Duration sampleEvery) {
-    String run = Long.toHexString(System.nanoTime());
-    Topic topic = messaging.admin().createTopic(Topic.of("soak-" + run), 4)
-        .getOrElseThrow(f -> new IllegalStateException(f.description()));
-    ConsumerGroup group = ConsumerGroup.of("soak-" + run);
-    var subscription = messaging.subscriber().subscribe(SubscriptionSpec.builder(topic, group).concurrency(8)
-        .maxRetries(MAX_RETRIES).build(), m -> {
-          int seq = Integer.parseInt(m.header("seq").get());
-          String kind = kind(seq);
-          if (kind.equals("poison") || kind.equals("flaky") && m.deliveryAttempt() == 1) {
-            return HandlerResult.retry();
-          }
-          synchronized (handled) {
-            if (handled.get(seq)) {
-              duplicates.incrementAndGet();
-            }
-            handled.set(seq);
-          }
-          return HandlerResult.success();
-        });
+    var subscription = messaging.subscriber().subscribe(SoakHandling.spec(topic, group),
+        SoakHandling.handler(this::recordHandled));
     ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     int perTick = Math.max(1, ratePerSecond / 100);
     publisher.scheduleAtFixedRate(() -> {
       for (int i = 0; i < perTick; i++) {
-        publishOne(topic);
+        publishOne();
       }
     }, 0, 10, TimeUnit.MILLISECONDS);
     List<Sample> samples = new ArrayList<>();
@@ -93,18 +100,18 @@ final class SoakRun {
     try {
       while (System.nanoTime() < end) {
         LockSupport.parkNanos(Math.min(sampleEvery.toNanos(), end - System.nanoTime()));
-        samples.add(sample(start, topic, group));
+        samples.add(sample(start));
       }
       publisher.shutdown();
       publisher.awaitTermination(1, TimeUnit.MINUTES);
       long drainStart = System.nanoTime();
       long drainDeadline = drainStart + DRAIN_PATIENCE.toNanos();
-      while (System.nanoTime() < drainDeadline && unaccounted(deadLettered(group)) > 0) {
+      while (System.nanoTime() < drainDeadline && unaccounted(deadLettered()) > 0) {
         LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
       }
       Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
-      samples.add(sample(start, topic, group));
-      return account(group, samples, drained);
+      samples.add(sample(start));
+      return account(samples, drained);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -114,15 +121,11 @@ final class SoakRun {
     }
   }
 
-  /** 1 % poison, 4 % failing their first delivery, 5 % delayed by 2 s, the rest plain. */
-  private static String kind(int seq) {
-    return seq % 100 == 0 ? "poison" : seq % 25 == 0 ? "flaky" : seq % 20 == 0 ? "delayed" : "plain";
-  }
-
-  private void publishOne(Topic topic) {
+  private void publishOne() {
     int seq = sequence.incrementAndGet();
-    Message.Builder message = Message.builder(topic).body("soak " + seq).header("seq", String.valueOf(seq));
-    if (kind(seq).equals("delayed")) {
+    Message.Builder message = Message.builder(topic).body("soak " + seq)
+        .header(SoakHandling.SEQUENCE_HEADER, String.valueOf(seq));
+    if (SoakHandling.kind(seq).equals("delayed")) {
       message.deliverAfter(Duration.ofSeconds(2));
     }
     var sent = messaging.publisher().send(message.build());
@@ -144,12 +147,12 @@ final class SoakRun {
     return lastAck.get();
   }
 
-  private Sample sample(long start, Topic topic, ConsumerGroup group) {
+  private Sample sample(long start) {
     System.gc();
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
     long lag = messaging.admin().backlog(topic, group).map(Backlog::total).getOrElse(-1L);
-    long dead = deadLettered(group).cardinality();
+    long dead = deadLettered().cardinality();
     Sample sample = new Sample((System.nanoTime() - start) / 1_000_000_000L, heap, threads, count(acknowledged),
         count(handled), lag, dead);
     out.printf("soak %5d s: heap %6.1f MiB, %3d threads, published %,d, handled %,d, lag %,d, dead letters %d%n",
@@ -170,10 +173,10 @@ final class SoakRun {
   }
 
   /** Sequence numbers of the group's dead letters. */
-  private BitSet deadLettered(ConsumerGroup group) {
+  private BitSet deadLettered() {
     BitSet seqs = new BitSet();
     messaging.admin().deadLetters(group, 100_000).forEach(letters -> letters.forEach(l -> seqs.set(
-        Integer.parseInt(l.message().headers().get("seq")))));
+        Integer.parseInt(l.message().headers().get(SoakHandling.SEQUENCE_HEADER)))));
     return seqs;
   }
 
@@ -194,11 +197,11 @@ final class SoakRun {
     return missing;
   }
 
-  private Result account(ConsumerGroup group, List<Sample> samples, Duration drained) {
-    BitSet dead = deadLettered(group);
+  private Result account(List<Sample> samples, Duration drained) {
+    BitSet dead = deadLettered();
     BitSet missing = missing(dead);
     // which messages, of which kind, for whoever looks into a loss
-    String lostMessages = missing.stream().limit(20).mapToObj(seq -> seq + " (" + kind(seq) + ")")
+    String lostMessages = missing.stream().limit(20).mapToObj(seq -> seq + " (" + SoakHandling.kind(seq) + ")")
         .collect(java.util.stream.Collectors.joining(", "));
     return new Result(samples, count(acknowledged), refused.get(), count(handled), dead.cardinality(),
         missing.cardinality(), duplicates.get(), drained, lostMessages);

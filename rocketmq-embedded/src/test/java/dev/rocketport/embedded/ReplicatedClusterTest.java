@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +51,7 @@ class ReplicatedClusterTest {
         DefaultMQProducer fresh = producer(cluster);
         try {
           await("a send acknowledged by the new master", () -> sends(fresh, topic), Duration.ofSeconds(90),
-              () -> "the last send's failure: " + lastFailure);
+              () -> "the last send's failure: " + lastFailure + "; " + describeMaster(cluster, topic));
           assertTrue(fresh.maxOffset(before.getMessageQueue()) > before.getQueueOffset(),
               "the new master has the message the old one acknowledged");
         } finally {
@@ -82,8 +86,34 @@ class ReplicatedClusterTest {
       lastFailure = String.valueOf(result);
       return result.getSendStatus() == SendStatus.SEND_OK;
     } catch (Exception notYet) {
-      lastFailure = notYet.toString();
+      StringBuilder chain = new StringBuilder();
+      for (Throwable t = notYet; t != null; t = t.getCause()) {
+        chain.append(chain.length() == 0 ? "" : " <- ").append(t);
+      }
+      lastFailure = chain.toString();
       return false;
+    }
+  }
+
+  /** What the routed master says of itself and of {@code topic}, for a failure's report. */
+  private static String describeMaster(FaultCluster cluster, String topic) {
+    DefaultMQAdminExt admin = AdminClients.start(cluster.nameServerAddress(), Optional.empty(), false, "diagnosis");
+    try {
+      String master = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(cluster.brokerName(0))
+          .getBrokerAddrs().get(0L);
+      Map<String, String> stats = admin.fetchBrokerRuntimeStats(master).getTable();
+      String topicConfig;
+      try {
+        topicConfig = String.valueOf(admin.examineTopicConfig(master, topic));
+      } catch (Exception e) {
+        topicConfig = "not readable: " + e;
+      }
+      return "master " + master + " has topic config " + topicConfig + "; route "
+          + admin.examineTopicRouteInfo(topic) + "; runtime " + new TreeMap<>(stats);
+    } catch (Exception e) {
+      return "the master could not be described: " + e;
+    } finally {
+      admin.shutdown();
     }
   }
 

@@ -6,17 +6,11 @@ import dev.rocketport.messaging.HandlerResult;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.messaging.Topic;
 import dev.rocketport.rocketmq.RocketMqMessaging;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,14 +38,17 @@ final class ConsumerCrashScenario {
       load.stop();
       Map<String, Integer> handles = new ConcurrentHashMap<>();
       AtomicLong byFirst = new AtomicLong();
-      Process first = startConsumer(cluster.nameServerAddress(), topic, group);
-      Thread reader = new Thread(() -> readHandled(first, handles, byFirst), "fault-consumer-output");
+      ChildConsumer first = ChildConsumer.start(ConsumerProcess.class, cluster.nameServerAddress(), topic.name(),
+          group);
+      Thread reader = new Thread(() -> first.forEachHandled(() -> { }, body -> {
+        handles.merge(body, 1, Integer::sum);
+        byFirst.incrementAndGet();
+      }), "fault-consumer-output");
       reader.start();
       long firstStarted = System.nanoTime();
       Deadline.require("a third handled by the first member", () -> byFirst.get() >= sizes.consumerBacklog() / 3,
           Duration.ofSeconds(120));
-      first.destroyForcibly();
-      first.waitFor(30, TimeUnit.SECONDS);
+      first.kill();
       reader.join();
       double rate = byFirst.get() / ((System.nanoTime() - firstStarted) / 1e9);
       long killedAt = byFirst.get();
@@ -76,29 +73,6 @@ final class ConsumerCrashScenario {
           tally.definite(), tally.definiteBodies().stream().filter(handles::containsKey).count(), tally.unknown().size(), tally.unknown().stream().filter(handles::containsKey).count(), lost,
           duplicates, takeover, String.format("killed member handled %d (%.0f/s); duplicates bound %d", killedAt, rate,
               bound));
-    }
-  }
-
-  private static Process startConsumer(String nameServer, Topic topic, String group) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        ConsumerProcess.class.getName(), nameServer, topic.name(), group))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  /** Counts the member's {@code H <body>} lines until its output ends (it was killed). */
-  private static void readHandled(Process process, Map<String, Integer> handles, AtomicLong count) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith(ConsumerProcess.HANDLED)) {
-          handles.merge(line.substring(ConsumerProcess.HANDLED.length()), 1, Integer::sum);
-          count.incrementAndGet();
-        }
-      }
-    } catch (java.io.IOException e) {
-      // the process was killed mid-line; what was read is counted
     }
   }
 }
