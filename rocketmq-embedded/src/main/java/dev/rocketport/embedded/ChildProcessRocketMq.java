@@ -132,7 +132,7 @@ public final class ChildProcessRocketMq implements AutoCloseable {
     try {
       process = builder.start();
       Process started = process;
-      CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> readReady(started, lastLines));
+      CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> readReady(started, String.valueOf(home.getFileName()), lastLines));
       return new ChildProcessRocketMq(process, ready.get(60, TimeUnit.SECONDS));
     } catch (Exception e) {
       if (process != null) {
@@ -155,8 +155,12 @@ public final class ChildProcessRocketMq implements AutoCloseable {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  /** Reads the child's output until its ready line, keeping the last lines in {@code lastLines} for a failure's report. */
-  private static Ready readReady(Process process, java.util.Deque<String> lastLines) {
+  /**
+   * Reads the child's output until its ready line, keeping the last lines in {@code lastLines} for a
+   * failure's report; from then on, passes what the child prints (its errors: RocketMQ logs at error
+   * level in a child) to this JVM's standard error, each line prefixed with {@code name}.
+   */
+  private static Ready readReady(Process process, String name, java.util.Deque<String> lastLines) {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -171,7 +175,8 @@ public final class ChildProcessRocketMq implements AutoCloseable {
         }
         if (line.startsWith(EmbeddedRocketMqMain.READY_PREFIX)) {
           String address = line.substring(EmbeddedRocketMqMain.READY_PREFIX.length());
-          Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-broker-output");
+          Thread drain = new Thread(() -> out.lines().forEach(l -> System.err.println("[" + name + "] " + l)),
+              "child-broker-output");
           drain.setDaemon(true);
           drain.start();
           return new Ready(address, proxy);

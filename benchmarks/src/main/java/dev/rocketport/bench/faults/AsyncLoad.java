@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,6 +22,8 @@ final class AsyncLoad {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Semaphore permits = new Semaphore(IN_FLIGHT);
   private volatile boolean lastFailed;
+  /** A stage that completed exceptionally, which {@link Publisher#sendAsync}'s contract rules out. */
+  private final AtomicReference<Throwable> breach = new AtomicReference<>();
   private final Thread thread;
 
   private AsyncLoad(Publisher publisher, Topic topic, String prefix, Tally tally) {
@@ -38,9 +41,12 @@ final class AsyncLoad {
         }
         long start = System.nanoTime();
         publisher.sendAsync(Message.of(topic, body)).whenComplete((outcome, error) -> {
-          // a send's stage completes with an outcome, never exceptionally
-          tally.record(body, outcome, Duration.ofNanos(System.nanoTime() - start));
-          lastFailed = outcome.isLeft();
+          if (error != null) {
+            breach.compareAndSet(null, error);
+          } else {
+            tally.record(body, outcome, Duration.ofNanos(System.nanoTime() - start));
+            lastFailed = outcome.isLeft();
+          }
           permits.release();
         });
       }
@@ -55,11 +61,16 @@ final class AsyncLoad {
     return load;
   }
 
+  /** Stops sending and waits for the sends in flight; fails if one's stage completed exceptionally. */
   void stop() throws InterruptedException {
     running.set(false);
     thread.join();
     if (!permits.tryAcquire(IN_FLIGHT, 1, TimeUnit.MINUTES)) {
       throw new IllegalStateException("asynchronous sends still in flight a minute after the load stopped");
+    }
+    if (breach.get() != null) {
+      throw new IllegalStateException("a send's stage completed exceptionally, which the Publisher contract rules out",
+          breach.get());
     }
   }
 }

@@ -127,10 +127,6 @@ final class NetworkFaultScenario {
       throw new IllegalStateException(row.scenario() + ": " + row.definiteStored()
           + " sends reported as failed definitely were stored");
     }
-    Duration bound = messaging.config().sendTimeout().multipliedBy(2).plusSeconds(1);
-    if (tally.longestSend().compareTo(bound) > 0) {
-      throw new IllegalStateException(row.scenario() + ": a send took " + tally.longestSend().toMillis()
-          + " ms, past its bound of " + bound.toMillis() + " ms");
-    }
+    Runtimes.requireWithinSendBound(row.scenario(), "a send", tally.longestSend(), messaging);
   }
 }

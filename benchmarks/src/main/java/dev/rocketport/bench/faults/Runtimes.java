@@ -20,6 +20,19 @@ public final class Runtimes {
         .closeTimeout(Duration.ofSeconds(30)).retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels()));
   }
 
+  /**
+   * Fails, naming {@code what} in {@code scenario}, if it took longer than a send of {@code messaging}
+   * may take however the network fails: twice the send timeout (a coalesced send waits up to that)
+   * and a second's grace.
+   */
+  static void requireWithinSendBound(String scenario, String what, Duration took, RocketMqMessaging messaging) {
+    Duration bound = messaging.config().sendTimeout().multipliedBy(2).plusSeconds(1);
+    if (took.compareTo(bound) > 0) {
+      throw new IllegalStateException(scenario + ": " + what + " took " + took.toMillis() + " ms, past its bound of "
+          + bound.toMillis() + " ms");
+    }
+  }
+
   public static RocketMqMessaging start(String nameServer) {
     return RocketMqMessaging.start(config(nameServer).build());
   }
