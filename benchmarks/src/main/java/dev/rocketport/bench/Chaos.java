@@ -112,8 +112,10 @@ final class Chaos {
     SoakMember.Replacement replacement;
     try {
       replacement = member.killAndReplace(RECOVERY_PATIENCE);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("could not start the replacement member", e);
+    } catch (java.io.IOException | IllegalStateException e) {
+      out.printf("chaos %5d s: the replacement member did not start: %s%n", seconds(System.nanoTime()), e.getMessage());
+      record(new Injected(fault, -1, seconds(at), Duration.ofNanos(System.nanoTime() - at), RECOVERY_PATIENCE));
+      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -121,7 +123,8 @@ final class Chaos {
     boolean recovered = replacement.firstHandled() >= 0;
     Duration recovery = recovered ? Duration.ofNanos(replacement.firstHandled() - at) : RECOVERY_PATIENCE;
     record(new Injected(fault, -1, seconds(at), Duration.ofNanos(replacement.subscribed() - at), recovery));
-    out.printf("chaos %5d s: the replacement member %s%n", seconds(System.nanoTime()), recovered
+    out.printf("chaos %5d s: the replacement member subscribed %d ms after the kill and %s%n",
+        seconds(System.nanoTime()), Duration.ofNanos(replacement.subscribed() - at).toMillis(), recovered
         ? "handled its first message " + recovery.toMillis() + " ms after the kill"
         : "had handled nothing after " + RECOVERY_PATIENCE.toSeconds() + " s");
   }

@@ -19,7 +19,8 @@ import java.util.function.IntConsumer;
  * thread of its own); {@link #close()} lets the member unsubscribe and exit.
  */
 final class SoakMember implements AutoCloseable {
-  private static final Duration SUBSCRIBE_PATIENCE = Duration.ofSeconds(60);
+  // a JVM starting and subscribing, which takes seconds, can take a minute on a machine loaded by other fault runs
+  private static final Duration SUBSCRIBE_PATIENCE = Duration.ofSeconds(120);
 
   private final String nameServer;
   private final Topic topic;

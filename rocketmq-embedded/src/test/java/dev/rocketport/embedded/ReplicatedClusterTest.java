@@ -11,18 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 
 /**
  * A replicated broker group with a controller, on RocketMQ's own failover timings: both members in
  * sync, the master killed and the replica promoted, the old master rejoining as a replica, a message
- * acknowledged by the first master readable from the second.
+ * acknowledged by the first master readable from the second, and a consumer group's offset committed
+ * to the first master held by the second (the replica copies it).
  */
 class ReplicatedClusterTest {
 
@@ -39,6 +47,12 @@ class ReplicatedClusterTest {
       try {
         var before = producer.send(new Message(topic, "before".getBytes(StandardCharsets.UTF_8)));
         assertEquals(SendStatus.SEND_OK, before.getSendStatus());
+        MessageQueue queue = before.getMessageQueue();
+        long consumedUpTo = before.getQueueOffset() + 1;
+        String group = "replicated-group-" + topic;
+        consume(cluster, topic, group);
+        await("the replica holding the group's offset", () -> committed(cluster, false, group, queue) == consumedUpTo,
+            Duration.ofSeconds(60));
 
         long killed = System.nanoTime();
         cluster.killBroker(first);
@@ -52,8 +66,10 @@ class ReplicatedClusterTest {
         try {
           await("a send acknowledged by the new master", () -> sends(fresh, topic), Duration.ofSeconds(90),
               () -> "the last send's failure: " + lastFailure + "; " + describeMaster(cluster, topic));
-          assertTrue(fresh.maxOffset(before.getMessageQueue()) > before.getQueueOffset(),
+          assertTrue(fresh.maxOffset(queue) > before.getQueueOffset(),
               "the new master has the message the old one acknowledged");
+          assertEquals(consumedUpTo, committed(cluster, true, group, queue),
+              "the new master resumes the group where the old one had it");
         } finally {
           fresh.shutdown();
         }
@@ -78,6 +94,47 @@ class ReplicatedClusterTest {
     producer.setPollNameServerInterval(1_000);
     producer.start();
     return producer;
+  }
+
+  /** Consumes {@code topic} as {@code group} from its first message until the group's offsets are committed, then stops. */
+  private static void consume(FaultCluster cluster, String topic, String group) throws Exception {
+    AtomicInteger consumed = new AtomicInteger();
+    DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+    consumer.setNamesrvAddr(cluster.nameServerAddress());
+    consumer.setInstanceName(group + "-" + UUID.randomUUID());
+    consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+    consumer.subscribe(topic, "*");
+    consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+      consumed.addAndGet(messages.size());
+      return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    });
+    consumer.start();
+    try {
+      await("the message consumed", () -> consumed.get() >= 1, Duration.ofSeconds(60));
+    } finally {
+      consumer.shutdown(); // commits the offsets to the master
+    }
+  }
+
+  /** The offset of {@code group} on {@code queue} as the group's master (or its replica) has it, -1 if it has none. */
+  private static long committed(FaultCluster cluster, boolean master, String group, MessageQueue queue) {
+    DefaultMQAdminExt admin = AdminClients.start(cluster.nameServerAddress(), Optional.empty(), false, "offsets");
+    try {
+      var members = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(cluster.brokerName(0)).getBrokerAddrs();
+      String address = members.entrySet().stream().filter(m -> (m.getKey() == 0L) == master).findFirst()
+          .orElseThrow().getValue();
+      QueryConsumerOffsetRequestHeader header = new QueryConsumerOffsetRequestHeader();
+      header.setConsumerGroup(group);
+      header.setTopic(queue.getTopic());
+      header.setQueueId(queue.getQueueId());
+      header.setSetZeroIfNotFound(false);
+      return admin.getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl()
+          .queryConsumerOffset(address, header, 3_000);
+    } catch (Exception noneYet) {
+      return -1;
+    } finally {
+      admin.shutdown();
+    }
   }
 
   private boolean sends(DefaultMQProducer producer, String topic) {

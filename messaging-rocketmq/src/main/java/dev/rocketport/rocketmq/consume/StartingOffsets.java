@@ -50,13 +50,16 @@ public final class StartingOffsets implements OffsetStore {
 
   private final DefaultMQPushConsumer consumer;
   private final SubscriptionSpec spec;
-  /** The offsets this store last committed, per queue; only this store's persistence writes them. */
-  private final Map<MessageQueue, Long> committed = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The offset this store last committed per queue, and to which master; only this store's persistence writes them. */
+  private final Map<MessageQueue, Commit> committed = new java.util.concurrent.ConcurrentHashMap<>();
   /** Queues whose last commit failed: warned about once per spell, not on every persistence tick. */
   private final Set<MessageQueue> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<MessageQueue, Long> starts;
   // set by load(), which the client calls before any other method of an offset store
   private volatile OffsetStore delegate;
+
+  /** An offset committed to the master at {@code broker} ("" if the route named no master). */
+  private record Commit(String broker, long offset) {}
 
   @SuppressWarnings("NullAway.Init")
   private StartingOffsets(DefaultMQPushConsumer consumer, SubscriptionSpec spec, Map<MessageQueue, Long> starts) {
@@ -158,8 +161,9 @@ public final class StartingOffsets implements OffsetStore {
    * clustering each commit waits for the broker's answer instead of going one way. A member closing
    * persists last, just before its client shuts down; with a one-way commit, a member that starts
    * right after could still find the old offset and start where its start position says, skipping
-   * messages. An offset the broker already has is not sent again, which keeps the every-second
-   * persistence of idle queues free of round trips.
+   * messages. An offset the master already has is not sent again, which keeps the every-second
+   * persistence of idle queues free of round trips; once another broker is the master (a replica
+   * promoted, whose copy of the offsets may be older), every offset is sent to it once.
    */
   @Override
   public void persistAll(Set<MessageQueue> mqs) {
@@ -173,21 +177,30 @@ public final class StartingOffsets implements OffsetStore {
         delegate.removeOffset(mq);
         committed.remove(mq);
         failing.remove(mq);
-      } else if (entry.getValue() >= 0 && !entry.getValue().equals(committed.get(mq))) {
-        try {
-          delegate.updateConsumeOffsetToBroker(mq, entry.getValue(), false);
-          committed.put(mq, entry.getValue());
-          if (failing.remove(mq)) {
-            LOG.info("group {}: offsets of {} commit again (offset {})", spec.group(), mq, entry.getValue());
-          }
-        } catch (Exception e) {
-          if (failing.add(mq)) {
-            LOG.warn("group {}: could not commit offset {} of {} ({}); retried on every persistence tick, "
-                + "logged again when it succeeds", spec.group(), entry.getValue(), mq, ExceptionDetails.of(e));
-          }
-          LOG.debug("group {}: commit of offset {} of {} failed", spec.group(), entry.getValue(), mq, e);
-        }
+      } else if (entry.getValue() >= 0) {
+        commit(mq, entry.getValue());
       }
+    }
+  }
+
+  /** Commits {@code offset} of {@code mq} unless the queue's master already has it from this store. */
+  private void commit(MessageQueue mq, long offset) {
+    Commit commit = new Commit(ClientInternals.masterAddress(consumer, mq).orElse(""), offset);
+    if (commit.equals(committed.get(mq))) {
+      return;
+    }
+    try {
+      delegate.updateConsumeOffsetToBroker(mq, offset, false);
+      committed.put(mq, commit);
+      if (failing.remove(mq)) {
+        LOG.info("group {}: offsets of {} commit again (offset {})", spec.group(), mq, offset);
+      }
+    } catch (Exception e) {
+      if (failing.add(mq)) {
+        LOG.warn("group {}: could not commit offset {} of {} ({}); retried on every persistence tick, "
+            + "logged again when it succeeds", spec.group(), offset, mq, ExceptionDetails.of(e));
+      }
+      LOG.debug("group {}: commit of offset {} of {} failed", spec.group(), offset, mq, e);
     }
   }
 
