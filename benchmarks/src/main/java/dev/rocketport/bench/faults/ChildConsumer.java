@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * A consumer in a JVM of its own, for a fault to kill ({@code kill -9}): started with this JVM's class
  * path, it prints {@code READY} once subscribed and {@code H <what>} for each message before its handler
- * acknowledges it, and runs until its standard input closes. {@link #forEachHandled} reads those lines
+ * acknowledges it, and runs until its standard input closes; its standard error (its log) goes to
+ * this JVM's, each line prefixed with its main class's name. {@link #forEachHandled} reads those lines
  * until the process ends, so what a killed consumer acknowledged is known to the line. Not thread-safe:
  * one owner starts, reads and kills it.
  */
@@ -53,7 +54,21 @@ public final class ChildConsumer {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         main.getName()));
     command.addAll(List.of(args));
-    return new ChildConsumer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+    Process process = new ProcessBuilder(command).start();
+    // its log lines, for whoever looks into a failure, told apart from this JVM's own
+    Thread errors = new Thread(() -> passOn(process, "[" + main.getSimpleName() + "] "), "child-consumer-errors");
+    errors.setDaemon(true);
+    errors.start();
+    return new ChildConsumer(process);
+  }
+
+  private static void passOn(Process process, String prefix) {
+    try (BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+        StandardCharsets.UTF_8))) {
+      errors.lines().forEach(line -> System.err.println(prefix + line));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // the process was killed: its last lines are gone with it
+    }
   }
 
   /**

@@ -56,6 +56,11 @@ public final class ClientInternals {
     return broker == null ? Optional.empty() : Optional.of(broker.getBrokerAddr());
   }
 
+  /** Whether the consumer's client has a connection to {@code address}, or can open one now. */
+  public static boolean reachable(DefaultMQPushConsumer consumer, String address) {
+    return factory(consumer).getMQClientAPIImpl().getRemotingClient().isAddressReachable(address);
+  }
+
   /** The client's own offset store for a consumer of {@code group}: local files in broadcasting, the broker otherwise. */
   public static OffsetStore offsetStore(DefaultMQPushConsumer consumer, String group, boolean broadcasting)
       throws MQClientException {

@@ -4,7 +4,6 @@ import dev.rocketport.messaging.DeliveryMode;
 import dev.rocketport.messaging.StartPosition;
 import dev.rocketport.messaging.SubscriptionSpec;
 import dev.rocketport.rocketmq.client.ClientInternals;
-import dev.rocketport.rocketmq.client.ExceptionDetails;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A push consumer's offset store that starts a queue the group has no offset on where the spec's
  * {@link StartPosition} says — the client's own store (on the broker in clustering, in a local file
- * in broadcasting) for everything else. Two things of the plain client it avoids:
+ * in broadcasting) for everything else. What of the plain client it avoids:
  * <ul>
  *   <li>asked for a clustering group's offset it has not got, the broker answers 0 instead of "not
  *       found" while the queue's first message is still in memory, so a new group told to start
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       sent just after subscribing could be skipped; here the latest offset or the one for a
  *       timestamp is taken for the topic's queues when the subscription starts;
  *   <li>the client commits offsets one way, so a member closing could leave its last commit in
- *       flight while the next member reads the old one; here commits wait for the broker.
+ *       flight while the next member reads the old one; here commits wait for the broker, and
+ *       follow a replicated group's failover at once ({@link OffsetCommits}).
  * </ul>
  * A group's retry queue starts at 0. Thread-safe: the client calls it from its rebalance and
  * persistence threads; the fixed starts are immutable, the delegate is set once in {@link #load()}.
@@ -50,22 +50,17 @@ public final class StartingOffsets implements OffsetStore {
 
   private final DefaultMQPushConsumer consumer;
   private final SubscriptionSpec spec;
-  /** The offset this store last committed per queue, and to which master; only this store's persistence writes them. */
-  private final Map<MessageQueue, Commit> committed = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Queues whose last commit failed: warned about once per spell, not on every persistence tick. */
-  private final Set<MessageQueue> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final OffsetCommits commits;
   private final Map<MessageQueue, Long> starts;
   // set by load(), which the client calls before any other method of an offset store
   private volatile OffsetStore delegate;
-
-  /** An offset committed to the master at {@code broker} ("" if the route named no master). */
-  private record Commit(String broker, long offset) {}
 
   @SuppressWarnings("NullAway.Init")
   private StartingOffsets(DefaultMQPushConsumer consumer, SubscriptionSpec spec, Map<MessageQueue, Long> starts) {
     this.consumer = consumer;
     this.spec = spec;
     this.starts = Map.copyOf(starts);
+    this.commits = new OffsetCommits(consumer, spec.group());
   }
 
   /** Fixes where {@code consumer} (configured, not started) starts on the queues of {@code route}. */
@@ -158,12 +153,10 @@ public final class StartingOffsets implements OffsetStore {
 
   /**
    * Commits the offsets of {@code mqs} and forgets the rest, as the client's store does — but in
-   * clustering each commit waits for the broker's answer instead of going one way. A member closing
-   * persists last, just before its client shuts down; with a one-way commit, a member that starts
-   * right after could still find the old offset and start where its start position says, skipping
-   * messages. An offset the master already has is not sent again, which keeps the every-second
-   * persistence of idle queues free of round trips; once another broker is the master (a replica
-   * promoted, whose copy of the offsets may be older), every offset is sent to it once.
+   * clustering through {@link OffsetCommits}, each commit waiting for the broker's answer instead of
+   * going one way. A member closing persists last, just before its client shuts down; with a one-way
+   * commit, a member that starts right after could still find the old offset and start where its
+   * start position says, skipping messages.
    */
   @Override
   public void persistAll(Set<MessageQueue> mqs) {
@@ -171,37 +164,15 @@ public final class StartingOffsets implements OffsetStore {
       delegate.persistAll(mqs);
       return;
     }
+    Map<MessageQueue, Long> owned = new HashMap<>();
     for (Map.Entry<MessageQueue, Long> entry : delegate.cloneOffsetTable("").entrySet()) {
-      MessageQueue mq = entry.getKey();
-      if (!mqs.contains(mq)) {
-        delegate.removeOffset(mq);
-        committed.remove(mq);
-        failing.remove(mq);
+      if (!mqs.contains(entry.getKey())) {
+        removeOffset(entry.getKey());
       } else if (entry.getValue() >= 0) {
-        commit(mq, entry.getValue());
+        owned.put(entry.getKey(), entry.getValue());
       }
     }
-  }
-
-  /** Commits {@code offset} of {@code mq} unless the queue's master already has it from this store. */
-  private void commit(MessageQueue mq, long offset) {
-    Commit commit = new Commit(ClientInternals.masterAddress(consumer, mq).orElse(""), offset);
-    if (commit.equals(committed.get(mq))) {
-      return;
-    }
-    try {
-      delegate.updateConsumeOffsetToBroker(mq, offset, false);
-      committed.put(mq, commit);
-      if (failing.remove(mq)) {
-        LOG.info("group {}: offsets of {} commit again (offset {})", spec.group(), mq, offset);
-      }
-    } catch (Exception e) {
-      if (failing.add(mq)) {
-        LOG.warn("group {}: could not commit offset {} of {} ({}); retried on every persistence tick, "
-            + "logged again when it succeeds", spec.group(), offset, mq, ExceptionDetails.of(e));
-      }
-      LOG.debug("group {}: commit of offset {} of {} failed", spec.group(), offset, mq, e);
-    }
+    commits.commitAll(owned, delegate);
   }
 
   @Override
@@ -212,7 +183,7 @@ public final class StartingOffsets implements OffsetStore {
   @Override
   public void removeOffset(MessageQueue mq) {
     delegate.removeOffset(mq);
-    committed.remove(mq);
+    commits.forget(mq);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.rocketport.rocketmq.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,12 @@ class ClientInternalsTest {
       MessageQueue queue = new MessageQueue(topic, EmbeddedRocketMq.BROKER_NAME, 0);
       String master = ClientInternals.masterAddress(consumer, queue).orElseThrow();
       assertEquals(broker.brokerAddress(), master, "masterAddress");
+      assertTrue(ClientInternals.reachable(consumer, master), "reachable: the master");
+      int unused;
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        unused = socket.getLocalPort();
+      }
+      assertFalse(ClientInternals.reachable(consumer, "127.0.0.1:" + unused), "reachable: a port nothing listens on");
       QueryConsumerOffsetRequestHeader header = header(group, queue);
       assertTrue(Waiting.wallClock().awaitUntil(() -> {
         ClientInternals.persistOffsets(consumer);
