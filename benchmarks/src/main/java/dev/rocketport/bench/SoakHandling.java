@@ -42,6 +42,11 @@ final class SoakHandling {
     };
   }
 
+  /** The key each soak message carries, so that a lost one can be looked up ({@link LossTrace}). */
+  static String key(int seq) {
+    return "soak-" + seq;
+  }
+
   static int sequence(ReceivedMessage message) {
     return Integer.parseInt(message.header(SEQUENCE_HEADER).get());
   }

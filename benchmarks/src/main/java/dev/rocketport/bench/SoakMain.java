@@ -42,7 +42,9 @@ public final class SoakMain {
     try (ChildProcessRocketMq broker = ChildProcessRocketMq.start(store, BenchAdapters.BROKER_JVM);
         RocketMqMessaging messaging = RocketMqMessaging.start(RocketMqConfig.builder(broker.nameServerAddress())
             .retryLadder(RetryLadder.of(EmbeddedSettings.forTests().delayLevels())).build())) {
-      result = new SoakRun(messaging, out).run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
+      SoakRun run = new SoakRun(messaging, out);
+      result = run.run(Duration.ofMinutes(minutes), rate, Duration.ofSeconds(10));
+      trace(broker.nameServerAddress(), run, result, out);
     } finally {
       EmbeddedRocketMq.deleteRecursively(store);
     }
@@ -70,10 +72,18 @@ public final class SoakMain {
         }
         injected = chaos.injected();
       }
+      trace(cluster.clientNameServerAddress(), run, result, out);
     } finally {
       EmbeddedRocketMq.deleteRecursively(store);
     }
     return report(minutes, rate, result, injected, dir, out);
+  }
+
+  /** Prints where the copies of the lost messages are, if any were lost, while the brokers still run. */
+  private static void trace(String nameServer, SoakRun run, SoakRun.Result result, PrintStream out) {
+    if (result.lost() > 0) {
+      LossTrace.of(nameServer, run.topic(), run.group(), result.lostSequences()).forEach(out::println);
+    }
   }
 
   private static int report(int minutes, int rate, SoakRun.Result result, List<Chaos.Injected> injected, Path dir,
@@ -105,7 +115,8 @@ public final class SoakMain {
         + "duplicates %d, drained in %d s; heap after GC %.1f MiB (first quarter) → %.1f MiB (last quarter); "
         + "threads %d → %d", r.published(), r.refused(), r.handled(), r.deadLettered(), r.lost(), r.duplicates(),
         r.drained().toSeconds(), heap[0], heap[1], samples.get(0).threads(), samples.get(samples.size() - 1).threads())
-        + (r.lost() > 0 ? "; lost messages (sequence, kind): " + r.lostMessages() : "");
+        + (r.lost() > 0 ? "; lost messages (sequence, kind): " + r.lostSequences().stream()
+            .map(seq -> seq + " (" + SoakHandling.kind(seq) + ")").collect(Collectors.joining(", ")) : "");
   }
 
   private static String json(int minutes, int rate, SoakRun.Result r, List<Chaos.Injected> injected) {

@@ -34,7 +34,7 @@ final class SoakRun {
 
   /** The end of a soak: its samples and the accounting. */
   record Result(List<Sample> samples, long published, long refused, long handled, long deadLettered, long lost,
-      long duplicates, Duration drained, String lostMessages) {}
+      long duplicates, Duration drained, List<Integer> lostSequences) {}
 
   private static final Duration DRAIN_PATIENCE = Duration.ofMinutes(3);
 
@@ -123,7 +123,7 @@ final class SoakRun {
 
   private void publishOne() {
     int seq = sequence.incrementAndGet();
-    Message.Builder message = Message.builder(topic).body("soak " + seq)
+    Message.Builder message = Message.builder(topic).body("soak " + seq).key(SoakHandling.key(seq))
         .header(SoakHandling.SEQUENCE_HEADER, String.valueOf(seq));
     if (SoakHandling.kind(seq).equals("delayed")) {
       message.deliverAfter(Duration.ofSeconds(2));
@@ -200,10 +200,9 @@ final class SoakRun {
   private Result account(List<Sample> samples, Duration drained) {
     BitSet dead = deadLettered();
     BitSet missing = missing(dead);
-    // which messages, of which kind, for whoever looks into a loss
-    String lostMessages = missing.stream().limit(20).mapToObj(seq -> seq + " (" + SoakHandling.kind(seq) + ")")
-        .collect(java.util.stream.Collectors.joining(", "));
+    // which messages, for whoever looks into a loss
+    List<Integer> lostSequences = missing.stream().limit(20).boxed().toList();
     return new Result(samples, count(acknowledged), refused.get(), count(handled), dead.cardinality(),
-        missing.cardinality(), duplicates.get(), drained, lostMessages);
+        missing.cardinality(), duplicates.get(), drained, lostSequences);
   }
 }
