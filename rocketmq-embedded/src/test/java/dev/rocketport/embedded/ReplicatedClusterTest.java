@@ -44,6 +44,8 @@ class ReplicatedClusterTest {
       String topic = "replicated-" + UUID.randomUUID().toString().substring(0, 8);
       cluster.createTopic(topic, 2);
       DefaultMQProducer producer = producer(cluster);
+      // one admin client for the offset reads the waits repeat, and for a failure's report
+      DefaultMQAdminExt admin = AdminClients.start(cluster.nameServerAddress(), Optional.empty(), false, "test");
       try {
         var before = producer.send(new Message(topic, "before".getBytes(StandardCharsets.UTF_8)));
         assertEquals(SendStatus.SEND_OK, before.getSendStatus());
@@ -51,7 +53,7 @@ class ReplicatedClusterTest {
         long consumedUpTo = before.getQueueOffset() + 1;
         String group = "replicated-group-" + topic;
         consume(cluster, topic, group);
-        await("the replica holding the group's offset", () -> committed(cluster, false, group, queue) == consumedUpTo,
+        await("the replica holding the group's offset", () -> committed(admin, cluster, false, group, queue) == consumedUpTo,
             Duration.ofSeconds(60));
 
         long killed = System.nanoTime();
@@ -65,10 +67,10 @@ class ReplicatedClusterTest {
         DefaultMQProducer fresh = producer(cluster);
         try {
           await("a send acknowledged by the new master", () -> sends(fresh, topic), Duration.ofSeconds(90),
-              () -> "the last send's failure: " + lastFailure + "; " + describeMaster(cluster, topic));
+              () -> "the last send's failure: " + lastFailure + "; " + describeMaster(admin, cluster, topic));
           assertTrue(fresh.maxOffset(queue) > before.getQueueOffset(),
               "the new master has the message the old one acknowledged");
-          assertEquals(consumedUpTo, committed(cluster, true, group, queue),
+          assertEquals(consumedUpTo, committed(admin, cluster, true, group, queue),
               "the new master resumes the group where the old one had it");
         } finally {
           fresh.shutdown();
@@ -78,6 +80,7 @@ class ReplicatedClusterTest {
         await("the old master back in sync", () -> cluster.inSyncReplicas() == 2, Duration.ofSeconds(90));
         assertEquals(second, cluster.masterIndex(), "the old master rejoined as a replica");
       } finally {
+        admin.shutdown();
         producer.shutdown();
       }
     } finally {
@@ -117,8 +120,8 @@ class ReplicatedClusterTest {
   }
 
   /** The offset of {@code group} on {@code queue} as the group's master (or its replica) has it, -1 if it has none. */
-  private static long committed(FaultCluster cluster, boolean master, String group, MessageQueue queue) {
-    DefaultMQAdminExt admin = AdminClients.start(cluster.nameServerAddress(), Optional.empty(), false, "offsets");
+  private static long committed(DefaultMQAdminExt admin, FaultCluster cluster, boolean master, String group,
+      MessageQueue queue) {
     try {
       var members = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(cluster.brokerName(0)).getBrokerAddrs();
       String address = members.entrySet().stream().filter(m -> (m.getKey() == 0L) == master).findFirst()
@@ -132,8 +135,6 @@ class ReplicatedClusterTest {
           .queryConsumerOffset(address, header, 3_000);
     } catch (Exception noneYet) {
       return -1;
-    } finally {
-      admin.shutdown();
     }
   }
 
@@ -153,8 +154,7 @@ class ReplicatedClusterTest {
   }
 
   /** What the routed master says of itself and of {@code topic}, for a failure's report. */
-  private static String describeMaster(FaultCluster cluster, String topic) {
-    DefaultMQAdminExt admin = AdminClients.start(cluster.nameServerAddress(), Optional.empty(), false, "diagnosis");
+  private static String describeMaster(DefaultMQAdminExt admin, FaultCluster cluster, String topic) {
     try {
       String master = admin.examineBrokerClusterInfo().getBrokerAddrTable().get(cluster.brokerName(0))
           .getBrokerAddrs().get(0L);
@@ -169,8 +169,6 @@ class ReplicatedClusterTest {
           + admin.examineTopicRouteInfo(topic) + "; runtime " + new TreeMap<>(stats);
     } catch (Exception e) {
       return "the master could not be described: " + e;
-    } finally {
-      admin.shutdown();
     }
   }
 

@@ -47,10 +47,13 @@ final class OffsetCommits {
   /** Commits {@code offsets} through {@code store}; then fetches the routes of the topics whose master failed. */
   void commitAll(Map<MessageQueue, Long> offsets, OffsetStore store) {
     Map<String, Boolean> reachable = new HashMap<>();
+    // a queue's master, looked up once per topic and broker a round: the lookup fetches the route when
+    // it names no master, which all that broker's queues would otherwise repeat
+    Map<MessageQueue, Optional<String>> masters = new HashMap<>();
     Set<String> stale = new HashSet<>();
     offsets.forEach((mq, offset) -> {
-      // fetches the route itself when it names no master
-      Optional<String> master = ClientInternals.masterAddress(consumer, mq);
+      Optional<String> master = masters.computeIfAbsent(new MessageQueue(mq.getTopic(), mq.getBrokerName(), 0),
+          any -> ClientInternals.masterAddress(consumer, mq));
       if (master.isEmpty()) {
         failed(mq, offset, "no master of " + mq.getBrokerName() + " is routed", null);
         return;
